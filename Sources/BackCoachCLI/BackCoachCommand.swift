@@ -1,0 +1,55 @@
+import ArgumentParser
+import BackCoachContent
+import BackCoachCore
+import Foundation
+
+/// The root of `backcoach`. Subcommands produce their whole output, then `CLI.run` prints it once.
+public struct BackCoachCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "backcoach",
+        abstract: "BackCoach: a gentle, safety-first coach for back and pelvic pain after birth.",
+        discussion: "Education, not medical advice. Start with `backcoach assess`.",
+        subcommands: [
+            AssessCommand.self, TriageCommand.self, PlanCommand.self, ExercisesCommand.self, LearnCommand.self,
+            SearchCommand.self, CatalogueCommand.self,
+        ]
+    )
+
+    public init() {}
+}
+
+public enum CLI {
+    /// Exit code for input the user can fix (bad file, bad JSON, bad option).
+    public static let inputErrorCode: Int32 = 2
+
+    /// Runs one command line and returns its exit code.
+    public static func run(_ arguments: [String], environment: CLIEnvironment) -> Int32 {
+        let terminal = environment.terminal
+        let command: ParsableCommand
+        do {
+            command = try BackCoachCommand.parseAsRoot(arguments)
+        } catch {
+            let code = BackCoachCommand.exitCode(for: error)
+            if code == .success {
+                terminal.write(BackCoachCommand.fullMessage(for: error) + "\n")
+                return 0
+            }
+            terminal.writeError("backcoach: \(BackCoachCommand.message(for: error).split(separator: "\n").first ?? "")\n")
+            return inputErrorCode
+        }
+        guard let runnable = command as? CLICommand else {
+            terminal.write(BackCoachCommand.helpMessage(for: type(of: command)) + "\n")
+            return 0
+        }
+        do {
+            terminal.write(try runnable.execute(in: environment))
+            return 0
+        } catch let error as CLIError {
+            terminal.writeError("backcoach: \(error.message)\n")
+            return inputErrorCode
+        } catch {
+            terminal.writeError("backcoach: \(error)\n")
+            return 1
+        }
+    }
+}

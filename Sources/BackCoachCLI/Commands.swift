@@ -1,0 +1,134 @@
+import Foundation
+import ArgumentParser
+import BackCoachContent
+import BackCoachCore
+
+/// Options shared by commands whose output is data.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+}
+
+struct TriageCommand: ParsableCommand, CLICommand {
+    static let configuration = CommandConfiguration(
+        commandName: "triage", abstract: "Run the red-flag screen on intake answers (JSON file, or - for stdin).")
+
+    @Argument(help: "Intake answers as JSON (see docs/intake.md), or - to read standard input.")
+    var file: String
+    @OptionGroup var output: OutputOptions
+
+    func execute(in environment: CLIEnvironment) throws -> String {
+        let answers = try environment.intake(from: file)
+        let result = try environment.content().coach.triageEngine.triage(answers)
+        return output.json ? try JSONOutput.render(result) : TextRenderer.triage(result)
+    }
+}
+
+struct PlanCommand: ParsableCommand, CLICommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "Triage the answers and, when safe to go on, print a week's plan.")
+
+    @Argument(help: "Intake answers as JSON (see docs/intake.md), or - to read standard input.")
+    var file: String
+    @Option(help: "First day of the plan, YYYY-MM-DD (default: today).")
+    var start: String?
+    @Option(name: .customLong("pain-ceiling"), help: "Most pain allowed during exercise, 0–10 (default: 5, or 3 in the first 6 weeks or with pelvic girdle pain).")
+    var painCeiling: Int?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let painCeiling, !(0...10).contains(painCeiling) {
+            throw ValidationError("--pain-ceiling must be a whole number from 0 to 10 (got \(painCeiling))")
+        }
+    }
+
+    func execute(in environment: CLIEnvironment) throws -> String {
+        let answers = try environment.intake(from: file)
+        let startDate = try CLIEnvironment.parseDate(start, default: environment.today)
+        let content = try environment.content()
+        let assessment = content.coach.assess(answers, startDate: startDate, painCeilingOverride: painCeiling)
+        if output.json { return try JSONOutput.render(assessment) }
+        var text = TextRenderer.triage(assessment.triage)
+        if let program = assessment.program { text += TextRenderer.program(program, catalogue: content.catalogue) }
+        return text
+    }
+}
+
+struct ExercisesCommand: ParsableCommand, CLICommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exercises", abstract: "List the exercise catalogue, or show one exercise.")
+
+    @Argument(help: "An exercise id, e.g. glute-bridge. Leave out to list them all.")
+    var id: String?
+    @OptionGroup var output: OutputOptions
+
+    func execute(in environment: CLIEnvironment) throws -> String {
+        let catalogue = try environment.content().catalogue
+        guard let id else {
+            return output.json ? try JSONOutput.render(catalogue.exercises) : TextRenderer.exerciseList(catalogue)
+        }
+        guard let exercise = catalogue[id] else {
+            throw CLIError("no exercise with id \"\(id)\"; run `backcoach exercises` to list them")
+        }
+        return output.json ? try JSONOutput.render(exercise) : TextRenderer.exercise(exercise, catalogue: catalogue)
+    }
+}
+
+struct LearnCommand: ParsableCommand, CLICommand {
+    static let configuration = CommandConfiguration(
+        commandName: "learn", abstract: "List the Learn articles, or read one.")
+
+    @Argument(help: "An article slug, e.g. diastasis-self-test. Leave out to list them all.")
+    var slug: String?
+    @OptionGroup var output: OutputOptions
+
+    struct ArticleJSON: Encodable {
+        let slug, title, summary: String
+        let sources: [String]
+        let markdown: String?
+        let html: String?
+    }
+
+    func execute(in environment: CLIEnvironment) throws -> String {
+        let articles = try environment.content().articles
+        guard let slug else {
+            if output.json {
+                return try JSONOutput.render(articles.map {
+                    ArticleJSON(slug: $0.slug, title: $0.title, summary: $0.summary, sources: $0.sources, markdown: nil, html: nil)
+                })
+            }
+            return TextRenderer.articleList(articles)
+        }
+        guard let article = articles.first(where: { $0.slug == slug }) else {
+            throw CLIError("no article called \"\(slug)\"; run `backcoach learn` to list them")
+        }
+        if output.json {
+            return try JSONOutput.render(ArticleJSON(
+                slug: article.slug, title: article.title, summary: article.summary, sources: article.sources,
+                markdown: article.markdown, html: article.html))
+        }
+        return TextRenderer.article(article)
+    }
+}
+
+struct SearchCommand: ParsableCommand, CLICommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Search the articles and exercises (small typos are fine).")
+
+    @Argument(help: "What to look for, e.g. \"glute bridge\" or \"leaking\".")
+    var query: [String]
+    @Option(help: "How many results at most (1–50).")
+    var limit = 10
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if query.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("give a word to search for") }
+        if !(1...50).contains(limit) { throw ValidationError("--limit must be from 1 to 50 (got \(limit))") }
+    }
+
+    func execute(in environment: CLIEnvironment) throws -> String {
+        let text = query.joined(separator: " ")
+        let hits = try environment.content().search.search(text, limit: limit)
+        return output.json ? try JSONOutput.render(hits) : TextRenderer.searchHits(hits, query: text)
+    }
+}

@@ -1,0 +1,119 @@
+import BackCoachCore
+import Foundation
+
+/// All bundled content, loaded once, validated, and immutable afterwards.
+public struct ContentLibrary: Sendable {
+    public let sources: [String: Source]
+    public let redFlags: RedFlagRuleSet
+    public let questions: QuestionSet
+    public let catalogue: ExerciseCatalogue
+    public let noteTexts: [ProgramNoteID: ProgramNoteText]
+    /// Sorted by their `order`.
+    public let articles: [Article]
+    public let search: SearchIndex
+
+    public struct Source: Codable, Equatable, Sendable {
+        public let citation: String
+        public let url: String?
+    }
+
+    /// The triage engine and program generator wired to this content.
+    public var coach: Coach {
+        Coach(triageEngine: TriageEngine(rules: redFlags), generator: ProgramGenerator(catalogue: catalogue, noteTexts: noteTexts))
+    }
+
+    public func article(_ slug: String) -> Article? { articles.first { $0.slug == slug } }
+
+    /// The rescreen questions asked before every session, in id order.
+    public var rescreenFlags: [RedFlagRule] { redFlags.flags.filter(\.rescreen) }
+
+    /// The content shipped inside the package. Loaded once per process; a broken bundle is a build defect.
+    public static func bundled() throws(ContentError) -> ContentLibrary {
+        guard let url = Bundle.module.url(forResource: "content", withExtension: nil) else {
+            throw ContentError("the bundled content folder is missing from the build")
+        }
+        return try load(from: url)
+    }
+
+    /// Loads and validates a content folder (the bundled one, or an edited copy for `catalogue validate`).
+    public static func load(from folder: URL) throws(ContentError) -> ContentLibrary {
+        let sources: [String: Source] = try decode("sources.json", in: folder)
+        let known = Set(sources.keys)
+        let redFlags: RedFlagRuleSet = try decode("red-flags.json", in: folder)
+        try redFlags.validate()
+        for flag in redFlags.flags {
+            for source in flag.sources where !known.contains(source) {
+                throw ContentError("\(flag.id.rawValue): unknown source \(source)")
+            }
+        }
+        let questions: QuestionSet = try decode("questions.json", in: folder)
+        try questions.validate()
+        let catalogueFile: CatalogueFile = try decode("exercises.json", in: folder)
+        let catalogue = try ExerciseCatalogue(exercises: catalogueFile.exercises, knownSources: known)
+        let rawNotes: [String: ProgramNoteText] = try decode("program-notes.json", in: folder)
+        var notes: [ProgramNoteID: ProgramNoteText] = [:]
+        for (key, value) in rawNotes {
+            guard let id = ProgramNoteID(rawValue: key) else { throw ContentError("program-notes.json: unknown note \(key)") }
+            for source in value.sources where !known.contains(source) {
+                throw ContentError("program note \(key): unknown source \(source)")
+            }
+            notes[id] = value
+        }
+        let missingNotes = ProgramNoteID.allCases.filter { notes[$0] == nil }
+        if !missingNotes.isEmpty {
+            throw ContentError("program-notes.json: missing \(missingNotes.map(\.rawValue).joined(separator: ", "))")
+        }
+        let articles = try loadArticles(in: folder.appendingPathComponent("articles"), knownSources: known)
+        return ContentLibrary(
+            sources: sources, redFlags: redFlags, questions: questions, catalogue: catalogue, noteTexts: notes,
+            articles: articles, search: SearchIndex(documents: searchDocuments(articles: articles, catalogue: catalogue)))
+    }
+
+    private struct CatalogueFile: Decodable {
+        let exercises: [Exercise]
+    }
+
+    private static func decode<T: Decodable>(_ name: String, in folder: URL) throws(ContentError) -> T {
+        let url = folder.appendingPathComponent(name)
+        guard let data = try? Data(contentsOf: url) else { throw ContentError("\(name) is missing") }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw ContentError("\(name): \(path(context.codingPath + [key])) is missing")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+            let DecodingError.dataCorrupted(context)
+        {
+            throw ContentError("\(name): \(path(context.codingPath)) is not valid (\(context.debugDescription))")
+        } catch {
+            throw ContentError("\(name) is not valid JSON")
+        }
+    }
+
+    private static func path(_ keys: [CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
+    }
+
+    private static func loadArticles(in folder: URL, knownSources: Set<String>) throws(ContentError) -> [Article] {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".md") }.sorted()
+        if files.isEmpty { throw ContentError("no articles found") }
+        var articles: [Article] = []
+        for file in files {
+            guard let source = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else {
+                throw ContentError("article \(file) is not readable UTF-8 text")
+            }
+            let slug = String(file.dropLast(3))
+            articles.append(try ArticleParser.parse(slug: slug, source: source, knownSources: knownSources))
+        }
+        return articles.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
+    }
+
+    private static func searchDocuments(articles: [Article], catalogue: ExerciseCatalogue) -> [SearchIndex.Document] {
+        articles.map { SearchIndex.Document(kind: "article", id: $0.slug, title: $0.title, summary: $0.summary, body: $0.text) }
+            + catalogue.exercises.map {
+                SearchIndex.Document(
+                    kind: "exercise", id: $0.id, title: $0.title, summary: $0.purpose,
+                    body: ([$0.startPosition] + $0.steps + $0.cues + $0.mistakes).joined(separator: " "))
+            }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Turns intake JSON into `IntakeAnswers`, rejecting unknown keys, wrong types, out-of-range
+/// values and unknown ids with one line that names the field and what is allowed.
+public enum IntakeParser {
+    public static func parse(_ data: Data) throws(InputError) -> IntakeAnswers {
+        try parse(JSONValue.parse(data))
+    }
+
+    public static func parse(_ json: JSONValue) throws(InputError) -> IntakeAnswers {
+        guard case .object(let fields) = json else {
+            throw InputError("the intake must be a JSON object like the example in docs/intake.md")
+        }
+        let reader = FieldReader(fields: fields)
+        try reader.rejectUnknownKeys(allowed: knownKeys)
+        typealias Limits = IntakeAnswers.Limits
+        return IntakeAnswers(
+            weeksSinceBirth: try reader.requiredInt("weeksSinceBirth", in: Limits.weeksSinceBirth),
+            delivery: try reader.requiredOption("delivery"),
+            clinicianCleared: try reader.bool("clinicianCleared") ?? false,
+            complications: try reader.optionSet("complications"),
+            painAtRest: try reader.requiredInt("painAtRest", in: Limits.painAtRest),
+            painWorsening: try reader.bool("painWorsening") ?? false,
+            painAreas: try reader.optionSet("painAreas"),
+            redFlags: try reader.optionSet("redFlags"),
+            pelvicFloor: try reader.optionSet("pelvicFloor"),
+            diastasisFingers: try reader.int("diastasisFingers", in: Limits.diastasisFingers),
+            glutes: try reader.optionSet("glutes"),
+            pgpTests: try reader.optionSet("pgpTests"),
+            breastfeeding: try reader.bool("breastfeeding") ?? false,
+            minutesPerDay: try reader.requiredInt("minutesPerDay", in: Limits.minutesPerDay),
+            daysPerWeek: try reader.requiredInt("daysPerWeek", in: Limits.daysPerWeek),
+            equipment: try reader.optionSet("equipment")
+        )
+    }
+
+    static let knownKeys: [String] = [
+        "weeksSinceBirth", "delivery", "clinicianCleared", "complications", "painAtRest", "painWorsening",
+        "painAreas", "redFlags", "pelvicFloor", "diastasisFingers", "glutes", "pgpTests", "breastfeeding",
+        "minutesPerDay", "daysPerWeek", "equipment",
+    ]
+}

@@ -1,0 +1,47 @@
+/// Which phase the intake allows (CTX-1, CTX-2, CTX-7). Time since birth sets the phase;
+/// clearance, delivery, complications and pelvic-floor symptoms can only hold it back.
+public enum PhaseRules {
+    public static func allowedPhase(for answers: IntakeAnswers) -> PhaseDecision {
+        let weeks = answers.weeksSinceBirth
+        var phase: Phase
+        var reasons: [String]
+        // CTX-1: 0–2, 2–6, 6–12 and 12+ weeks [S5, S11, S16].
+        switch weeks {
+        case ..<2:
+            phase = .earlyRecovery
+            reasons = ["It is less than 2 weeks since the birth, so we start with breathing, the pelvic floor and gentle movement."]
+        case ..<6:
+            phase = .gentleRebuilding
+            reasons = ["It is 2 to 6 weeks since the birth, so we add gentle glute and all-fours work, with no hard effort."]
+        case ..<12:
+            phase = .buildingStrength
+            reasons = ["It is 6 to 12 weeks since the birth, a good time to build strength step by step."]
+        default:
+            phase = .fullStrength
+            reasons = ["It is more than 12 weeks since the birth, so the harder steps can come in as you are ready."]
+        }
+        // CTX-7: complications keep the program at phase 0 until a clinician says more is fine [S3].
+        if !answers.complications.isEmpty && !answers.clinicianCleared && phase > .earlyRecovery {
+            phase = .earlyRecovery
+            reasons.append(
+                "You had a complication, so we stay with the gentlest exercises until a doctor or midwife says you can do more.")
+        }
+        // CTX-1 / ACOG CO 804: strength work builds after the postnatal check [S3, S7].
+        if !answers.clinicianCleared && phase > .gentleRebuilding {
+            phase = .gentleRebuilding
+            reasons.append(
+                "No one has checked you since the birth yet, so we hold at phase 1. Once your postnatal check is done, update your answers.")
+        }
+        // CTX-2: after a caesarean, no high-effort work until about 3–4 months [S10].
+        if answers.delivery == .caesarean && weeks < 16 && phase > .buildingStrength {
+            phase = .buildingStrength
+            reasons.append("After a caesarean, harder work waits until about 4 months, when the scar has healed well.")
+        }
+        // CTX-1 ≥12 weeks: the hardest steps only without pelvic-floor symptoms [S16].
+        if !answers.pelvicFloor.isEmpty && phase > .buildingStrength {
+            phase = .buildingStrength
+            reasons.append("Because of your pelvic-floor symptoms, the hardest steps wait until a pelvic-health physio has seen you.")
+        }
+        return PhaseDecision(phase: phase, reasons: reasons)
+    }
+}

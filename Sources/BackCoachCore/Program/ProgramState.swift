@@ -1,0 +1,33 @@
+/// Where a person is on each progression ladder. A new program starts with an empty state;
+/// the progression engine updates it after each session.
+public struct ProgramState: Codable, Equatable, Sendable {
+    /// The phase she is working in (may trail the phase time allows until the gates in section 5 pass).
+    public var phase: Phase
+    /// Keyed by the id of each ladder's first exercise.
+    public var ladders: [String: ExerciseState]
+    /// CTX-5: single-leg and wide-leg exercises deferred for pelvic girdle pain are now allowed.
+    public var toleratesDeferred: Bool
+
+    public init(phase: Phase, ladders: [String: ExerciseState] = [:], toleratesDeferred: Bool = false) {
+        self.phase = phase
+        self.ladders = ladders
+        self.toleratesDeferred = toleratesDeferred
+    }
+}
+
+/// The current exercise and dose on one ladder, plus the counters the progression rules need.
+public struct ExerciseState: Codable, Equatable, Sendable {
+    public var exerciseID: String
+    public var dose: Dose
+    /// Sessions in a row at this dose that met every rule for progressing (rule 5.2-6).
+    public var goodSessions: Int
+    /// Next mornings in a row when pain had not settled (rule 5.2-4).
+    public var unsettledMornings: Int
+
+    public init(exerciseID: String, dose: Dose, goodSessions: Int = 0, unsettledMornings: Int = 0) {
+        self.exerciseID = exerciseID
+        self.dose = dose
+        self.goodSessions = goodSessions
+        self.unsettledMornings = unsettledMornings
+    }
+}

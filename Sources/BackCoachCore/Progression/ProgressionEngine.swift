@@ -1,0 +1,120 @@
+/// Applies the pain-monitoring rules of clinical-reference section 5.2 to one exercise.
+public struct ProgressionEngine: Sendable {
+    public let catalogue: ExerciseCatalogue
+
+    /// Good sessions in a row at one dose before stepping up (rule 5.2-6).
+    public static let sessionsToProgress = 2
+    /// Unsettled next mornings in a row before stepping down (rule 5.2-4).
+    public static let unsettledMorningsToRegress = 2
+
+    public init(catalogue: ExerciseCatalogue) {
+        self.catalogue = catalogue
+    }
+
+    public struct Limits: Sendable {
+        public let ceiling: Int
+        public let phase: Phase
+        public let context: ProgramContext
+        public let toleratesDeferred: Bool
+
+        public init(ceiling: Int, phase: Phase, context: ProgramContext, toleratesDeferred: Bool) {
+            self.ceiling = ceiling
+            self.phase = phase
+            self.context = context
+            self.toleratesDeferred = toleratesDeferred
+        }
+    }
+
+    public func decide(
+        state: ExerciseState, feedback: ExerciseFeedback, limits: Limits
+    ) -> (decision: ProgressionDecision, state: ExerciseState) {
+        var next = state
+        func decision(_ action: ProgressionAction, _ reason: String, rule: String) -> (ProgressionDecision, ExerciseState) {
+            (ProgressionDecision(exerciseID: feedback.exerciseID, action: action, nextExerciseID: next.exerciseID,
+                                 nextDose: next.dose, reason: reason, rule: rule), next)
+        }
+        let title = catalogue[state.exerciseID]?.title ?? state.exerciseID
+
+        // Rule 5.2-3 with CTX-3/CTX-4: symptoms or pain over the ceiling → regress now.
+        if let symptom = feedback.symptoms.sorted().first {
+            regress(&next, limits: limits)
+            return decision(.regress, "\(title) brought on \(Self.describe(symptom)), so it steps back to an easier level.", rule: "5.2-3")
+        }
+        if let pain = feedback.painDuring, pain > limits.ceiling {
+            regress(&next, limits: limits)
+            return decision(
+                .regress, "Pain reached \(pain)/10 in \(title), above your limit of \(limits.ceiling)/10, so it steps back.",
+                rule: "5.2-3")
+        }
+        // Rule 5.2-4: not settled by next morning → repeat; twice in a row → regress about a third.
+        if feedback.nextMorning == .notSettled {
+            next.unsettledMornings += 1
+            next.goodSessions = 0
+            if next.unsettledMornings >= Self.unsettledMorningsToRegress {
+                next.unsettledMornings = 0
+                regress(&next, limits: limits)
+                return decision(
+                    .regress, "Pain had not settled by the next morning twice in a row, so \(title) gets easier.", rule: "5.2-4")
+            }
+            return decision(.hold, "Pain had not settled by the next morning, so \(title) stays at the same level.", rule: "5.2-4")
+        }
+        if feedback.nextMorning == .settled { next.unsettledMornings = 0 }
+        if !feedback.completed && feedback.difficulty == .tooHard {
+            next.goodSessions = 0
+            regress(&next, limits: limits)
+            return decision(.regress, "\(title) was too hard to finish, so it gets a little easier.", rule: "5.2-6")
+        }
+        if !feedback.completed || feedback.difficulty == .tooHard {
+            next.goodSessions = 0
+            return decision(.hold, "\(title) stays the same until it feels right.", rule: "5.2-6")
+        }
+        // Rule 5.2-6: progress one variable at a time after enough good sessions.
+        next.goodSessions += 1
+        guard next.goodSessions >= Self.sessionsToProgress else {
+            return decision(.hold, "Good work. One more session like this and \(title) steps up.", rule: "5.2-6")
+        }
+        next.goodSessions = 0
+        guard let exercise = catalogue[state.exerciseID] else {
+            return decision(.hold, "\(title) stays the same.", rule: "5.2-6")
+        }
+        if let harder = DoseLadder.step(up: state.dose, toward: exercise.targetDose) {
+            next.dose = harder
+            return decision(.progress, "\(title) goes up to \(harder.summary).", rule: "5.2-6")
+        }
+        // Rule 5.2-7: the next variation only when its phase and her conditions allow it.
+        if let nextID = exercise.progression, let harder = catalogue[nextID],
+            ExerciseEligibility.evaluate(harder, context: limits.context, phase: limits.phase,
+                                         toleratesDeferred: limits.toleratesDeferred).isAllowed
+        {
+            next.exerciseID = harder.id
+            next.dose = harder.dose
+            return decision(.progress, "You are ready for the next step: \(harder.title).", rule: "5.2-6")
+        }
+        return decision(
+            .hold, "\(title) is at its top level for now; keep it up while the next step waits for a later phase.", rule: "5.2-7")
+    }
+
+    /// One step down in volume; at the starting dose, move to the regression exercise when it is allowed.
+    private func regress(_ state: inout ExerciseState, limits: Limits) {
+        state.goodSessions = 0
+        guard let exercise = catalogue[state.exerciseID] else { return }
+        if let easier = DoseLadder.step(down: state.dose, floor: exercise.dose) {
+            state.dose = easier
+        } else if let backID = exercise.regression, let back = catalogue[backID],
+            ExerciseEligibility.evaluate(back, context: limits.context, phase: limits.phase,
+                                         toleratesDeferred: limits.toleratesDeferred).isAllowed
+        {
+            state.exerciseID = back.id
+            state.dose = back.dose
+        }
+    }
+
+    static func describe(_ symptom: ProvokedSymptom) -> String {
+        switch symptom {
+        case .leaking: "leaking"
+        case .heaviness: "heaviness in the pelvis"
+        case .doming: "doming of the tummy"
+        case .pain: "sharp pain"
+        }
+    }
+}

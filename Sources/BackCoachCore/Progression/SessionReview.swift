@@ -1,0 +1,69 @@
+/// Everything that changes after one logged session: a decision per exercise, the phase, and whether
+/// exercises deferred for pelvic girdle pain may now come in.
+public struct SessionReview: Codable, Equatable, Sendable {
+    public let decisions: [ProgressionDecision]
+    public let state: ProgramState
+    /// A sentence about the phase when it changed, else nil.
+    public let phaseChange: String?
+
+    /// Sessions in a row without pain over the ceiling, symptoms or an unsettled morning
+    /// before deferred single-leg and wide-leg exercises come in (CTX-5) [C].
+    public static let sessionsToTolerateDeferred = 3
+
+    /// - Parameters:
+    ///   - history: earlier sessions' feedback, oldest first (only the last few are read).
+    ///   - allowedPhase: what time and clearance allow now (`PhaseRules`).
+    public static func review(
+        feedback: [ExerciseFeedback], history: [[ExerciseFeedback]], state: ProgramState,
+        engine: ProgressionEngine, context: ProgramContext, allowedPhase: Phase, ceiling: Int
+    ) -> SessionReview {
+        var newState = state
+        let limits = ProgressionEngine.Limits(
+            ceiling: ceiling, phase: state.phase, context: context, toleratesDeferred: state.toleratesDeferred)
+        var decisions: [ProgressionDecision] = []
+        for item in feedback {
+            let root = ladderRoot(of: item.exerciseID, engine: engine, state: state)
+            let current = newState.ladders[root]
+                ?? ExerciseState(exerciseID: item.exerciseID, dose: engine.catalogue[item.exerciseID]?.dose ?? Dose(sets: 1, reps: 5))
+            let (decision, updated) = engine.decide(state: current, feedback: item, limits: limits)
+            newState.ladders[root] = updated
+            decisions.append(decision)
+        }
+
+        let recent = (history + [feedback]).suffix(max(sessionsToTolerateDeferred, 2))
+        let good = recent.map { isTolerated($0, ceiling: ceiling) }
+        var phaseChange: String?
+        // Rule 5.2-7 and section 5 gates: phases never run ahead of what time and clearance allow...
+        if allowedPhase < newState.phase {
+            newState.phase = allowedPhase
+            phaseChange = "Your answers now point to \(allowedPhase.title), so the program steps back to it."
+        } else if allowedPhase > newState.phase && good.suffix(2).count == 2 && good.suffix(2).allSatisfy({ $0 }) {
+            // ...and move up one phase only after two tolerated sessions (rule 5.2-6 applied to the phase).
+            newState.phase = Phase(rawValue: newState.phase.rawValue + 1)!
+            phaseChange = "Your last two sessions went well, so you move on to \(newState.phase.title)."
+        }
+        if context.hasPelvicGirdlePain {
+            if !isTolerated(feedback, ceiling: ceiling) {
+                newState.toleratesDeferred = false
+            } else if good.count >= sessionsToTolerateDeferred && good.allSatisfy({ $0 }) {
+                newState.toleratesDeferred = true
+            }
+        }
+        return SessionReview(decisions: decisions, state: newState, phaseChange: phaseChange)
+    }
+
+    /// No pain over the ceiling, no provoked symptom, no unsettled morning.
+    static func isTolerated(_ session: [ExerciseFeedback], ceiling: Int) -> Bool {
+        !session.isEmpty && session.allSatisfy {
+            $0.symptoms.isEmpty && ($0.painDuring ?? 0) <= ceiling && $0.nextMorning != .notSettled
+        }
+    }
+
+    /// The ladder an exercise is tracked under: the saved ladder that holds it, else its own first rung.
+    static func ladderRoot(of exerciseID: String, engine: ProgressionEngine, state: ProgramState) -> String {
+        if let saved = state.ladders.first(where: { $0.value.exerciseID == exerciseID }) { return saved.key }
+        let catalogue = engine.catalogue
+        return catalogue.ladderRoots.first { root in catalogue.ladder(from: root).contains { $0.id == exerciseID } }?.id
+            ?? exerciseID
+    }
+}
