@@ -26,8 +26,11 @@ struct AssessCommand: ParsableCommand, CLICommand {
         for id in content.questions.redFlagsAskedAtIntake {
             guard let rule = content.redFlags.rule(id) else { continue }
             if try interview.yesNoNotSure(rule.question) { flagged.insert(id) }
+            // An emergency answer stops at once: she should be calling for help, not answering questions.
+            if content.coach.triageEngine.screen(flagged).level == .emergency { break }
         }
-        // Emergency or urgent flags stop the intake: nothing else matters until she has help.
+        // Urgent flags still finish the red-flag questions (a later answer can make them an emergency),
+        // then stop before the rest of the intake: nothing else matters until she has help.
         let screen = content.coach.triageEngine.screen(flagged)
         if !screen.programAllowed {
             return "\n" + (output.json ? try JSONOutput.render(Assessment(triage: screen, program: nil)) : TextRenderer.triage(screen))

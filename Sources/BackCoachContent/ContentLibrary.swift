@@ -29,11 +29,12 @@ public struct ContentLibrary: Sendable {
 
     /// The content shipped inside the package. Loaded once per process; a broken bundle is a build defect.
     public static func bundled() throws(ContentError) -> ContentLibrary {
-        guard let url = Bundle.module.url(forResource: "content", withExtension: nil) else {
-            throw ContentError("the bundled content folder is missing from the build")
-        }
+        guard let url = bundledFolder else { throw ContentError("the bundled content folder is missing from the build") }
         return try load(from: url)
     }
+
+    /// Where the bundled content lives at run time.
+    public static var bundledFolder: URL? { Bundle.module.url(forResource: "content", withExtension: nil) }
 
     /// Loads and validates a content folder (the bundled one, or an edited copy for `catalogue validate`).
     public static func load(from folder: URL) throws(ContentError) -> ContentLibrary {

@@ -2,7 +2,7 @@ import Foundation
 
 /// A small ranked search over articles and exercises, tolerant of typos.
 ///
-/// Scoring is TF-IDF with field weights (a title match counts most). A query word that matches no
+/// Scoring is TF-IDF with field weights (a title match counts most), normalised by field length. A query word that matches no
 /// indexed word exactly also matches words within a small edit distance (1 for words of 4–7 letters,
 /// 2 for longer ones), at a lower weight, so "glutte brige" still finds the glute bridge.
 public struct SearchIndex: Sendable {
@@ -43,8 +43,12 @@ public struct SearchIndex: Sendable {
         for (index, document) in documents.enumerated() {
             for (text, weight) in [(document.title, Self.fieldWeights.title), (document.summary, Self.fieldWeights.summary),
                                    (document.body, Self.fieldWeights.body)] {
-                for word in Self.words(in: text) {
-                    postings[word, default: [:]][index, default: 0] += weight
+                // Divide by the square root of the field's length, so "Glute bridge" outranks
+                // "Banded glute bridge" for the query "bridge".
+                let words = Self.words(in: text)
+                let share = weight / Double(max(1, words.count)).squareRoot()
+                for word in words {
+                    postings[word, default: [:]][index, default: 0] += share
                 }
             }
         }
@@ -60,9 +64,16 @@ public struct SearchIndex: Sendable {
                 guard let posting = postings[term] else { continue }
                 let idf = log(1 + total / Double(posting.count))
                 for (document, frequency) in posting {
-                    scores[document, default: 0] += closeness * idf * (1 + log(frequency))
+                    scores[document, default: 0] += closeness * idf * frequency
                 }
             }
+        }
+        // A title that is mostly the query is the best match: "bridge" → "Glute bridge" before "Banded glute bridge".
+        let queryWords = Set(Self.words(in: query))
+        for index in scores.keys {
+            let titleWords = Self.words(in: documents[index].title)
+            let covered = titleWords.filter { queryWords.contains($0) }.count
+            scores[index, default: 0] += 2 * Self.fieldWeights.title * Double(covered) / Double(max(1, titleWords.count))
         }
         return scores.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .prefix(limit)

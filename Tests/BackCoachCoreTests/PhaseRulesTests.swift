@@ -1,0 +1,40 @@
+import BackCoachCore
+import Testing
+
+@Suite("Phase rules (CTX-1, CTX-2, CTX-7)")
+struct PhaseRulesTests {
+    static let cases: [(String, IntakeAnswers, Phase)] = [
+        ("week 0, vaginal", .fixture(weeks: 0), .earlyRecovery),
+        ("week 1, vaginal", .fixture(weeks: 1), .earlyRecovery),
+        ("week 2, vaginal", .fixture(weeks: 2), .gentleRebuilding),
+        ("week 5, vaginal", .fixture(weeks: 5), .gentleRebuilding),
+        ("week 6, cleared", .fixture(weeks: 6), .buildingStrength),
+        ("week 6, not cleared holds at phase 1", .fixture(weeks: 6, cleared: false), .gentleRebuilding),
+        ("week 30, not cleared holds at phase 1", .fixture(weeks: 30, cleared: false), .gentleRebuilding),
+        ("week 12, cleared", .fixture(weeks: 12), .fullStrength),
+        ("caesarean week 3", .fixture(weeks: 3, delivery: .caesarean), .gentleRebuilding),
+        ("caesarean week 5, cleared, stays early", .fixture(weeks: 5, delivery: .caesarean), .gentleRebuilding),
+        ("caesarean week 12 waits for ~4 months", .fixture(weeks: 12, delivery: .caesarean), .buildingStrength),
+        ("caesarean week 16", .fixture(weeks: 16, delivery: .caesarean), .fullStrength),
+        ("complication, not cleared → phase 0", .fixture(weeks: 10, cleared: false, complications: [.preeclampsia]), .earlyRecovery),
+        ("complication, cleared", .fixture(weeks: 10, complications: [.infection]), .buildingStrength),
+        ("assisted birth, not cleared", .fixture(weeks: 8, delivery: .assisted, cleared: false), .gentleRebuilding),
+        ("pelvic-floor symptoms cap at phase 2", .fixture(weeks: 20, pelvicFloor: [.heaviness]), .buildingStrength),
+    ]
+
+    @Test("Phase from weeks, delivery, clearance and complications", arguments: cases)
+    func phase(name: String, answers: IntakeAnswers, expected: Phase) {
+        let decision = PhaseRules.allowedPhase(for: answers)
+        #expect(decision.phase == expected, "\(name)")
+        #expect(!decision.reasons.isEmpty)
+    }
+
+    @Test("Pain ceiling: 5/10 by default, 3/10 in the first 6 weeks or with pelvic girdle pain, override wins")
+    func ceiling() {
+        #expect(PainCeiling.ceiling(for: ProgramContext(answers: .fixture(weeks: 8))) == 5)
+        #expect(PainCeiling.ceiling(for: ProgramContext(answers: .fixture(weeks: 4))) == 3)
+        #expect(PainCeiling.ceiling(for: ProgramContext(answers: .fixture(weeks: 20, pgpTests: [.oneLegStanding]))) == 3)
+        #expect(PainCeiling.ceiling(for: ProgramContext(answers: .fixture(weeks: 20)), override: 4) == 4)
+        #expect(PainCeiling.ceiling(for: ProgramContext(answers: .fixture()), override: 12) == 10)
+    }
+}
