@@ -84,7 +84,8 @@ struct Interview {
         case .integer, .optionalInteger:
             let range = "\(question.min ?? 0)–\(question.max ?? 0)"
             while true {
-                let reply = try prompt("\n\(question.text)\(help)\n  Number \(range)\(question.kind == .optionalInteger ? ", or Enter to skip" : ""): ")
+                let reply = try prompt(
+                    "\n\(question.text)\(help)\n  Number \(range)\(question.kind == .optionalInteger ? ", or Enter to skip" : ""): ")
                 if reply.isEmpty && question.kind == .optionalInteger { return .null }
                 if let number = Int(reply), number >= (question.min ?? .min), number <= (question.max ?? .max) {
                     return .number(Double(number))

@@ -32,7 +32,8 @@ struct CatalogueCommand: ParsableCommand {
             let grades = library.articles.map { ($0.slug, ReadingLevel.grade(of: $0.text)) }
             if let hardest = grades.max(by: { $0.1 < $1.1 }), hardest.1 > ReadingLevel.maximumGrade {
                 throw CLIError(
-                    "article \(hardest.0) reads at grade \(String(format: "%.1f", hardest.1)); keep articles at grade \(Int(ReadingLevel.maximumGrade)) or below")
+                    "article \(hardest.0) reads at grade \(String(format: "%.1f", hardest.1)); keep articles at grade \(Int(ReadingLevel.maximumGrade)) or below"
+                )
             }
             let maxGrade = grades.map(\.1).max() ?? 0
             return """

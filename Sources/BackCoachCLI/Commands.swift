@@ -1,7 +1,7 @@
-import Foundation
 import ArgumentParser
 import BackCoachContent
 import BackCoachCore
+import Foundation
 
 /// Options shared by commands whose output is data.
 struct OutputOptions: ParsableArguments {
@@ -32,7 +32,9 @@ struct PlanCommand: ParsableCommand, CLICommand {
     var file: String
     @Option(help: "First day of the plan, YYYY-MM-DD (default: today).")
     var start: String?
-    @Option(name: .customLong("pain-ceiling"), help: "Most pain allowed during exercise, 0–10 (default: 5, or 3 in the first 6 weeks or with pelvic girdle pain).")
+    @Option(
+        name: .customLong("pain-ceiling"),
+        help: "Most pain allowed during exercise, 0–10 (default: 5, or 3 in the first 6 weeks or with pelvic girdle pain).")
     var painCeiling: Int?
     @OptionGroup var output: OutputOptions
 
@@ -93,9 +95,10 @@ struct LearnCommand: ParsableCommand, CLICommand {
         let articles = try environment.content().articles
         guard let slug else {
             if output.json {
-                return try JSONOutput.render(articles.map {
-                    ArticleJSON(slug: $0.slug, title: $0.title, summary: $0.summary, sources: $0.sources, markdown: nil, html: nil)
-                })
+                return try JSONOutput.render(
+                    articles.map {
+                        ArticleJSON(slug: $0.slug, title: $0.title, summary: $0.summary, sources: $0.sources, markdown: nil, html: nil)
+                    })
             }
             return TextRenderer.articleList(articles)
         }
@@ -103,9 +106,10 @@ struct LearnCommand: ParsableCommand, CLICommand {
             throw CLIError("no article called \"\(slug)\"; run `backcoach learn` to list them")
         }
         if output.json {
-            return try JSONOutput.render(ArticleJSON(
-                slug: article.slug, title: article.title, summary: article.summary, sources: article.sources,
-                markdown: article.markdown, html: article.html))
+            return try JSONOutput.render(
+                ArticleJSON(
+                    slug: article.slug, title: article.title, summary: article.summary, sources: article.sources,
+                    markdown: article.markdown, html: article.html))
         }
         return TextRenderer.article(article)
     }

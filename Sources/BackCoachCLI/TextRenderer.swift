@@ -26,7 +26,8 @@ enum TextRenderer {
     static func program(_ program: Program, catalogue: ExerciseCatalogue) -> String {
         var lines = ["", "YOUR PLAN · \(program.phase.title)"]
         lines += program.phase.reasons.map { "  \($0)" }
-        lines.append("Starts \(program.startDate); look again on \(program.reviewDate). Pain limit during exercise: \(program.painCeiling)/10.")
+        lines.append(
+            "Starts \(program.startDate); look again on \(program.reviewDate). Pain limit during exercise: \(program.painCeiling)/10.")
         for session in program.sessions {
             lines.append("")
             lines.append("Session \(session.number) · about \(minutes(session.estimatedSeconds)) of \(program.minutesPerDay) min")
@@ -58,7 +59,9 @@ enum TextRenderer {
     }
 
     static func exercise(_ exercise: Exercise, catalogue: ExerciseCatalogue) -> String {
-        var lines = ["\(exercise.title) (\(exercise.ref)) · \(exercise.pillar.title) · from phase \(exercise.earliestPhase)", exercise.purpose, ""]
+        var lines = [
+            "\(exercise.title) (\(exercise.ref)) · \(exercise.pillar.title) · from phase \(exercise.earliestPhase)", exercise.purpose, "",
+        ]
         lines.append("Start: \(exercise.startPosition)")
         lines.append("Steps:")
         lines += exercise.steps.enumerated().map { "  \($0.offset + 1). \($0.element)" }

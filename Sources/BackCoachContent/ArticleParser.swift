@@ -1,5 +1,5 @@
-import Foundation
 import BackCoachCore
+import Foundation
 import Ink
 
 /// Parses an article file and checks its front matter.
@@ -17,7 +17,9 @@ enum ArticleParser {
         for source in sources where !knownSources.contains(source) {
             throw ContentError("\(name): unknown source \(source)")
         }
-        guard let order = Int(document.metadata["order"] ?? "") else { throw ContentError("\(name): front matter needs a whole-number order") }
+        guard let order = Int(document.metadata["order"] ?? "") else {
+            throw ContentError("\(name): front matter needs a whole-number order")
+        }
         let body = stripFrontMatter(source)
         return Article(
             slug: slug, title: title, summary: summary, sources: sources, order: order, markdown: body,

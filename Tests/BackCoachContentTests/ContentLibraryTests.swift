@@ -18,17 +18,21 @@ struct ContentLibraryTests {
     @Test("Every exercise of reference section 4 is there (A1–E4 and their lettered steps)")
     func referenceCodes() throws {
         let refs = Set(try shared.get().catalogue.exercises.map(\.ref))
-        let required = ["A1", "A2", "A3", "A4", "A5", "B1", "B1b", "B2", "B3", "B4", "B4b", "C1", "C1a", "C1b", "C2", "C3", "C4",
-                        "D0", "D1", "D2", "D3", "D4", "E1", "E2", "E3", "E4"]
+        let required = [
+            "A1", "A2", "A3", "A4", "A5", "B1", "B1b", "B2", "B3", "B4", "B4b", "C1", "C1a", "C1b", "C2", "C3", "C4",
+            "D0", "D1", "D2", "D3", "D4", "E1", "E2", "E3", "E4",
+        ]
         #expect(Set(required).isSubset(of: refs), "missing: \(Set(required).subtracting(refs).sorted())")
     }
 
     @Test("Every exercise the seed article names is in the catalogue")
     func seedExercises() throws {
         let catalogue = try shared.get().catalogue
-        for id in ["diaphragmatic-breathing", "unclench-neutral-standing", "sitting-tall", "childs-pose", "knee-rolls", "hip-circles",
-                   "glute-bridge", "clams", "fire-hydrants", "heel-slides", "supported-toe-taps", "adductor-squeeze",
-                   "open-book", "seated-upper-back-extension", "doorway-chest-stretch"] {
+        for id in [
+            "diaphragmatic-breathing", "unclench-neutral-standing", "sitting-tall", "childs-pose", "knee-rolls", "hip-circles",
+            "glute-bridge", "clams", "fire-hydrants", "heel-slides", "supported-toe-taps", "adductor-squeeze",
+            "open-book", "seated-upper-back-extension", "doorway-chest-stretch",
+        ] {
             #expect(catalogue[id] != nil, "\(id)")
         }
     }
@@ -36,9 +40,11 @@ struct ContentLibraryTests {
     @Test("Articles cover the topics the issue asks for")
     func articleTopics() throws {
         let slugs = Set(try shared.get().articles.map(\.slug))
-        for slug in ["what-is-postpartum-back-pain", "causes-of-back-pain-after-birth", "why-glutes-and-pelvic-floor-matter",
-                     "three-steps-to-a-stronger-back", "hip-mobility", "glute-strength", "deep-core", "upper-back",
-                     "when-to-see-a-doctor-or-physio", "diastasis-self-test", "feeding-carrying-and-lifting", "faq"] {
+        for slug in [
+            "what-is-postpartum-back-pain", "causes-of-back-pain-after-birth", "why-glutes-and-pelvic-floor-matter",
+            "three-steps-to-a-stronger-back", "hip-mobility", "glute-strength", "deep-core", "upper-back",
+            "when-to-see-a-doctor-or-physio", "diastasis-self-test", "feeding-carrying-and-lifting", "faq",
+        ] {
             #expect(slugs.contains(slug), "\(slug)")
         }
     }
@@ -54,7 +60,8 @@ struct ContentLibraryTests {
     @Test("Reading level separates plain text from dense text")
     func readingLevelScale() {
         #expect(ReadingLevel.grade(of: "Lie on your back. Bend your knees. Breathe out and lift your hips.") < 3)
-        let dense = "Postpartum lumbopelvic dysfunction necessitates individualised physiotherapeutic rehabilitation incorporating progressive neuromuscular stabilisation methodologies."
+        let dense =
+            "Postpartum lumbopelvic dysfunction necessitates individualised physiotherapeutic rehabilitation incorporating progressive neuromuscular stabilisation methodologies."
         #expect(ReadingLevel.grade(of: dense) > 12)
     }
 
@@ -121,7 +128,8 @@ struct ContentValidationTests {
             case "unknown source": list[0]["sources"] = ["S999"]
             case "not kebab-case": list[0]["id"] = "Glute Bridge"
             case "loop":
-                let a = list.firstIndex { $0["id"] as? String == "knee-rolls" }!, b = list.firstIndex { $0["id"] as? String == "hip-circles" }!
+                let a = list.firstIndex { $0["id"] as? String == "knee-rolls" }!,
+                    b = list.firstIndex { $0["id"] as? String == "hip-circles" }!
                 list[b]["progression"] = "knee-rolls"
                 list[a]["progression"] = "hip-circles"
             case "no steps": list[0]["steps"] = [String]()

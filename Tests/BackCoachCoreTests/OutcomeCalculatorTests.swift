@@ -20,7 +20,8 @@ struct OutcomeCalculatorTests {
 
     @Test("Meaningful improvement only when the weekly average falls ≥2 points and ≥30%", arguments: painCases)
     func meaningful(baseline: Int, latest: Int, expected: Bool, name: String) {
-        let summary = OutcomeCalculator.summarize(pain: checkins(first: baseline, last: latest, through: 20), psfs: [], asOf: .day0.adding(days: 20))
+        let summary = OutcomeCalculator.summarize(
+            pain: checkins(first: baseline, last: latest, through: 20), psfs: [], asOf: .day0.adding(days: 20))
         #expect(summary.pain.meaningfulImprovement == expected, "\(name)")
         #expect(summary.messages.contains { $0.contains("dropped by a meaningful amount") } == expected)
     }
@@ -49,17 +50,24 @@ struct OutcomeCalculatorTests {
 
     @Test("PSFS: average up ≥2 is meaningful; a single activity needs ≥3")
     func psfs() {
-        let first = PSFSEntry(date: .day0, ratings: [
-            PSFSRating(activity: "Lifting baby from the cot", score: 3), PSFSRating(activity: "Sitting through a feed", score: 4),
-            PSFSRating(activity: "Walking 20 minutes", score: 5)])
-        let later = PSFSEntry(date: .day0.adding(days: 14), ratings: [
-            PSFSRating(activity: "lifting baby from the cot ", score: 7), PSFSRating(activity: "Sitting through a feed", score: 5),
-            PSFSRating(activity: "Walking 20 minutes", score: 6)])
+        let first = PSFSEntry(
+            date: .day0,
+            ratings: [
+                PSFSRating(activity: "Lifting baby from the cot", score: 3), PSFSRating(activity: "Sitting through a feed", score: 4),
+                PSFSRating(activity: "Walking 20 minutes", score: 5),
+            ])
+        let later = PSFSEntry(
+            date: .day0.adding(days: 14),
+            ratings: [
+                PSFSRating(activity: "lifting baby from the cot ", score: 7), PSFSRating(activity: "Sitting through a feed", score: 5),
+                PSFSRating(activity: "Walking 20 minutes", score: 6),
+            ])
         let change = OutcomeCalculator.summarize(pain: [], psfs: [first, later], asOf: .day0.adding(days: 14)).psfs!
         #expect(change.meaningfulImprovement == true)  // 4 → 6
         #expect(change.improvedActivities == ["lifting baby from the cot "])
         let small = PSFSEntry(date: .day0.adding(days: 7), ratings: [PSFSRating(activity: "Walking 20 minutes", score: 6)])
-        let one = OutcomeCalculator.summarize(pain: [], psfs: [PSFSEntry(date: .day0, ratings: [first.ratings[2]]), small], asOf: .day0.adding(days: 7))
+        let one = OutcomeCalculator.summarize(
+            pain: [], psfs: [PSFSEntry(date: .day0, ratings: [first.ratings[2]]), small], asOf: .day0.adding(days: 7))
         #expect(one.psfs?.meaningfulImprovement == false)
     }
 }

@@ -13,7 +13,9 @@ struct ProgramGeneratorTests {
     func pelvicGirdlePain() throws {
         let answers = IntakeAnswers.fixture(weeks: 20, painAreas: [.pelvicBack], equipment: [.miniBand, .doorway], minutes: 30, days: 7)
         let plan = try program(answers)
-        for id in ["single-leg-bridge", "fire-hydrants", "hip-switches-90-90", "figure-four-stretch", "pigeon-stretch", "bird-dog", "banded-clams"] {
+        for id in [
+            "single-leg-bridge", "fire-hydrants", "hip-switches-90-90", "figure-four-stretch", "pigeon-stretch", "bird-dog", "banded-clams",
+        ] {
             #expect(!plan.allExerciseIDs.contains(id), "\(id) should be deferred")
             #expect(plan.excluded.contains { $0.id == id }, "\(id) should be listed with a reason")
         }
@@ -108,7 +110,8 @@ struct ProgramGeneratorTests {
     func savedPosition() throws {
         let catalogue = try library().catalogue
         let banded = catalogue["banded-bridge"]!
-        let state = ProgramState(phase: .buildingStrength, ladders: ["glute-bridge": ExerciseState(exerciseID: banded.id, dose: banded.targetDose)])
+        let state = ProgramState(
+            phase: .buildingStrength, ladders: ["glute-bridge": ExerciseState(exerciseID: banded.id, dose: banded.targetDose)])
         let plan = try program(.fixture(weeks: 8, equipment: [.miniBand], minutes: 30, days: 7), state: state)
         let planned = plan.sessions.flatMap(\.exercises).first { $0.id == "banded-bridge" }
         #expect(planned?.dose == banded.targetDose)

@@ -10,8 +10,9 @@ struct ProgressionEngineTests {
     func engine() throws -> ProgressionEngine { ProgressionEngine(catalogue: try library().catalogue) }
 
     func bridge(reps: Int = 5, sets: Int = 1, hold: Int = 2, good: Int = 0, unsettled: Int = 0) -> ExerciseState {
-        ExerciseState(exerciseID: "glute-bridge", dose: Dose(sets: sets, reps: reps, holdSeconds: hold, restSeconds: 45, secondsPerRep: 4),
-                      goodSessions: good, unsettledMornings: unsettled)
+        ExerciseState(
+            exerciseID: "glute-bridge", dose: Dose(sets: sets, reps: reps, holdSeconds: hold, restSeconds: 45, secondsPerRep: 4),
+            goodSessions: good, unsettledMornings: unsettled)
     }
 
     static let regressions: [(String, ExerciseFeedback)] = [

@@ -1,5 +1,6 @@
-@testable import BackCoachCore
 import Testing
+
+@testable import BackCoachCore
 
 @Suite("Search across articles and exercises")
 struct SearchIndexTests {

@@ -6,8 +6,10 @@ struct SessionReviewTests {
     let good = [ExerciseFeedback(exerciseID: "glute-bridge", completed: true, difficulty: .right, painDuring: 1, nextMorning: .settled)]
     let sore = [ExerciseFeedback(exerciseID: "glute-bridge", completed: true, painDuring: 7)]
 
-    func review(_ feedback: [ExerciseFeedback], history: [[ExerciseFeedback]], state: ProgramState,
-                answers: IntakeAnswers = .fixture(weeks: 8), allowed: Phase = .buildingStrength) throws -> SessionReview {
+    func review(
+        _ feedback: [ExerciseFeedback], history: [[ExerciseFeedback]], state: ProgramState,
+        answers: IntakeAnswers = .fixture(weeks: 8), allowed: Phase = .buildingStrength
+    ) throws -> SessionReview {
         let context = ProgramContext(answers: answers)
         return SessionReview.review(
             feedback: feedback, history: history, state: state, engine: ProgressionEngine(catalogue: try library().catalogue),

@@ -11,7 +11,8 @@ public enum OutcomeCalculator {
         var messages: [String] = []
         var suggestPhysio = false
         var easeOff = false
-        let threshold = "a drop of at least \(Int(T.painPoints)) points and at least \(Int(T.painFraction * 100))% from your starting average"
+        let threshold =
+            "a drop of at least \(Int(T.painPoints)) points and at least \(Int(T.painFraction * 100))% from your starting average"
 
         if let first = sorted.first?.date, first.days(until: today) >= T.windowDays {
             let baseline = average(sorted, from: first, through: first.adding(days: T.windowDays - 1))!
@@ -19,17 +20,20 @@ public enum OutcomeCalculator {
             let drop = latest.map { baseline - $0 }
             let improved = drop.map { $0 >= T.painPoints && $0 >= baseline * T.painFraction } ?? false
             let worse = drop.map { -$0 >= T.painPoints } ?? false
-            painChange = PainChange(baseline: baseline, latest: latest, drop: drop, meaningfulImprovement: improved,
-                                    meaningfulWorsening: worse, threshold: threshold)
+            painChange = PainChange(
+                baseline: baseline, latest: latest, drop: drop, meaningfulImprovement: improved,
+                meaningfulWorsening: worse, threshold: threshold)
             if improved {
-                messages.append("Your pain has dropped by a meaningful amount: from an average of \(format(baseline)) to \(format(latest!)) out of 10.")
+                messages.append(
+                    "Your pain has dropped by a meaningful amount: from an average of \(format(baseline)) to \(format(latest!)) out of 10.")
             } else if worse {
                 messages.append("Your pain is higher than when you started. Please see a physio or your GP.")
                 suggestPhysio = true
             } else if let drop {
-                messages.append(drop > 0
-                    ? "Your pain is a little lower (\(format(drop)) points), within normal day-to-day ups and downs so far."
-                    : "Your pain is about the same as when you started.")
+                messages.append(
+                    drop > 0
+                        ? "Your pain is a little lower (\(format(drop)) points), within normal day-to-day ups and downs so far."
+                        : "Your pain is about the same as when you started.")
             } else {
                 messages.append("No pain check-ins in the last week yet. A quick daily check-in helps you see change.")
             }
@@ -45,15 +49,17 @@ public enum OutcomeCalculator {
                 messages.append("Your pain went up this week. Ease off to easier levels and check in with your midwife, GP or physio.")
             }
         } else {
-            painChange = PainChange(baseline: nil, latest: nil, drop: nil, meaningfulImprovement: false,
-                                    meaningfulWorsening: false, threshold: threshold)
+            painChange = PainChange(
+                baseline: nil, latest: nil, drop: nil, meaningfulImprovement: false,
+                meaningfulWorsening: false, threshold: threshold)
             messages.append("We need a week of check-ins to see how your pain is changing.")
         }
 
         let psfsChange = psfs(entries.filter { $0.date <= today }.sorted { $0.date < $1.date })
         if let psfsChange {
             if psfsChange.meaningfulImprovement {
-                messages.append("You are doing your chosen activities meaningfully better: up \(format(psfsChange.gain)) points on average.")
+                messages.append(
+                    "You are doing your chosen activities meaningfully better: up \(format(psfsChange.gain)) points on average.")
             } else if !psfsChange.improvedActivities.isEmpty {
                 messages.append("Clearly better at: \(psfsChange.improvedActivities.joined(separator: ", ")).")
             }

@@ -30,7 +30,8 @@ public enum PhaseRules {
         if !answers.clinicianCleared && phase > .gentleRebuilding {
             phase = .gentleRebuilding
             reasons.append(
-                "No one has checked you since the birth yet, so we hold at phase 1. Once your postnatal check is done, update your answers.")
+                "No one has checked you since the birth yet, so we hold at phase 1. Once your postnatal check is done, update your answers."
+            )
         }
         // CTX-2: after a caesarean, no high-effort work until about 3–4 months [S10].
         if answers.delivery == .caesarean && weeks < 16 && phase > .buildingStrength {

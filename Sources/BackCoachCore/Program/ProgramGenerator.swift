@@ -59,9 +59,13 @@ public struct ProgramGenerator: Sendable {
             }
         return Program(
             startDate: startDate, reviewDate: startDate.adding(days: 7),
-            phase: phase == allowed.phase ? allowed : PhaseDecision(phase: phase, reasons: allowed.reasons + [
-                "You are working through \(phase.title) first; the next phase opens when your sessions show you are ready."
-            ]),
+            phase: phase == allowed.phase
+                ? allowed
+                : PhaseDecision(
+                    phase: phase,
+                    reasons: allowed.reasons + [
+                        "You are working through \(phase.title) first; the next phase opens when your sessions show you are ready."
+                    ]),
             painCeiling: ceiling, minutesPerDay: answers.minutesPerDay, sessions: sessions,
             excluded: excluded, notes: notes)
     }

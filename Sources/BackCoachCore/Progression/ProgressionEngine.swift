@@ -30,8 +30,11 @@ public struct ProgressionEngine: Sendable {
     ) -> (decision: ProgressionDecision, state: ExerciseState) {
         var next = state
         func decision(_ action: ProgressionAction, _ reason: String, rule: String) -> (ProgressionDecision, ExerciseState) {
-            (ProgressionDecision(exerciseID: feedback.exerciseID, action: action, nextExerciseID: next.exerciseID,
-                                 nextDose: next.dose, reason: reason, rule: rule), next)
+            (
+                ProgressionDecision(
+                    exerciseID: feedback.exerciseID, action: action, nextExerciseID: next.exerciseID,
+                    nextDose: next.dose, reason: reason, rule: rule), next
+            )
         }
         let title = catalogue[state.exerciseID]?.title ?? state.exerciseID
 
@@ -83,8 +86,10 @@ public struct ProgressionEngine: Sendable {
         }
         // Rule 5.2-7: the next variation only when its phase and her conditions allow it.
         if let nextID = exercise.progression, let harder = catalogue[nextID],
-            ExerciseEligibility.evaluate(harder, context: limits.context, phase: limits.phase,
-                                         toleratesDeferred: limits.toleratesDeferred).isAllowed
+            ExerciseEligibility.evaluate(
+                harder, context: limits.context, phase: limits.phase,
+                toleratesDeferred: limits.toleratesDeferred
+            ).isAllowed
         {
             next.exerciseID = harder.id
             next.dose = harder.dose
@@ -101,8 +106,10 @@ public struct ProgressionEngine: Sendable {
         if let easier = DoseLadder.step(down: state.dose, floor: exercise.dose) {
             state.dose = easier
         } else if let backID = exercise.regression, let back = catalogue[backID],
-            ExerciseEligibility.evaluate(back, context: limits.context, phase: limits.phase,
-                                         toleratesDeferred: limits.toleratesDeferred).isAllowed
+            ExerciseEligibility.evaluate(
+                back, context: limits.context, phase: limits.phase,
+                toleratesDeferred: limits.toleratesDeferred
+            ).isAllowed
         {
             state.exerciseID = back.id
             state.dose = back.dose

@@ -23,7 +23,8 @@ public struct SessionReview: Codable, Equatable, Sendable {
         var decisions: [ProgressionDecision] = []
         for item in feedback {
             let root = ladderRoot(of: item.exerciseID, engine: engine, state: state)
-            let current = newState.ladders[root]
+            let current =
+                newState.ladders[root]
                 ?? ExerciseState(exerciseID: item.exerciseID, dose: engine.catalogue[item.exerciseID]?.dose ?? Dose(sets: 1, reps: 5))
             let (decision, updated) = engine.decide(state: current, feedback: item, limits: limits)
             newState.ladders[root] = updated
@@ -54,9 +55,10 @@ public struct SessionReview: Codable, Equatable, Sendable {
 
     /// No pain over the ceiling, no provoked symptom, no unsettled morning.
     static func isTolerated(_ session: [ExerciseFeedback], ceiling: Int) -> Bool {
-        !session.isEmpty && session.allSatisfy {
-            $0.symptoms.isEmpty && ($0.painDuring ?? 0) <= ceiling && $0.nextMorning != .notSettled
-        }
+        !session.isEmpty
+            && session.allSatisfy {
+                $0.symptoms.isEmpty && ($0.painDuring ?? 0) <= ceiling && $0.nextMorning != .notSettled
+            }
     }
 
     /// The ladder an exercise is tracked under: the saved ladder that holds it, else its own first rung.

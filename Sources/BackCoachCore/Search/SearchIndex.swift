@@ -41,8 +41,10 @@ public struct SearchIndex: Sendable {
         self.documents = documents
         var postings: [String: [Int: Double]] = [:]
         for (index, document) in documents.enumerated() {
-            for (text, weight) in [(document.title, Self.fieldWeights.title), (document.summary, Self.fieldWeights.summary),
-                                   (document.body, Self.fieldWeights.body)] {
+            for (text, weight) in [
+                (document.title, Self.fieldWeights.title), (document.summary, Self.fieldWeights.summary),
+                (document.body, Self.fieldWeights.body),
+            ] {
                 // Divide by the square root of the field's length, so "Glute bridge" outranks
                 // "Banded glute bridge" for the query "bridge".
                 let words = Self.words(in: text)
@@ -79,8 +81,9 @@ public struct SearchIndex: Sendable {
             .prefix(limit)
             .map { index, score in
                 let document = documents[index]
-                return Hit(kind: document.kind, id: document.id, title: document.title, summary: document.summary,
-                           score: (score * 100).rounded() / 100)
+                return Hit(
+                    kind: document.kind, id: document.id, title: document.title, summary: document.summary,
+                    score: (score * 100).rounded() / 100)
             }
     }
 
