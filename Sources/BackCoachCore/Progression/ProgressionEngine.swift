@@ -23,6 +23,11 @@ public struct ProgressionEngine: Sendable {
             self.context = context
             self.toleratesDeferred = toleratesDeferred
         }
+
+        /// Whether an exercise may be moved to under these limits (phase gate, equipment, conditions).
+        func allows(_ exercise: Exercise) -> Bool {
+            ExerciseEligibility.evaluate(exercise, context: context, phase: phase, toleratesDeferred: toleratesDeferred).isAllowed
+        }
     }
 
     public func decide(
@@ -85,12 +90,7 @@ public struct ProgressionEngine: Sendable {
             return decision(.progress, "\(title) goes up to \(harder.summary).", rule: "5.2-6")
         }
         // Rule 5.2-7: the next variation only when its phase and her conditions allow it.
-        if let nextID = exercise.progression, let harder = catalogue[nextID],
-            ExerciseEligibility.evaluate(
-                harder, context: limits.context, phase: limits.phase,
-                toleratesDeferred: limits.toleratesDeferred
-            ).isAllowed
-        {
+        if let nextID = exercise.progression, let harder = catalogue[nextID], limits.allows(harder) {
             next.exerciseID = harder.id
             next.dose = harder.dose
             return decision(.progress, "You are ready for the next step: \(harder.title).", rule: "5.2-6")
@@ -105,12 +105,7 @@ public struct ProgressionEngine: Sendable {
         guard let exercise = catalogue[state.exerciseID] else { return }
         if let easier = DoseLadder.step(down: state.dose, floor: exercise.dose) {
             state.dose = easier
-        } else if let backID = exercise.regression, let back = catalogue[backID],
-            ExerciseEligibility.evaluate(
-                back, context: limits.context, phase: limits.phase,
-                toleratesDeferred: limits.toleratesDeferred
-            ).isAllowed
-        {
+        } else if let backID = exercise.regression, let back = catalogue[backID], limits.allows(back) {
             state.exerciseID = back.id
             state.dose = back.dose
         }
