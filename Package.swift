@@ -14,6 +14,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: ["CommandLineArguments"]),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.50.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.0"),
     ],
     targets: [
         // Pure domain: Foundation only, no I/O. Safe to embed in an iOS app unchanged.
@@ -24,11 +36,50 @@ let package = Package(
             dependencies: ["BackCoachCore", .product(name: "Ink", package: "Ink")],
             resources: [.copy("Resources/content")]
         ),
+        // Storage ports and the in-memory adapter. No database imports.
+        .target(name: "BackCoachStorage", dependencies: ["BackCoachCore"]),
+        // FluentKit adapter: SQLite (default, embedded) and PostgreSQL, one code path.
+        .target(
+            name: "BackCoachStorageFluent",
+            dependencies: [
+                "BackCoachCore", "BackCoachStorage",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQL", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // HTTP: the JSON API, calendar feed, health and metrics routes. Never imports FluentKit.
+        .target(
+            name: "BackCoachWeb",
+            dependencies: [
+                "BackCoachCore", "BackCoachContent", "BackCoachStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/openapi.yaml")]
+        ),
+        // Composition root: typed config, store selection, buildApplication.
+        .target(
+            name: "BackCoachApp",
+            dependencies: [
+                "BackCoachCore", "BackCoachContent", "BackCoachStorage", "BackCoachStorageFluent", "BackCoachWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         // Command-line logic lives in a library so tests can drive it; the executable stays thin.
         .target(
             name: "BackCoachCLI",
             dependencies: [
-                "BackCoachCore", "BackCoachContent",
+                "BackCoachCore", "BackCoachContent", "BackCoachApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +93,18 @@ let package = Package(
         ),
         .testTarget(name: "BackCoachContentTests", dependencies: ["BackCoachContent"]),
         .testTarget(name: "BackCoachCLITests", dependencies: ["BackCoachCLI"]),
+        .testTarget(
+            name: "BackCoachStorageTests",
+            dependencies: ["BackCoachCore", "BackCoachStorage", "BackCoachStorageFluent"]
+        ),
+        .testTarget(
+            name: "BackCoachWebTests",
+            dependencies: [
+                "BackCoachApp", "BackCoachWeb", "BackCoachStorage", "BackCoachStorageFluent",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,10 +8,10 @@ public struct BackCoachCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "backcoach",
         abstract: "BackCoach: a gentle, safety-first coach for back and pelvic pain after birth.",
-        discussion: "Education, not medical advice. Start with `backcoach assess`.",
+        discussion: "Education, not medical advice. Start the app with `backcoach serve`, or try `backcoach assess` in the terminal.",
         subcommands: [
-            AssessCommand.self, TriageCommand.self, PlanCommand.self, ExercisesCommand.self, LearnCommand.self,
-            SearchCommand.self, CatalogueCommand.self,
+            ServeCommand.self, AssessCommand.self, TriageCommand.self, PlanCommand.self, ExercisesCommand.self, LearnCommand.self,
+            SearchCommand.self, CatalogueCommand.self, MigrateCommand.self, UserCommand.self, BackupCommand.self,
         ]
     )
 
@@ -23,7 +23,7 @@ public enum CLI {
     public static let inputErrorCode: Int32 = 2
 
     /// Runs one command line and returns its exit code.
-    public static func run(_ arguments: [String], environment: CLIEnvironment) -> Int32 {
+    public static func run(_ arguments: [String], environment: CLIEnvironment) async -> Int32 {
         let terminal = environment.terminal
         let command: ParsableCommand
         do {
@@ -37,12 +37,14 @@ public enum CLI {
             terminal.writeError("backcoach: \(BackCoachCommand.message(for: error).split(separator: "\n").first ?? "")\n")
             return inputErrorCode
         }
-        guard let runnable = command as? CLICommand else {
-            terminal.write(BackCoachCommand.helpMessage(for: type(of: command)) + "\n")
-            return 0
-        }
         do {
-            terminal.write(try runnable.execute(in: environment))
+            if let runnable = command as? CLICommand {
+                terminal.write(try runnable.execute(in: environment))
+            } else if let runnable = command as? AsyncCLICommand {
+                terminal.write(try await runnable.execute(in: environment))
+            } else {
+                terminal.write(BackCoachCommand.helpMessage(for: type(of: command)) + "\n")
+            }
             return 0
         } catch let error as CLIError {
             terminal.writeError("backcoach: \(error.message)\n")

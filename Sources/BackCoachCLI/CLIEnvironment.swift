@@ -51,3 +51,8 @@ public struct CLIEnvironment: Sendable {
 protocol CLICommand {
     func execute(in environment: CLIEnvironment) throws -> String
 }
+
+/// The same for commands that talk to the database or run the server.
+protocol AsyncCLICommand {
+    func execute(in environment: CLIEnvironment) async throws -> String
+}

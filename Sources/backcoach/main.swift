@@ -4,4 +4,4 @@ import BackCoachCore
 import Foundation
 
 let environment = CLIEnvironment(terminal: .standard, today: LocalDate(Date()), loadContent: { try ContentLibrary.bundled() })
-exit(CLI.run(Array(CommandLine.arguments.dropFirst()), environment: environment))
+exit(await CLI.run(Array(CommandLine.arguments.dropFirst()), environment: environment))

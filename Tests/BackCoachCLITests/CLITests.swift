@@ -5,9 +5,9 @@ import Testing
 @Suite("backcoach CLI")
 struct CLITests {
     @Test("plan prints the triage and a week's plan")
-    func planText() throws {
+    func planText() async throws {
         let shell = ScriptedTerminal()
-        #expect(shell.run(["plan", try Sample.file(Sample.intake), "--start", "2026-11-25"]) == 0)
+        #expect(await shell.run(["plan", try Sample.file(Sample.intake), "--start", "2026-11-25"]) == 0)
         #expect(shell.output.contains("YOUR PLAN · Phase 1"))
         #expect(shell.output.contains("Session 4"))
         #expect(shell.output.contains("education, not medical advice"))
@@ -15,18 +15,18 @@ struct CLITests {
     }
 
     @Test("plan --json is the assessment as data, read from standard input")
-    func planJSON() throws {
+    func planJSON() async throws {
         let shell = ScriptedTerminal(stdin: Sample.intake)
-        #expect(shell.run(["plan", "-", "--json", "--start", "2026-11-25"]) == 0)
+        #expect(await shell.run(["plan", "-", "--json", "--start", "2026-11-25"]) == 0)
         let assessment = try JSONDecoder().decode(Assessment.self, from: Data(shell.output.utf8))
         #expect(assessment.program?.sessions.count == 4)
         #expect(assessment.program?.startDate == LocalDate("2026-11-25"))
     }
 
     @Test("An emergency flag withholds the plan and says what to do now")
-    func emergency() throws {
+    func emergency() async throws {
         let shell = ScriptedTerminal(stdin: Sample.intake.replacingOccurrences(of: #""redFlags": []"#, with: #""redFlags": ["RF-10"]"#))
-        #expect(shell.run(["plan", "-", "--json"]) == 0)
+        #expect(await shell.run(["plan", "-", "--json"]) == 0)
         let assessment = try JSONDecoder().decode(Assessment.self, from: Data(shell.output.utf8))
         #expect(assessment.program == nil)
         #expect(assessment.triage.level == .emergency)
@@ -34,9 +34,9 @@ struct CLITests {
     }
 
     @Test("triage --json matches the documented shape")
-    func triageJSON() throws {
+    func triageJSON() async throws {
         let shell = ScriptedTerminal(stdin: Sample.intake.replacingOccurrences(of: #""redFlags": []"#, with: #""redFlags": ["RF-18"]"#))
-        #expect(shell.run(["triage", "-", "--json"]) == 0)
+        #expect(await shell.run(["triage", "-", "--json"]) == 0)
         let object = try JSONSerialization.jsonObject(with: Data(shell.output.utf8)) as! [String: Any]
         #expect(object["level"] as? String == "nextAppointment")
         #expect(object["programAllowed"] as? Bool == true)
@@ -58,38 +58,38 @@ struct CLITests {
     ]
 
     @Test("Invalid input → exit code 2, one line naming the problem, nothing half-printed", arguments: badInput)
-    func rejects(arguments: [String], stdin: String, message: String) {
+    func rejects(arguments: [String], stdin: String, message: String) async {
         let shell = ScriptedTerminal(stdin: stdin)
-        #expect(shell.run(arguments) == 2)
+        #expect(await shell.run(arguments) == 2)
         #expect(shell.errors.hasPrefix(message), "\(shell.errors)")
         #expect(shell.errors.filter { $0 == "\n" }.count == 1)
         #expect(shell.output.isEmpty)
     }
 
     @Test("assess asks the red flags first and stops with advice on an urgent answer")
-    func assessStops() {
+    func assessStops() async {
         let shell = ScriptedTerminal(lines: ["n", "y"] + Array(repeating: "n", count: 15))  // RF-02 (swollen leg) yes
-        #expect(shell.run(["assess"]) == 0)
+        #expect(await shell.run(["assess"]) == 0)
         #expect(shell.output.contains("Please get help today"))
         #expect(!shell.output.contains("How many weeks ago"), "no further questions after an urgent flag")
         #expect(!shell.output.contains("YOUR PLAN"))
     }
 
     @Test("assess treats \"not sure\" as yes, and an emergency answer stops the questions at once")
-    func assessNotSure() {
+    func assessNotSure() async {
         let shell = ScriptedTerminal(lines: ["?"])  // RF-01 not sure → emergency
-        #expect(shell.run(["assess"]) == 0)
+        #expect(await shell.run(["assess"]) == 0)
         #expect(shell.output.contains("GET HELP NOW"))
         #expect(!shell.output.contains("Is one leg swollen"), "no second question after an emergency answer")
     }
 
     @Test("assess walks through the intake, re-asks bad answers, saves them and prints the plan")
-    func assessComplete() throws {
+    func assessComplete() async throws {
         let answersFile = FileManager.default.temporaryDirectory.appendingPathComponent("answers-\(UUID().uuidString).json").path
         let flags = Array(repeating: "n", count: 17)
         let intake = ["99999", "8", "3", "", "y", "3", "n", "1,2", "1", "", "", "1", "y", "10", "3", "1,2"]
         let shell = ScriptedTerminal(lines: flags + intake)
-        #expect(shell.run(["assess", "--answers-out", answersFile, "--start", "2026-11-25"]) == 0)
+        #expect(await shell.run(["assess", "--answers-out", answersFile, "--start", "2026-11-25"]) == 0)
         #expect(shell.output.contains("Please type a whole number from 0–520."))
         #expect(shell.output.contains("YOUR PLAN · Phase 2"))
         let saved = try IntakeParser.parse(Data(contentsOf: URL(fileURLWithPath: answersFile)))
@@ -98,46 +98,46 @@ struct CLITests {
     }
 
     @Test("assess fails cleanly when the input ends early")
-    func assessEOF() {
+    func assessEOF() async {
         let shell = ScriptedTerminal(lines: ["n"])
-        #expect(shell.run(["assess"]) == 2)
+        #expect(await shell.run(["assess"]) == 2)
         #expect(shell.errors == "backcoach: the input ended before all questions were answered\n")
     }
 
     @Test("exercises, learn and search show content as text and JSON")
-    func contentCommands() throws {
+    func contentCommands() async throws {
         let list = ScriptedTerminal()
-        #expect(list.run(["exercises"]) == 0)
+        #expect(await list.run(["exercises"]) == 0)
         #expect(list.output.contains("glute-bridge — Glute bridge"))
         let one = ScriptedTerminal()
-        #expect(one.run(["exercises", "clams"]) == 0)
+        #expect(await one.run(["exercises", "clams"]) == 0)
         #expect(one.output.contains("Harder: Banded clams") && one.output.contains("Easier: Inner-thigh squeeze"))
         let json = ScriptedTerminal()
-        #expect(json.run(["exercises", "clams", "--json"]) == 0)
+        #expect(await json.run(["exercises", "clams", "--json"]) == 0)
         #expect(try JSONDecoder().decode(Exercise.self, from: Data(json.output.utf8)).ref == "C2")
         let article = ScriptedTerminal()
-        #expect(article.run(["learn", "diastasis-self-test"]) == 0)
+        #expect(await article.run(["learn", "diastasis-self-test"]) == 0)
         #expect(article.output.contains("CHECKING YOUR TUMMY GAP"))
         let search = ScriptedTerminal()
-        #expect(search.run(["search", "glute", "brige"]) == 0)
+        #expect(await search.run(["search", "glute", "brige"]) == 0)
         #expect(search.output.hasPrefix("[exercise] glute-bridge"))
     }
 
     @Test("catalogue validate reports the content it checked")
-    func validate() {
+    func validate() async {
         let shell = ScriptedTerminal()
-        #expect(shell.run(["catalogue", "validate"]) == 0)
+        #expect(await shell.run(["catalogue", "validate"]) == 0)
         #expect(shell.output.contains("Content is valid"))
         #expect(shell.output.contains("19 red flags"))
     }
 
     @Test("--help prints usage and exits 0")
-    func help() {
+    func help() async {
         let shell = ScriptedTerminal()
-        #expect(shell.run(["--help"]) == 0)
+        #expect(await shell.run(["--help"]) == 0)
         #expect(shell.output.contains("USAGE: backcoach"))
         let plain = ScriptedTerminal()
-        #expect(plain.run([]) == 0)
+        #expect(await plain.run([]) == 0)
         #expect(plain.output.contains("SUBCOMMANDS"))
     }
 }

@@ -25,9 +25,9 @@ final class ScriptedTerminal: @unchecked Sendable {
     }
 
     /// Runs `backcoach ARGS` on 2026-11-25 and returns the exit code.
-    func run(_ arguments: [String]) -> Int32 {
+    func run(_ arguments: [String]) async -> Int32 {
         let environment = CLIEnvironment(terminal: terminal, today: LocalDate("2026-11-25")!, loadContent: { try ContentLibrary.bundled() })
-        return CLI.run(arguments, environment: environment)
+        return await CLI.run(arguments, environment: environment)
     }
 }
 

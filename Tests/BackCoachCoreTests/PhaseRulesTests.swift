@@ -38,3 +38,21 @@ struct PhaseRulesTests {
         #expect(PainCeiling.ceiling(for: ProgramContext(answers: .fixture()), override: 12) == 10)
     }
 }
+
+@Suite("Session schedule")
+struct SessionScheduleTests {
+    @Test("Sessions spread through each week from the start date")
+    func spread() {
+        let schedule = SessionSchedule(startDate: .day0, sessionsPerWeek: 4)
+        #expect(schedule.dayOffsets == [0, 1, 3, 5])
+        #expect(schedule.sessionNumber(on: .day0) == 1)
+        #expect(schedule.sessionNumber(on: .day0.adding(days: 2)) == nil)
+        #expect(schedule.sessionNumber(on: .day0.adding(days: 8)) == 2)
+        #expect(schedule.sessionNumber(on: .day0.adding(days: -1)) == nil)
+        #expect(schedule.sessionDays(from: .day0, to: .day0.adding(days: 13)).count == 8)
+        #expect(SessionSchedule(startDate: .day0, sessionsPerWeek: 7).dayOffsets == Array(0...6))
+        #expect(
+            SessionSchedule(startDate: .day0, sessionsPerWeek: 1).sessionDays(from: .day0.adding(days: -5), to: .day0.adding(days: 7)).count
+                == 2)
+    }
+}

@@ -1,0 +1,98 @@
+import BackCoachStorageFluent
+import Configuration
+import Foundation
+import Logging
+
+/// Everything the server needs to start, read once and checked before anything opens.
+public struct AppConfig: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    public var database: DatabaseLocation
+    public var logLevel: Logger.Level
+    /// Run pending migrations at start-up (the default); otherwise refuse to start while any are pending.
+    public var migrateOnStart: Bool
+    /// How people reach the app, for links such as the calendar feed.
+    public var publicURL: String
+    /// bcrypt work factor: 12 or more for real use.
+    public var bcryptCost: UInt8
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "./backcoach.sqlite"),
+        logLevel: Logger.Level = .info, migrateOnStart: Bool = true, publicURL: String? = nil, bcryptCost: UInt8 = 12
+    ) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.logLevel = logLevel
+        self.migrateOnStart = migrateOnStart
+        self.publicURL = publicURL ?? "http://\(host):\(port)"
+        self.bcryptCost = bcryptCost
+    }
+
+    /// The configuration keys. Environment variables are the keys in capitals with `_` for `.`
+    /// (`http.port` → `HTTP_PORT`, `database.url` → `DATABASE_URL`).
+    public enum Key {
+        public static let host = "http.host"
+        public static let port = "http.port"
+        public static let database = "database.url"
+        public static let migrate = "database.migrate"
+        public static let logLevel = "log.level"
+        public static let publicURL = "public.url"
+        public static let bcryptCost = "auth.bcrypt.cost"
+    }
+
+    /// Reads and checks every key; reports every problem at once in one error.
+    public static func load(from reader: ConfigReader) throws(ConfigError) -> AppConfig {
+        var problems: [String] = []
+        let defaults = AppConfig()
+        let host = reader.string(forKey: ConfigKey(Key.host), default: defaults.host)
+        let portText = reader.string(forKey: ConfigKey(Key.port)) ?? String(defaults.port)
+        let port = Int(portText) ?? -1
+        if !(0...65535).contains(port) { problems.append("\(Key.port) must be a port number 0–65535 (got \(portText))") }
+        var database = defaults.database
+        let databaseText = reader.string(forKey: ConfigKey(Key.database))
+        if let databaseText {
+            do { database = try DatabaseLocation(databaseText) } catch { problems.append(error.message) }
+        }
+        let levelText = reader.string(forKey: ConfigKey(Key.logLevel), default: "info")
+        let level = Logger.Level(rawValue: levelText.lowercased())
+        if level == nil {
+            problems.append(
+                "\(Key.logLevel) must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")) (got \(levelText))")
+        }
+        let migrateText = reader.string(forKey: ConfigKey(Key.migrate), default: "true").lowercased()
+        if !["true", "false", "1", "0", "yes", "no"].contains(migrateText) {
+            problems.append("\(Key.migrate) must be true or false (got \(migrateText))")
+        }
+        let costText = reader.string(forKey: ConfigKey(Key.bcryptCost), default: "12")
+        let cost = UInt8(costText) ?? 0
+        if !(12...16).contains(cost) { problems.append("\(Key.bcryptCost) must be 12–16 (got \(costText))") }
+        let publicURL = reader.string(forKey: ConfigKey(Key.publicURL))
+        if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
+            problems.append("\(Key.publicURL) must start with http:// or https:// (got \(publicURL))")
+        }
+        guard problems.isEmpty else { throw ConfigError(problems: problems) }
+        return AppConfig(
+            host: host, port: port, database: database, logLevel: level ?? .info,
+            migrateOnStart: ["true", "1", "yes"].contains(migrateText),
+            publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }, bcryptCost: cost)
+    }
+
+    /// Flags first, then the environment, then an optional `.env` file, then the defaults.
+    public static func reader(overrides: [String: String], environmentFile: String = ".env") async throws -> ConfigReader {
+        let flags = InMemoryProvider(
+            name: "command line",
+            values: Dictionary(
+                uniqueKeysWithValues: overrides.map {
+                    (AbsoluteConfigKey(ConfigKey($0.key)), ConfigValue(.string($0.value), isSecret: false))
+                }))
+        let dotEnv = try await EnvironmentVariablesProvider(environmentFilePath: .init(environmentFile), allowMissing: true)
+        return ConfigReader(providers: [flags, EnvironmentVariablesProvider(), dotEnv])
+    }
+}
+
+/// Every configuration problem found, as one line.
+public struct ConfigError: Error, Equatable, CustomStringConvertible {
+    public let problems: [String]
+    public var description: String { "configuration: " + problems.joined(separator: "; ") }
+}

@@ -1,0 +1,45 @@
+import BackCoachContent
+import BackCoachStorage
+import BackCoachStorageFluent
+import BackCoachWeb
+import Foundation
+import Hummingbird
+import Logging
+
+/// Builds the server: opens the database (migrating it unless told not to), loads and checks the content,
+/// and wires the routes. The database closes on graceful shutdown, after the last request.
+public func buildApplication(config: AppConfig, logger: Logger) async throws -> some ApplicationProtocol {
+    let content = try ContentLibrary.bundled()
+    let database = try FluentDatabase(location: config.database, logger: logger)
+    do {
+        if config.migrateOnStart {
+            try await database.migrate()
+        } else {
+            let pending = try await database.pendingMigrations()
+            guard pending.isEmpty else {
+                throw StartupError("\(pending.count) database migrations are pending; run `backcoach migrate` first")
+            }
+        }
+    } catch {
+        await database.shutdown()
+        throw error
+    }
+    let dependencies = WebDependencies(
+        store: FluentStore(database: database), content: content, passwords: PasswordHasher(cost: config.bcryptCost),
+        healthCheck: { try await database.ping() }, metricsText: AppMetrics.text, publicBaseURL: config.publicURL)
+    var app = Application(
+        router: buildRouter(dependencies),
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "BackCoach"),
+        logger: logger)
+    app.addServices(database)
+    logger.info("BackCoach ready", metadata: ["database": "\(config.database)", "address": "\(config.host):\(config.port)"])
+    return app
+}
+
+public struct StartupError: Error, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

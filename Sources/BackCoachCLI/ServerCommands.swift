@@ -1,0 +1,179 @@
+import ArgumentParser
+import BackCoachApp
+import BackCoachStorage
+import BackCoachStorageFluent
+import BackCoachWeb
+import Foundation
+import Hummingbird
+import Logging
+
+/// Flags shared by the commands that open the database. Each one overrides its environment variable.
+struct ServerOptions: ParsableArguments {
+    @Option(help: "Address to listen on (env HTTP_HOST, default 127.0.0.1).")
+    var host: String?
+    @Option(help: "Port to listen on (env HTTP_PORT, default 8080).")
+    var port: String?
+    @Option(help: "sqlite:PATH or a postgres:// URL (env DATABASE_URL, default sqlite:./backcoach.sqlite).")
+    var database: String?
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (env LOG_LEVEL).")
+    var logLevel: String?
+    @Option(name: .customLong("public-url"), help: "How people reach the app, for links (env PUBLIC_URL).")
+    var publicURL: String?
+    @Option(name: .customLong("env-file"), help: "An optional file of environment settings.")
+    var envFile = ".env"
+
+    func config(migrate: Bool? = nil) async throws -> AppConfig {
+        var overrides: [String: String] = [:]
+        overrides[AppConfig.Key.host] = host
+        overrides[AppConfig.Key.port] = port
+        overrides[AppConfig.Key.database] = database
+        overrides[AppConfig.Key.logLevel] = logLevel
+        overrides[AppConfig.Key.publicURL] = publicURL
+        overrides[AppConfig.Key.migrate] = migrate.map(String.init)
+        do {
+            return try AppConfig.load(from: try await AppConfig.reader(overrides: overrides, environmentFile: envFile))
+        } catch let error as ConfigError {
+            throw CLIError(error.description)
+        }
+    }
+
+    /// Opens the database, runs `work`, and always closes the pools.
+    func withDatabase<T>(_ config: AppConfig, _ work: (FluentDatabase) async throws -> T) async throws -> T {
+        let database: FluentDatabase
+        do {
+            database = try FluentDatabase(location: config.database, logger: ServerOptions.quietLogger)
+        } catch let error as DatabaseLocationError {
+            throw CLIError(error.message)
+        }
+        do {
+            let result = try await work(database)
+            await database.shutdown()
+            return result
+        } catch {
+            await database.shutdown()
+            if let error = error as? CLIError { throw error }
+            if let error = error as? DatabaseLocationError { throw CLIError(error.message) }
+            throw CLIError("database \(config.database): \(error)")
+        }
+    }
+
+    static var quietLogger: Logger {
+        var logger = Logger(label: "backcoach")
+        logger.logLevel = .warning
+        return logger
+    }
+}
+
+struct ServeCommand: AsyncParsableCommand, AsyncCLICommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the web server (SQLite by default; migrates the database on start).")
+
+    @OptionGroup var options: ServerOptions
+    @Flag(name: .customLong("no-migrate"), help: "Refuse to start if migrations are pending instead of running them.")
+    var noMigrate = false
+
+    func execute(in environment: CLIEnvironment) async throws -> String {
+        let config = try await options.config(migrate: noMigrate ? false : nil)
+        var logger = Logger(label: "backcoach")
+        logger.logLevel = config.logLevel
+        let app: any ApplicationProtocol
+        do {
+            app = try await buildApplication(config: config, logger: logger)
+        } catch let error as StartupError {
+            throw CLIError(error.description)
+        } catch let error as DatabaseLocationError {
+            throw CLIError(error.message)
+        }
+        try await app.runService()
+        return ""
+    }
+}
+
+struct MigrateCommand: AsyncParsableCommand, AsyncCLICommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Bring the database schema up to date, or revert the last batch.")
+
+    @OptionGroup var options: ServerOptions
+    @Flag(help: "Undo the last batch of migrations.")
+    var revert = false
+
+    func execute(in environment: CLIEnvironment) async throws -> String {
+        let config = try await options.config()
+        return try await options.withDatabase(config) { database in
+            if revert {
+                try await database.revertLastBatch()
+                let pending = try await database.pendingMigrations()
+                return "Reverted the last batch. Now pending: \(pending.isEmpty ? "none" : pending.joined(separator: ", "))\n"
+            }
+            let pending = try await database.pendingMigrations()
+            try await database.migrate()
+            return pending.isEmpty
+                ? "The database at \(config.database) is up to date.\n"
+                : "Applied \(pending.count) migrations to \(config.database): \(pending.joined(separator: ", "))\n"
+        }
+    }
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage accounts.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand, AsyncCLICommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an account and print an API token for it (shown once).")
+
+        @Argument(help: "The account's e-mail address.")
+        var email: String
+        @Flag(
+            name: .customLong("password-stdin"),
+            help: "Read a password (10+ characters) from standard input; otherwise the account signs in with the token only.")
+        var passwordFromStdin = false
+        @OptionGroup var options: ServerOptions
+
+        func execute(in environment: CLIEnvironment) async throws -> String {
+            let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+            guard email.wholeMatch(of: /[^@\s]+@[^@\s]+\.[^@\s]+/) != nil else { throw CLIError("\(email) is not an e-mail address") }
+            var password = UUID().uuidString + UUID().uuidString
+            if passwordFromStdin {
+                password = String(decoding: environment.terminal.readStandardInput(), as: UTF8.self).trimmingCharacters(in: .newlines)
+                guard password.count >= 10 else { throw CLIError("the password must be at least 10 characters") }
+            }
+            let config = try await options.config()
+            let hash = try await PasswordHasher(cost: config.bcryptCost).hash(password)
+            return try await options.withDatabase(config) { database in
+                try await database.migrate()
+                let store = FluentStore(database: database)
+                let user = User(id: UserID(), email: email, passwordHash: hash, createdAt: Date(), calendarSecret: Secrets.random())
+                do {
+                    try await store.createUser(user)
+                } catch StorageError.emailTaken {
+                    throw CLIError("an account with \(email) already exists")
+                }
+                let token = Secrets.random()
+                try await store.addToken(hash: Secrets.hash(token), for: user.id, now: Date())
+                return "Created \(email) (id \(user.id)).\nAPI token (shown once, keep it safe):\n\(token)\n"
+            }
+        }
+    }
+}
+
+struct BackupCommand: AsyncParsableCommand, AsyncCLICommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Write a consistent copy of the SQLite database while the server runs.")
+
+    @Option(help: "The new file to write (it must not exist yet).")
+    var to: String
+    @OptionGroup var options: ServerOptions
+
+    func execute(in environment: CLIEnvironment) async throws -> String {
+        let config = try await options.config()
+        guard case .sqlite(let path) = config.database, FileManager.default.fileExists(atPath: path) else {
+            if case .sqlite(let path) = config.database { throw CLIError("there is no database at \(path) to back up") }
+            throw CLIError("backup works on SQLite; for PostgreSQL use pg_dump")
+        }
+        return try await options.withDatabase(config) { database in
+            try await database.backup(to: to)
+            let size = (try? FileManager.default.attributesOfItem(atPath: to)[.size] as? Int) ?? 0
+            return "Backed up \(config.database) to \(to) (\(size) bytes).\n"
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// Accounts, API tokens and calendar secrets.
+public protocol AccountStore: Sendable {
+    /// Creates a user; throws `StorageError.emailTaken` if the e-mail is in use.
+    func createUser(_ user: User) async throws
+    func user(email: String) async throws -> User?
+    func user(id: UserID) async throws -> User?
+    func user(calendarSecret: String) async throws -> User?
+    func setCalendarSecret(_ secret: String, for user: UserID) async throws
+    func setPainCeiling(_ ceiling: Int?, for user: UserID) async throws
+    /// Stores only the token's hash; the token itself is shown once and never stored.
+    func addToken(hash: String, for user: UserID, now: Date) async throws
+    func user(tokenHash: String) async throws -> User?
+    /// Returns false when no such token existed.
+    func revokeToken(hash: String) async throws -> Bool
+    /// Erases the user and every row that belongs to them, in one transaction.
+    func deleteUser(_ user: UserID) async throws -> ErasureReport
+}

@@ -1,0 +1,29 @@
+import BackCoachCore
+import Foundation
+
+/// A person's intake, program, safety checks, sessions and check-ins. Every call is scoped to one user.
+public protocol HealthRecordStore: Sendable {
+    /// Saves the intake and the program record together (one transaction).
+    func saveIntake(_ answers: IntakeAnswers, program: ProgramRecord?, for user: UserID, now: Date) async throws
+    func intake(for user: UserID) async throws -> StoredIntake?
+    func program(for user: UserID) async throws -> ProgramRecord?
+    /// Saves a safety check and the program record it changed (paused or resumed), together.
+    func addScreen(_ screen: ScreenRecord, program: ProgramRecord?, for user: UserID) async throws
+    func latestScreen(for user: UserID) async throws -> ScreenRecord?
+    func screens(for user: UserID, on date: LocalDate) async throws -> [ScreenRecord]
+    /// Saves a session log and the program state it produced, together.
+    func addSession(_ log: SessionLog, program: ProgramRecord, for user: UserID) async throws
+    /// Sessions between two dates inclusive, oldest first.
+    func sessions(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [SessionLog]
+    /// Dates that have at least one logged session, between two dates inclusive, in order (for adherence;
+    /// reads no feedback).
+    func sessionDates(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [LocalDate]
+    /// The most recent sessions, oldest first.
+    func recentSessions(for user: UserID, limit: Int) async throws -> [SessionLog]
+    /// Inserts or replaces the check-in for its date; returns true when it was new.
+    func upsertCheckin(_ checkin: Checkin, for user: UserID) async throws -> Bool
+    /// Check-ins between two dates inclusive, oldest first.
+    func checkins(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [Checkin]
+    /// The date of the first check-in ever, for the baseline.
+    func firstCheckinDate(for user: UserID) async throws -> LocalDate?
+}

@@ -1,0 +1,129 @@
+import BackCoachCore
+import Foundation
+
+/// Storage in process memory: for tests and a quick look around. Not shared between processes.
+public actor InMemoryStore: BackCoachStore {
+    private var users: [UserID: User] = [:]
+    private var tokens: [String: UserID] = [:]
+    private var intakes: [UserID: StoredIntake] = [:]
+    private var programs: [UserID: ProgramRecord] = [:]
+    private var screenLog: [UserID: [ScreenRecord]] = [:]
+    private var sessionLog: [UserID: [SessionLog]] = [:]
+    private var checkinLog: [UserID: [LocalDate: Checkin]] = [:]
+    private var throttle: [String: [Date]] = [:]
+
+    public init() {}
+
+    // MARK: - Accounts
+
+    public func createUser(_ user: User) throws {
+        guard !users.values.contains(where: { $0.email == user.email }) else { throw StorageError.emailTaken }
+        users[user.id] = user
+    }
+
+    public func user(email: String) -> User? { users.values.first { $0.email == email } }
+    public func user(id: UserID) -> User? { users[id] }
+    public func user(calendarSecret: String) -> User? { users.values.first { $0.calendarSecret == calendarSecret } }
+
+    public func setCalendarSecret(_ secret: String, for user: UserID) throws {
+        guard users[user] != nil else { throw StorageError.userNotFound }
+        users[user]?.calendarSecret = secret
+    }
+
+    public func setPainCeiling(_ ceiling: Int?, for user: UserID) throws {
+        guard users[user] != nil else { throw StorageError.userNotFound }
+        users[user]?.painCeiling = ceiling
+    }
+
+    public func addToken(hash: String, for user: UserID, now: Date) throws {
+        guard users[user] != nil else { throw StorageError.userNotFound }
+        tokens[hash] = user
+    }
+
+    public func user(tokenHash: String) -> User? { tokens[tokenHash].flatMap { users[$0] } }
+
+    public func revokeToken(hash: String) -> Bool { tokens.removeValue(forKey: hash) != nil }
+
+    public func deleteUser(_ user: UserID) -> ErasureReport {
+        var report = ErasureReport()
+        report.accounts = users.removeValue(forKey: user) == nil ? 0 : 1
+        let owned = tokens.filter { $0.value == user }.keys
+        owned.forEach { tokens.removeValue(forKey: $0) }
+        report.tokens = owned.count
+        report.intakes = intakes.removeValue(forKey: user) == nil ? 0 : 1
+        report.programs = programs.removeValue(forKey: user) == nil ? 0 : 1
+        report.screens = screenLog.removeValue(forKey: user)?.count ?? 0
+        report.sessions = sessionLog.removeValue(forKey: user)?.count ?? 0
+        report.checkins = checkinLog.removeValue(forKey: user)?.count ?? 0
+        return report
+    }
+
+    // MARK: - Health record
+
+    public func saveIntake(_ answers: IntakeAnswers, program: ProgramRecord?, for user: UserID, now: Date) throws {
+        guard users[user] != nil else { throw StorageError.userNotFound }
+        intakes[user] = StoredIntake(answers: answers, updatedAt: now)
+        programs[user] = program
+    }
+
+    public func intake(for user: UserID) -> StoredIntake? { intakes[user] }
+    public func program(for user: UserID) -> ProgramRecord? { programs[user] }
+
+    public func addScreen(_ screen: ScreenRecord, program: ProgramRecord?, for user: UserID) throws {
+        guard users[user] != nil else { throw StorageError.userNotFound }
+        screenLog[user, default: []].append(screen)
+        if let program { programs[user] = program }
+    }
+
+    public func latestScreen(for user: UserID) -> ScreenRecord? { screenLog[user]?.last }
+
+    public func screens(for user: UserID, on date: LocalDate) -> [ScreenRecord] {
+        (screenLog[user] ?? []).filter { $0.date == date }
+    }
+
+    public func addSession(_ log: SessionLog, program: ProgramRecord, for user: UserID) throws {
+        guard users[user] != nil else { throw StorageError.userNotFound }
+        sessionLog[user, default: []].append(log)
+        programs[user] = program
+    }
+
+    public func sessions(for user: UserID, from: LocalDate, to: LocalDate) -> [SessionLog] {
+        (sessionLog[user] ?? []).filter { $0.date >= from && $0.date <= to }.sorted { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
+    }
+
+    public func sessionDates(for user: UserID, from: LocalDate, to: LocalDate) -> [LocalDate] {
+        Array(Set(sessions(for: user, from: from, to: to).map(\.date))).sorted()
+    }
+
+    public func recentSessions(for user: UserID, limit: Int) -> [SessionLog] {
+        Array((sessionLog[user] ?? []).sorted { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }.suffix(limit))
+    }
+
+    public func upsertCheckin(_ checkin: Checkin, for user: UserID) throws -> Bool {
+        guard users[user] != nil else { throw StorageError.userNotFound }
+        let isNew = checkinLog[user]?[checkin.date] == nil
+        checkinLog[user, default: [:]][checkin.date] = checkin
+        return isNew
+    }
+
+    public func checkins(for user: UserID, from: LocalDate, to: LocalDate) -> [Checkin] {
+        (checkinLog[user] ?? [:]).values.filter { $0.date >= from && $0.date <= to }.sorted { $0.date < $1.date }
+    }
+
+    public func firstCheckinDate(for user: UserID) -> LocalDate? { checkinLog[user]?.keys.min() }
+
+    // MARK: - Throttle
+
+    public func recordFailure(key: String, now: Date, window: TimeInterval) -> [Date] {
+        throttle[key, default: []].append(now)
+        return failures(key: key, now: now, window: window)
+    }
+
+    public func failures(key: String, now: Date, window: TimeInterval) -> [Date] {
+        let recent = (throttle[key] ?? []).filter { $0 > now.addingTimeInterval(-window) && $0 <= now }.sorted()
+        throttle[key] = recent
+        return recent
+    }
+
+    public func clearFailures(key: String) { throttle[key] = nil }
+}

@@ -1,0 +1,125 @@
+import BackCoachCore
+import Foundation
+
+/// A user's id. Typed so it can't be confused with other UUIDs.
+public struct UserID: Hashable, Codable, Sendable, CustomStringConvertible {
+    public let rawValue: UUID
+
+    public init(_ rawValue: UUID = UUID()) {
+        self.rawValue = rawValue
+    }
+
+    public var description: String { rawValue.uuidString.lowercased() }
+}
+
+public struct User: Equatable, Sendable {
+    public let id: UserID
+    /// Lower-cased and trimmed.
+    public let email: String
+    public let passwordHash: String
+    public let createdAt: Date
+    /// The secret in the private calendar feed URL.
+    public var calendarSecret: String
+    /// The person's own pain ceiling (0–10), or nil for the default.
+    public var painCeiling: Int?
+
+    public init(id: UserID, email: String, passwordHash: String, createdAt: Date, calendarSecret: String, painCeiling: Int? = nil) {
+        self.id = id
+        self.email = email
+        self.passwordHash = passwordHash
+        self.createdAt = createdAt
+        self.calendarSecret = calendarSecret
+        self.painCeiling = painCeiling
+    }
+}
+
+public struct StoredIntake: Equatable, Sendable {
+    public let answers: IntakeAnswers
+    public let updatedAt: Date
+
+    public init(answers: IntakeAnswers, updatedAt: Date) {
+        self.answers = answers
+        self.updatedAt = updatedAt
+    }
+}
+
+/// Where a person's program stands: when it started, the ladders and phase, and whether a safety check paused it.
+public struct ProgramRecord: Codable, Equatable, Sendable {
+    public var startDate: LocalDate
+    public var state: ProgramState
+    /// True after an emergency or urgent safety check, until a later clear one.
+    public var paused: Bool
+
+    public init(startDate: LocalDate, state: ProgramState, paused: Bool = false) {
+        self.startDate = startDate
+        self.state = state
+        self.paused = paused
+    }
+}
+
+/// A before-session safety check.
+public struct ScreenRecord: Codable, Equatable, Sendable {
+    public let date: LocalDate
+    public let redFlags: [RedFlagID]
+    public let level: TriageLevel
+    public let createdAt: Date
+
+    public init(date: LocalDate, redFlags: [RedFlagID], level: TriageLevel, createdAt: Date) {
+        self.date = date
+        self.redFlags = redFlags
+        self.level = level
+        self.createdAt = createdAt
+    }
+}
+
+/// One finished session: what she reported and what changed because of it.
+public struct SessionLog: Codable, Equatable, Sendable {
+    public let id: UUID
+    public let date: LocalDate
+    public let feedback: [ExerciseFeedback]
+    public let decisions: [ProgressionDecision]
+    public let createdAt: Date
+
+    public init(id: UUID = UUID(), date: LocalDate, feedback: [ExerciseFeedback], decisions: [ProgressionDecision], createdAt: Date) {
+        self.id = id
+        self.date = date
+        self.feedback = feedback
+        self.decisions = decisions
+        self.createdAt = createdAt
+    }
+}
+
+/// A daily check-in: pain 0–10, optionally the weekly PSFS ratings and a note.
+public struct Checkin: Codable, Equatable, Sendable {
+    public let date: LocalDate
+    public let pain: Int
+    public let psfs: [PSFSRating]?
+    public let note: String?
+    public let updatedAt: Date
+
+    public init(date: LocalDate, pain: Int, psfs: [PSFSRating]? = nil, note: String? = nil, updatedAt: Date) {
+        self.date = date
+        self.pain = pain
+        self.psfs = psfs
+        self.note = note
+        self.updatedAt = updatedAt
+    }
+}
+
+/// What `deleteUser` removed, so the person can be told.
+public struct ErasureReport: Codable, Equatable, Sendable {
+    public var accounts = 0
+    public var tokens = 0
+    public var intakes = 0
+    public var programs = 0
+    public var screens = 0
+    public var sessions = 0
+    public var checkins = 0
+
+    public init() {}
+}
+
+public enum StorageError: Error, Equatable, Sendable {
+    case emailTaken
+    case userNotFound
+}

@@ -1,0 +1,85 @@
+import BackCoachCore
+import BackCoachStorage
+import Foundation
+import SQLKit
+
+/// Row ↔ record mapping and small shared queries.
+extension FluentStore {
+    static func user(from row: any SQLRow) throws -> User {
+        User(
+            id: UserID(try row.decode(column: "id", as: UUID.self)),
+            email: try row.decode(column: "email", as: String.self),
+            passwordHash: try row.decode(column: "password_hash", as: String.self),
+            createdAt: Date(timeIntervalSince1970: try row.decode(column: "created_at", as: Double.self)),
+            calendarSecret: try row.decode(column: "calendar_secret", as: String.self),
+            painCeiling: try row.decode(column: "pain_ceiling", as: Int?.self))
+    }
+
+    static func screen(from row: any SQLRow) throws -> ScreenRecord {
+        ScreenRecord(
+            date: try date(row, "date"),
+            redFlags: try JSONText.decode([RedFlagID].self, row.decode(column: "red_flags", as: String.self)),
+            level: TriageLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .none,
+            createdAt: Date(timeIntervalSince1970: try row.decode(column: "created_at", as: Double.self)))
+    }
+
+    static func session(from row: any SQLRow) throws -> SessionLog {
+        SessionLog(
+            id: try row.decode(column: "id", as: UUID.self),
+            date: try date(row, "date"),
+            feedback: try JSONText.decode([ExerciseFeedback].self, row.decode(column: "feedback", as: String.self)),
+            decisions: try JSONText.decode([ProgressionDecision].self, row.decode(column: "decisions", as: String.self)),
+            createdAt: Date(timeIntervalSince1970: try row.decode(column: "created_at", as: Double.self)))
+    }
+
+    static func checkin(from row: any SQLRow) throws -> Checkin {
+        Checkin(
+            date: try date(row, "date"),
+            pain: try row.decode(column: "pain", as: Int.self),
+            psfs: try row.decode(column: "psfs", as: String?.self).map { try JSONText.decode([PSFSRating].self, $0) },
+            note: try row.decode(column: "note", as: String?.self),
+            updatedAt: Date(timeIntervalSince1970: try row.decode(column: "updated_at", as: Double.self)))
+    }
+
+    static func date(_ row: any SQLRow, _ column: String) throws -> LocalDate {
+        let text = try row.decode(column: column, as: String.self)
+        guard let date = LocalDate(text) else { throw JSONText.CorruptValue(column: column) }
+        return date
+    }
+
+    static func program(_ sql: any SQLDatabase, _ user: UserID) async throws -> ProgramRecord? {
+        guard let row = try await sql.select().column("record").from("programs").where("user_id", .equal, user.rawValue).first() else {
+            return nil
+        }
+        return try JSONText.decode(ProgramRecord.self, row.decode(column: "record", as: String.self))
+    }
+
+    static func updateProgram(_ sql: any SQLDatabase, _ user: UserID, _ json: String) async throws {
+        try await sql.delete(from: "programs").where("user_id", .equal, user.rawValue).run()
+        try await sql.insert(into: "programs").columns("user_id", "record").values(SQLBind(user.rawValue), SQLBind(json)).run()
+    }
+
+    static func count(_ sql: any SQLDatabase, _ table: String, _ column: String, _ value: some Encodable & Sendable) async throws -> Int {
+        let row = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+            .where(SQLIdentifier(column), .equal, SQLBind(value)).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+}
+
+/// JSON text columns.
+enum JSONText {
+    struct CorruptValue: Error, CustomStringConvertible {
+        let column: String
+        var description: String { "stored value in \(column) could not be read" }
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}

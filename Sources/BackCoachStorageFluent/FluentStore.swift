@@ -1,0 +1,240 @@
+import BackCoachCore
+import BackCoachStorage
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The SQL store: the same queries on SQLite and PostgreSQL. Values read and written whole
+/// (intake answers, program state, session feedback) are JSON text.
+public struct FluentStore: BackCoachStore {
+    let database: FluentDatabase
+
+    public init(database: FluentDatabase) {
+        self.database = database
+    }
+
+    var sql: any SQLDatabase { database.sql }
+
+    /// Runs `work` in one transaction.
+    func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await database.database.transaction { try await work($0 as! any SQLDatabase) }
+    }
+
+    // MARK: - Accounts
+
+    public func createUser(_ user: User) async throws {
+        do {
+            try await sql.insert(into: "users")
+                .columns("id", "email", "password_hash", "calendar_secret", "pain_ceiling", "created_at")
+                .values(
+                    SQLBind(user.id.rawValue), SQLBind(user.email), SQLBind(user.passwordHash), SQLBind(user.calendarSecret),
+                    SQLBind(user.painCeiling), SQLBind(user.createdAt.timeIntervalSince1970)
+                )
+                .run()
+        } catch {
+            // A unique-constraint failure reads differently on each database; ask instead of parsing it.
+            if try await self.user(email: user.email) != nil { throw StorageError.emailTaken }
+            throw error
+        }
+    }
+
+    public func user(email: String) async throws -> User? {
+        try await sql.select().columns("*").from("users").where("email", .equal, email).first().map(Self.user(from:))
+    }
+
+    public func user(id: UserID) async throws -> User? {
+        try await sql.select().columns("*").from("users").where("id", .equal, id.rawValue).first().map(Self.user(from:))
+    }
+
+    public func user(calendarSecret: String) async throws -> User? {
+        try await sql.select().columns("*").from("users").where("calendar_secret", .equal, calendarSecret).first()
+            .map(Self.user(from:))
+    }
+
+    public func setCalendarSecret(_ secret: String, for user: UserID) async throws {
+        try await sql.update("users").set("calendar_secret", to: secret).where("id", .equal, user.rawValue).run()
+    }
+
+    public func setPainCeiling(_ ceiling: Int?, for user: UserID) async throws {
+        try await sql.update("users").set("pain_ceiling", to: ceiling).where("id", .equal, user.rawValue).run()
+    }
+
+    public func addToken(hash: String, for user: UserID, now: Date) async throws {
+        try await sql.insert(into: "api_tokens").columns("token_hash", "user_id", "created_at")
+            .values(SQLBind(hash), SQLBind(user.rawValue), SQLBind(now.timeIntervalSince1970)).run()
+    }
+
+    public func user(tokenHash: String) async throws -> User? {
+        try await sql.select().columns(SQLColumn(SQLLiteral.all, table: SQLIdentifier("users"))).from("api_tokens")
+            .join("users", on: SQLColumn("user_id", table: "api_tokens"), .equal, SQLColumn("id", table: "users"))
+            .where(SQLColumn("token_hash", table: "api_tokens"), .equal, SQLBind(tokenHash))
+            .first().map(Self.user(from:))
+    }
+
+    public func revokeToken(hash: String) async throws -> Bool {
+        try await transaction { sql in
+            let found = try await Self.count(sql, "api_tokens", "token_hash", hash)
+            try await sql.delete(from: "api_tokens").where("token_hash", .equal, hash).run()
+            return found > 0
+        }
+    }
+
+    public func deleteUser(_ user: UserID) async throws -> ErasureReport {
+        try await transaction { sql in
+            let id = user.rawValue
+            var report = ErasureReport()
+            report.tokens = try await Self.count(sql, "api_tokens", "user_id", id)
+            report.intakes = try await Self.count(sql, "intakes", "user_id", id)
+            report.programs = try await Self.count(sql, "programs", "user_id", id)
+            report.screens = try await Self.count(sql, "screens", "user_id", id)
+            report.sessions = try await Self.count(sql, "session_logs", "user_id", id)
+            report.checkins = try await Self.count(sql, "checkins", "user_id", id)
+            report.accounts = try await Self.count(sql, "users", "id", id)
+            // Children first, so the erase does not depend on foreign-key cascades being switched on.
+            for table in ["api_tokens", "intakes", "programs", "screens", "session_logs", "checkins"] {
+                try await sql.delete(from: table).where("user_id", .equal, id).run()
+            }
+            try await sql.delete(from: "users").where("id", .equal, id).run()
+            return report
+        }
+    }
+
+    // MARK: - Health record
+
+    public func saveIntake(_ answers: IntakeAnswers, program: ProgramRecord?, for user: UserID, now: Date) async throws {
+        let answersJSON = try JSONText.encode(answers)
+        let programJSON = try program.map(JSONText.encode)
+        try await transaction { sql in
+            try await sql.delete(from: "intakes").where("user_id", .equal, user.rawValue).run()
+            try await sql.insert(into: "intakes").columns("user_id", "answers", "updated_at")
+                .values(SQLBind(user.rawValue), SQLBind(answersJSON), SQLBind(now.timeIntervalSince1970)).run()
+            try await sql.delete(from: "programs").where("user_id", .equal, user.rawValue).run()
+            if let programJSON {
+                try await sql.insert(into: "programs").columns("user_id", "record").values(SQLBind(user.rawValue), SQLBind(programJSON))
+                    .run()
+            }
+        }
+    }
+
+    public func intake(for user: UserID) async throws -> StoredIntake? {
+        guard let row = try await sql.select().columns("*").from("intakes").where("user_id", .equal, user.rawValue).first() else {
+            return nil
+        }
+        return StoredIntake(
+            answers: try JSONText.decode(IntakeAnswers.self, row.decode(column: "answers", as: String.self)),
+            updatedAt: Date(timeIntervalSince1970: try row.decode(column: "updated_at", as: Double.self)))
+    }
+
+    public func program(for user: UserID) async throws -> ProgramRecord? {
+        try await Self.program(sql, user)
+    }
+
+    public func addScreen(_ screen: ScreenRecord, program: ProgramRecord?, for user: UserID) async throws {
+        let flags = try JSONText.encode(screen.redFlags)
+        let programJSON = try program.map(JSONText.encode)
+        try await transaction { sql in
+            try await sql.insert(into: "screens").columns("id", "user_id", "date", "red_flags", "level", "created_at")
+                .values(
+                    SQLBind(UUID()), SQLBind(user.rawValue), SQLBind(screen.date.description), SQLBind(flags),
+                    SQLBind(screen.level.rawValue), SQLBind(screen.createdAt.timeIntervalSince1970)
+                ).run()
+            if let programJSON { try await Self.updateProgram(sql, user, programJSON) }
+        }
+    }
+
+    public func latestScreen(for user: UserID) async throws -> ScreenRecord? {
+        try await sql.select().columns("*").from("screens").where("user_id", .equal, user.rawValue)
+            .orderBy("date", .descending).orderBy("created_at", .descending).limit(1)
+            .first().map(Self.screen(from:))
+    }
+
+    public func screens(for user: UserID, on date: LocalDate) async throws -> [ScreenRecord] {
+        try await sql.select().columns("*").from("screens").where("user_id", .equal, user.rawValue)
+            .where("date", .equal, date.description).orderBy("created_at").all().map(Self.screen(from:))
+    }
+
+    public func addSession(_ log: SessionLog, program: ProgramRecord, for user: UserID) async throws {
+        let feedback = try JSONText.encode(log.feedback)
+        let decisions = try JSONText.encode(log.decisions)
+        let programJSON = try JSONText.encode(program)
+        try await transaction { sql in
+            try await sql.insert(into: "session_logs").columns("id", "user_id", "date", "feedback", "decisions", "created_at")
+                .values(
+                    SQLBind(log.id), SQLBind(user.rawValue), SQLBind(log.date.description), SQLBind(feedback), SQLBind(decisions),
+                    SQLBind(log.createdAt.timeIntervalSince1970)
+                ).run()
+            try await Self.updateProgram(sql, user, programJSON)
+        }
+    }
+
+    public func sessions(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [SessionLog] {
+        try await sql.select().columns("*").from("session_logs").where("user_id", .equal, user.rawValue)
+            .where("date", .greaterThanOrEqual, from.description).where("date", .lessThanOrEqual, to.description)
+            .orderBy("date").orderBy("created_at").all().map(Self.session(from:))
+    }
+
+    public func sessionDates(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [LocalDate] {
+        try await sql.select().distinct().column("date").from("session_logs").where("user_id", .equal, user.rawValue)
+            .where("date", .greaterThanOrEqual, from.description).where("date", .lessThanOrEqual, to.description)
+            .orderBy("date").all().map { try Self.date($0, "date") }
+    }
+
+    public func recentSessions(for user: UserID, limit: Int) async throws -> [SessionLog] {
+        try await sql.select().columns("*").from("session_logs").where("user_id", .equal, user.rawValue)
+            .orderBy("date", .descending).orderBy("created_at", .descending).limit(limit)
+            .all().map(Self.session(from:)).reversed()
+    }
+
+    public func upsertCheckin(_ checkin: Checkin, for user: UserID) async throws -> Bool {
+        let psfs = try checkin.psfs.map(JSONText.encode)
+        return try await transaction { sql in
+            let existing = try await sql.select().column("date").from("checkins").where("user_id", .equal, user.rawValue)
+                .where("date", .equal, checkin.date.description).first()
+            if existing == nil {
+                try await sql.insert(into: "checkins").columns("user_id", "date", "pain", "psfs", "note", "updated_at")
+                    .values(
+                        SQLBind(user.rawValue), SQLBind(checkin.date.description), SQLBind(checkin.pain), SQLBind(psfs),
+                        SQLBind(checkin.note), SQLBind(checkin.updatedAt.timeIntervalSince1970)
+                    ).run()
+            } else {
+                try await sql.update("checkins").set("pain", to: checkin.pain).set("psfs", to: psfs).set("note", to: checkin.note)
+                    .set("updated_at", to: checkin.updatedAt.timeIntervalSince1970)
+                    .where("user_id", .equal, user.rawValue).where("date", .equal, checkin.date.description).run()
+            }
+            return existing == nil
+        }
+    }
+
+    public func checkins(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [Checkin] {
+        try await sql.select().columns("*").from("checkins").where("user_id", .equal, user.rawValue)
+            .where("date", .greaterThanOrEqual, from.description).where("date", .lessThanOrEqual, to.description)
+            .orderBy("date").all().map(Self.checkin(from:))
+    }
+
+    public func firstCheckinDate(for user: UserID) async throws -> LocalDate? {
+        let row = try await sql.select().column("date").from("checkins").where("user_id", .equal, user.rawValue)
+            .orderBy("date").limit(1).first()
+        return try row.flatMap { LocalDate(try $0.decode(column: "date", as: String.self)) }
+    }
+
+    // MARK: - Throttle
+
+    public func recordFailure(key: String, now: Date, window: TimeInterval) async throws -> [Date] {
+        try await sql.insert(into: "login_failures").columns("id", "key", "at")
+            .values(SQLBind(UUID()), SQLBind(key), SQLBind(now.timeIntervalSince1970)).run()
+        return try await failures(key: key, now: now, window: window)
+    }
+
+    public func failures(key: String, now: Date, window: TimeInterval) async throws -> [Date] {
+        let start = now.addingTimeInterval(-window).timeIntervalSince1970
+        // Old failures are useless; prune them so the table stays small.
+        try await sql.delete(from: "login_failures").where("key", .equal, key).where("at", .lessThanOrEqual, start).run()
+        return try await sql.select().column("at").from("login_failures").where("key", .equal, key)
+            .where("at", .greaterThan, start).where("at", .lessThanOrEqual, now.timeIntervalSince1970).orderBy("at").all()
+            .map { Date(timeIntervalSince1970: try $0.decode(column: "at", as: Double.self)) }
+    }
+
+    public func clearFailures(key: String) async throws {
+        try await sql.delete(from: "login_failures").where("key", .equal, key).run()
+    }
+}

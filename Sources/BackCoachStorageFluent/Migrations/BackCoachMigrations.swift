@@ -1,0 +1,9 @@
+import FluentKit
+
+/// Every migration, in order. Never edit a shipped migration: add a new one.
+public enum BackCoachMigrations {
+    static let all: [any Migration] = [
+        M0001_CreateUsers(), M0002_CreateAPITokens(), M0003_CreateIntakesAndPrograms(), M0004_CreateScreens(),
+        M0005_CreateSessionLogs(), M0006_CreateCheckins(), M0007_CreateLoginFailures(),
+    ]
+}

@@ -1,0 +1,19 @@
+import Crypto
+import Foundation
+
+/// Random secrets (API tokens, calendar feed secrets) and the hash under which tokens are stored.
+public enum Secrets {
+    /// 32 random bytes as URL-safe base64 (43 characters). `SystemRandomNumberGenerator` reads the
+    /// kernel's cryptographic random source.
+    public static func random() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// SHA-256 hex digest. Tokens are long random strings, so a fast hash is enough: there is nothing to guess.
+    public static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,190 @@
+import BackCoachCore
+import BackCoachStorage
+import Foundation
+import Hummingbird
+
+/// Intake, program, today's session, the before-session safety check and session feedback.
+struct ProgramController {
+    let dependencies: WebDependencies
+    var service: ProgramService { ProgramService(dependencies: dependencies) }
+    var store: any BackCoachStore { dependencies.store }
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.put("/intake", use: putIntake)
+        group.get("/program", use: getProgram)
+        group.get("/today", use: getToday)
+        group.post("/screens", use: postScreen)
+        group.post("/sessions", use: postSession)
+    }
+
+    struct ProgramResponse: Encodable {
+        let triage: TriageResult
+        let program: Program?
+        /// True while a safety check has paused the program.
+        let paused: Bool
+
+        enum CodingKeys: String, CodingKey { case triage, program, paused }
+
+        // `program` is written as null when withheld, never left out.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(triage, forKey: .triage)
+            try container.encode(program, forKey: .program)
+            try container.encode(paused, forKey: .paused)
+        }
+    }
+
+    @Sendable func putIntake(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<ProgramResponse> {
+        let user = try context.requireUser()
+        var request = request
+        let json = try await request.jsonBody(context: context)
+        let answers = try validated { () throws(InputError) in try IntakeParser.parse(json) }
+        let existing = try await store.program(for: user.id)
+        let triage = service.coach.triageEngine.triage(answers)
+        // A withheld program keeps the old record (and her progress) for when it can run again.
+        let record = triage.programAllowed ? service.record(for: answers, existing: existing) : existing
+        try await store.saveIntake(answers, program: record, for: user.id, now: dependencies.now())
+        let current = try await service.current(for: user)
+        return JSONResponse(
+            ProgramResponse(triage: current.assessment.triage, program: current.assessment.program, paused: record?.paused ?? false))
+    }
+
+    @Sendable func getProgram(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<ProgramResponse> {
+        let current = try await service.current(for: try context.requireUser())
+        return JSONResponse(
+            ProgramResponse(triage: current.assessment.triage, program: current.assessment.program, paused: current.record?.paused ?? false)
+        )
+    }
+
+    struct Today: Encodable {
+        let date: LocalDate
+        /// session, rest, withheld (triage says see someone first) or paused (a safety check said so)
+        let status: String
+        let sessionNumber: Int?
+        let session: PlannedSession?
+        let estimatedMinutes: Int?
+        /// The before-session safety check is due before starting.
+        let screenRequired: Bool
+        /// A session is already logged for this date.
+        let completed: Bool
+        let tip: String?
+        let triage: TriageResult?
+    }
+
+    @Sendable func getToday(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Today> {
+        let user = try context.requireUser()
+        let date =
+            try DateRules.parse(request.uri.queryParameters["date"].map(String.init), field: "date", today: dependencies.today)
+            ?? dependencies.today
+        let current = try await service.current(for: user)
+        guard current.assessment.triage.programAllowed, let record = current.record, let program = current.assessment.program else {
+            return JSONResponse(
+                Today(
+                    date: date, status: "withheld", sessionNumber: nil, session: nil, estimatedMinutes: nil, screenRequired: false,
+                    completed: false, tip: nil, triage: current.assessment.triage))
+        }
+        if record.paused {
+            let latest = try await store.latestScreen(for: user.id)
+            let triage = service.coach.triageEngine.screen(Set(latest?.redFlags ?? []))
+            return JSONResponse(
+                Today(
+                    date: date, status: "paused", sessionNumber: nil, session: nil, estimatedMinutes: nil, screenRequired: true,
+                    completed: false,
+                    tip: "Your program is paused after your last safety check. When you are cleared, do a new safety check.",
+                    triage: triage))
+        }
+        let schedule = SessionSchedule(startDate: record.startDate, sessionsPerWeek: current.answers.daysPerWeek)
+        let completed = try await !store.sessions(for: user.id, from: date, to: date).isEmpty
+        guard let number = schedule.sessionNumber(on: date), let session = program.sessions.first(where: { $0.number == number }) else {
+            return JSONResponse(
+                Today(
+                    date: date, status: "rest", sessionNumber: nil, session: nil, estimatedMinutes: nil, screenRequired: false,
+                    completed: completed, tip: RestDayTips.tip(for: date), triage: nil))
+        }
+        let clearToday = try await store.screens(for: user.id, on: date).contains { $0.level < .urgent }
+        return JSONResponse(
+            Today(
+                date: date, status: "session", sessionNumber: number, session: session,
+                estimatedMinutes: max(1, Int((Double(session.estimatedSeconds) / 60).rounded())), screenRequired: !clearToday,
+                completed: completed, tip: nil, triage: nil))
+    }
+
+    @Sendable func postScreen(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<TriageResult> {
+        let user = try context.requireUser()
+        var request = request
+        let reader = try await request.jsonObject(context: context, allowed: ["date", "redFlags"])
+        let dateText = try validated { () throws(InputError) in try reader.string("date", maxLength: 10) }
+        guard let date = try DateRules.parse(dateText, field: "date", today: dependencies.today) else {
+            throw Problem.badRequest("date is required: the day of the session, like 2026-11-25.")
+        }
+        guard reader.fields["redFlags"] != nil else {
+            throw Problem.badRequest("redFlags is required: the ids answered yes or not sure, or [] when none.")
+        }
+        let flags: Set<RedFlagID> = try validated { () throws(InputError) in try reader.optionSet("redFlags") }
+        let result = service.coach.triageEngine.screen(flags)
+        // Emergency or urgent pauses the program; a later clear check resumes it.
+        var record = try await store.program(for: user.id)
+        record?.paused = !result.programAllowed
+        try await store.addScreen(
+            ScreenRecord(date: date, redFlags: flags.sorted(), level: result.level, createdAt: dependencies.now()), program: record,
+            for: user.id)
+        return JSONResponse(result, status: .created)
+    }
+
+    struct SessionResult: Encodable {
+        let date: LocalDate
+        let decisions: [ProgressionDecision]
+        let phaseChange: String?
+        let phase: PhaseDecision
+    }
+
+    @Sendable func postSession(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<SessionResult> {
+        let user = try context.requireUser()
+        var request = request
+        let reader = try await request.jsonObject(context: context, allowed: ["date", "exercises"])
+        let dateText = try validated { () throws(InputError) in try reader.string("date", maxLength: 10) }
+        guard let date = try DateRules.parse(dateText, field: "date", today: dependencies.today, allowFuture: false) else {
+            throw Problem.badRequest("date is required: the day you did the session, like 2026-11-25.")
+        }
+        let catalogue = dependencies.content.catalogue
+        let feedback = try validated { () throws(InputError) in try FeedbackParser.parse(reader.fields["exercises"], catalogue: catalogue) }
+        let current = try await service.current(for: user)
+        guard current.assessment.triage.programAllowed, var record = current.record else {
+            throw Problem(.conflict, "There is no program to log against: your answers say to see a health professional first.")
+        }
+        guard !record.paused else {
+            throw Problem(.conflict, "Your program is paused after a safety check. Do a new safety check when you have been seen.")
+        }
+        let context = ProgramContext(answers: current.answers)
+        let history = try await store.recentSessions(for: user.id, limit: SessionReview.sessionsToTolerateDeferred).map(\.feedback)
+        let review = SessionReview.review(
+            feedback: feedback, history: history, state: record.state, engine: ProgressionEngine(catalogue: catalogue),
+            context: context, allowedPhase: PhaseRules.allowedPhase(for: current.answers).phase,
+            ceiling: current.assessment.program?.painCeiling ?? PainCeiling.ceiling(for: context, override: user.painCeiling))
+        record.state = review.state
+        try await store.addSession(
+            SessionLog(date: date, feedback: feedback, decisions: review.decisions, createdAt: dependencies.now()), program: record,
+            for: user.id)
+        return JSONResponse(
+            SessionResult(
+                date: date, decisions: review.decisions, phaseChange: review.phaseChange,
+                phase: PhaseDecision(phase: review.state.phase, reasons: [])),
+            status: .created)
+    }
+}
+
+/// Short tips for rest days, rotating by date.
+enum RestDayTips {
+    static let tips = [
+        "Rest day. After a feed, sit tall for a few slow breaths and let your shoulders drop.",
+        "Rest day. Squeeze your pelvic floor before you cough, sneeze or lift your baby.",
+        "Rest day. Bend your knees and keep your baby close when you lift.",
+        "Rest day. Let your buttocks go soft while you stand and rock your baby.",
+        "Rest day. A short, easy walk is a good way to keep moving.",
+        "Rest day. Lie on your side with a pillow between your knees for a few minutes of rest.",
+    ]
+
+    static func tip(for date: LocalDate) -> String {
+        tips[abs(LocalDate("2000-01-01")!.days(until: date)) % tips.count]
+    }
+}

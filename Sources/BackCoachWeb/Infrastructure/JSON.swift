@@ -1,0 +1,56 @@
+import BackCoachCore
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// A JSON response with a chosen status; keys sorted so output is stable.
+struct JSONResponse<Value: Encodable>: ResponseGenerator {
+    let status: HTTPResponse.Status
+    let value: Value
+    var contentType = "application/json; charset=utf-8"
+
+    init(_ value: Value, status: HTTPResponse.Status = .ok, contentType: String = "application/json; charset=utf-8") {
+        self.value = value
+        self.status = status
+        self.contentType = contentType
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        return Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+extension Request {
+    /// The body as JSON (at most 64 KB), for field-by-field validation with clear messages.
+    mutating func jsonBody(context: AppRequestContext) async throws -> JSONValue {
+        let buffer = try await collectBody(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { throw Problem.badRequest("The request needs a JSON body.") }
+        do {
+            return try JSONValue.parse(Data(buffer: buffer))
+        } catch {
+            throw Problem.badRequest("The request body is not valid JSON.")
+        }
+    }
+
+    /// The body as a JSON object, read by a `FieldReader` that rejects unknown fields.
+    mutating func jsonObject(context: AppRequestContext, allowed: [String]) async throws -> FieldReader {
+        guard case .object(let fields) = try await jsonBody(context: context) else {
+            throw Problem.badRequest("The request body must be a JSON object.")
+        }
+        let reader = FieldReader(fields: fields)
+        try validated { () throws(InputError) in try reader.rejectUnknownKeys(allowed: allowed) }
+        return reader
+    }
+}
+
+/// Runs validation that throws `InputError` and turns its message into a 400 problem.
+func validated<T>(_ body: () throws(InputError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw Problem.badRequest(error.message)
+    }
+}

@@ -1,0 +1,29 @@
+import Hummingbird
+
+/// Every route of the app, mounted in one place.
+public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    // Outermost first: every response, errors included, gets the security headers and a logged line.
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ProblemMiddleware())
+
+    SystemController(dependencies: dependencies).addPublicRoutes(to: router)
+    ContentController(content: dependencies.content).addPublicRoutes(to: router)
+    let accounts = AccountController(dependencies: dependencies)
+    accounts.addPublicRoutes(to: router)
+    let calendar = CalendarController(dependencies: dependencies)
+    calendar.addPublicRoutes(to: router)
+    let exports = ExportController(dependencies: dependencies)
+    exports.addPublicRoutes(to: router)
+
+    // Everything under /api/v1/me belongs to the token's user alone.
+    let me = router.group("/api/v1/me").add(middleware: TokenAuthenticator(accounts: dependencies.store))
+    accounts.addRoutes(to: me)
+    ProgramController(dependencies: dependencies).addRoutes(to: me)
+    TrackingController(dependencies: dependencies).addRoutes(to: me)
+    exports.addRoutes(to: me)
+    calendar.addRoutes(to: me)
+    return router
+}

@@ -1,0 +1,178 @@
+import BackCoachCore
+import BackCoachStorage
+import Foundation
+import Testing
+
+/// The behaviour every storage adapter must have. Each check uses its own users, so checks can share a database.
+enum StoreContract {
+    typealias Check = @Sendable (any BackCoachStore) async throws -> Void
+
+    static let checks: [String: Check] = [
+        "users": users, "tokens": tokens, "intake and program": intakeAndProgram, "screens": screens,
+        "sessions": sessions, "check-ins": checkins, "isolation between users": isolation, "erasure": erasure,
+        "throttle": throttle, "settings": settings,
+    ]
+
+    static let names = checks.keys.sorted()
+
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)
+    static let day = LocalDate("2026-11-25")!
+
+    static func newUser(_ store: any BackCoachStore) async throws -> User {
+        let id = UserID()
+        let user = User(id: id, email: "\(id)@example.test", passwordHash: "hash", createdAt: now, calendarSecret: "cal-\(id)")
+        try await store.createUser(user)
+        return user
+    }
+
+    static func users(_ store: any BackCoachStore) async throws {
+        let user = try await newUser(store)
+        #expect(try await store.user(email: user.email) == user)
+        #expect(try await store.user(id: user.id) == user)
+        #expect(try await store.user(calendarSecret: user.calendarSecret) == user)
+        #expect(try await store.user(email: "nobody-\(UUID())@example.test") == nil)
+        let twin = User(id: UserID(), email: user.email, passwordHash: "x", createdAt: now, calendarSecret: "other-\(UUID())")
+        await #expect(throws: StorageError.emailTaken) { try await store.createUser(twin) }
+        #expect(try await store.user(id: twin.id) == nil)
+    }
+
+    static func tokens(_ store: any BackCoachStore) async throws {
+        let user = try await newUser(store)
+        let hash = "token-\(UUID())"
+        try await store.addToken(hash: hash, for: user.id, now: now)
+        #expect(try await store.user(tokenHash: hash)?.id == user.id)
+        #expect(try await store.revokeToken(hash: hash) == true)
+        #expect(try await store.revokeToken(hash: hash) == false)
+        #expect(try await store.user(tokenHash: hash) == nil)
+    }
+
+    static func intakeAndProgram(_ store: any BackCoachStore) async throws {
+        let user = try await newUser(store)
+        #expect(try await store.intake(for: user.id) == nil)
+        let answers = IntakeAnswers(
+            weeksSinceBirth: 6, delivery: .caesarean, painAtRest: 3, redFlags: [.rf17], minutesPerDay: 10, daysPerWeek: 3)
+        let record = ProgramRecord(startDate: day, state: ProgramState(phase: .gentleRebuilding))
+        try await store.saveIntake(answers, program: record, for: user.id, now: now)
+        #expect(try await store.intake(for: user.id) == StoredIntake(answers: answers, updatedAt: now))
+        #expect(try await store.program(for: user.id) == record)
+        var changed = answers
+        changed.painAtRest = 8
+        try await store.saveIntake(changed, program: nil, for: user.id, now: now.addingTimeInterval(60))
+        #expect(try await store.intake(for: user.id)?.answers.painAtRest == 8)
+        #expect(try await store.program(for: user.id) == nil, "a withheld program replaces the old one")
+    }
+
+    static func screens(_ store: any BackCoachStore) async throws {
+        let user = try await newUser(store)
+        let record = ProgramRecord(startDate: day, state: ProgramState(phase: .earlyRecovery))
+        try await store.saveIntake(
+            IntakeAnswers(weeksSinceBirth: 1, delivery: .vaginal, painAtRest: 1, minutesPerDay: 5, daysPerWeek: 1), program: record,
+            for: user.id, now: now)
+        try await store.addScreen(ScreenRecord(date: day, redFlags: [.rf07], level: .urgent, createdAt: now), program: nil, for: user.id)
+        var paused = record
+        paused.paused = true
+        try await store.addScreen(
+            ScreenRecord(date: day, redFlags: [.rf01, .rf02], level: .emergency, createdAt: now.addingTimeInterval(1)), program: paused,
+            for: user.id)
+        #expect(try await store.latestScreen(for: user.id)?.redFlags == [.rf01, .rf02])
+        #expect(try await store.screens(for: user.id, on: day).map(\.level) == [.urgent, .emergency])
+        #expect(try await store.screens(for: user.id, on: day.adding(days: 1)).isEmpty)
+        #expect(try await store.program(for: user.id)?.paused == true)
+    }
+
+    static func sessions(_ store: any BackCoachStore) async throws {
+        let user = try await newUser(store)
+        let feedback = [ExerciseFeedback(exerciseID: "clams", completed: true, difficulty: .right, painDuring: 2, symptoms: [.doming])]
+        for offset in [2, 0, 1] {
+            let log = SessionLog(
+                date: day.adding(days: offset), feedback: feedback, decisions: [], createdAt: now.addingTimeInterval(Double(offset)))
+            try await store.addSession(log, program: ProgramRecord(startDate: day, state: ProgramState(phase: .fullStrength)), for: user.id)
+        }
+        let all = try await store.sessions(for: user.id, from: day, to: day.adding(days: 2))
+        #expect(all.map(\.date) == [day, day.adding(days: 1), day.adding(days: 2)])
+        #expect(all[0].feedback == feedback)
+        #expect(try await store.sessions(for: user.id, from: day.adding(days: 1), to: day.adding(days: 1)).count == 1)
+        let extra = SessionLog(date: day, feedback: [], decisions: [], createdAt: now.addingTimeInterval(9))
+        try await store.addSession(extra, program: ProgramRecord(startDate: day, state: ProgramState(phase: .fullStrength)), for: user.id)
+        #expect(try await store.sessionDates(for: user.id, from: day, to: day.adding(days: 1)) == [day, day.adding(days: 1)])
+        #expect(try await store.recentSessions(for: user.id, limit: 2).map(\.date) == [day.adding(days: 1), day.adding(days: 2)])
+        #expect(try await store.recentSessions(for: user.id, limit: 10).count == 4)
+        #expect(try await store.program(for: user.id)?.state.phase == .fullStrength)
+    }
+
+    static func checkins(_ store: any BackCoachStore) async throws {
+        let user = try await newUser(store)
+        #expect(try await store.firstCheckinDate(for: user.id) == nil)
+        let first = Checkin(date: day, pain: 6, psfs: [PSFSRating(activity: "Lifting baby", score: 4)], note: "sore", updatedAt: now)
+        #expect(try await store.upsertCheckin(first, for: user.id) == true)
+        let replaced = Checkin(date: day, pain: 5, updatedAt: now.addingTimeInterval(5))
+        #expect(try await store.upsertCheckin(replaced, for: user.id) == false)
+        #expect(try await store.upsertCheckin(Checkin(date: day.adding(days: -3), pain: 7, updatedAt: now), for: user.id) == true)
+        let range = try await store.checkins(for: user.id, from: day.adding(days: -3), to: day)
+        #expect(range.map(\.pain) == [7, 5])
+        #expect(range[1] == replaced)
+        #expect(try await store.firstCheckinDate(for: user.id) == day.adding(days: -3))
+    }
+
+    static func isolation(_ store: any BackCoachStore) async throws {
+        let owner = try await newUser(store)
+        let other = try await newUser(store)
+        _ = try await store.upsertCheckin(Checkin(date: day, pain: 4, note: "private", updatedAt: now), for: owner.id)
+        try await store.saveIntake(
+            IntakeAnswers(weeksSinceBirth: 3, delivery: .vaginal, painAtRest: 2, minutesPerDay: 5, daysPerWeek: 2), program: nil,
+            for: owner.id, now: now)
+        #expect(try await store.checkins(for: other.id, from: day, to: day).isEmpty)
+        #expect(try await store.intake(for: other.id) == nil)
+        #expect(try await store.firstCheckinDate(for: other.id) == nil)
+    }
+
+    static func erasure(_ store: any BackCoachStore) async throws {
+        let user = try await newUser(store)
+        let bystander = try await newUser(store)
+        try await store.addToken(hash: "t1-\(UUID())", for: user.id, now: now)
+        try await store.addToken(hash: "t2-\(UUID())", for: user.id, now: now)
+        try await store.saveIntake(
+            IntakeAnswers(weeksSinceBirth: 3, delivery: .vaginal, painAtRest: 2, minutesPerDay: 5, daysPerWeek: 2),
+            program: ProgramRecord(startDate: day, state: ProgramState(phase: .gentleRebuilding)), for: user.id, now: now)
+        try await store.addScreen(ScreenRecord(date: day, redFlags: [], level: .none, createdAt: now), program: nil, for: user.id)
+        try await store.addSession(
+            SessionLog(date: day, feedback: [], decisions: [], createdAt: now),
+            program: ProgramRecord(startDate: day, state: ProgramState(phase: .gentleRebuilding)), for: user.id)
+        for offset in 0..<3 {
+            _ = try await store.upsertCheckin(Checkin(date: day.adding(days: offset), pain: 3, updatedAt: now), for: user.id)
+        }
+        _ = try await store.upsertCheckin(Checkin(date: day, pain: 1, updatedAt: now), for: bystander.id)
+
+        let report = try await store.deleteUser(user.id)
+        var expected = ErasureReport()
+        (expected.accounts, expected.tokens, expected.intakes, expected.programs) = (1, 2, 1, 1)
+        (expected.screens, expected.sessions, expected.checkins) = (1, 1, 3)
+        #expect(report == expected)
+        #expect(try await store.user(id: user.id) == nil)
+        #expect(try await store.checkins(for: user.id, from: day, to: day.adding(days: 5)).isEmpty)
+        #expect(try await store.sessions(for: user.id, from: day, to: day).isEmpty)
+        #expect(try await store.checkins(for: bystander.id, from: day, to: day).count == 1, "other users are untouched")
+    }
+
+    static func throttle(_ store: any BackCoachStore) async throws {
+        let key = "account:\(UUID())"
+        #expect(try await store.recordFailure(key: key, now: now, window: 60).count == 1)
+        #expect(try await store.recordFailure(key: key, now: now.addingTimeInterval(30), window: 60).count == 2)
+        let later = try await store.failures(key: key, now: now.addingTimeInterval(70), window: 60)
+        #expect(later == [now.addingTimeInterval(30)], "failures older than the window no longer count")
+        try await store.clearFailures(key: key)
+        #expect(try await store.failures(key: key, now: now.addingTimeInterval(31), window: 60).isEmpty)
+    }
+
+    static func settings(_ store: any BackCoachStore) async throws {
+        let user = try await newUser(store)
+        try await store.setPainCeiling(3, for: user.id)
+        let secret = "rotated-\(UUID())"
+        try await store.setCalendarSecret(secret, for: user.id)
+        #expect(try await store.user(id: user.id)?.painCeiling == 3)
+        #expect(try await store.user(calendarSecret: secret)?.id == user.id)
+        #expect(try await store.user(calendarSecret: user.calendarSecret) == nil, "the old calendar secret stops working")
+        try await store.setPainCeiling(nil, for: user.id)
+        #expect(try await store.user(id: user.id)?.painCeiling == nil)
+    }
+}

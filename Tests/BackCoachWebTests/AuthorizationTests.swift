@@ -1,0 +1,62 @@
+import Foundation
+import HTTPTypes
+import Testing
+
+@Suite("Every /api/v1/me route belongs to its token's user")
+struct AuthorizationTests {
+    /// A sample request for each protected route. The test fails when a new route has no entry here.
+    static let samples: [String: (method: HTTPRequest.Method, uri: String, body: String?)] = [
+        "DELETE /api/v1/me": (.delete, "/api/v1/me", nil),
+        "DELETE /api/v1/me/token": (.delete, "/api/v1/me/token", nil),
+        "PUT /api/v1/me/intake": (.put, "/api/v1/me/intake", Samples.intake),
+        "GET /api/v1/me/program": (.get, "/api/v1/me/program", nil),
+        "GET /api/v1/me/today": (.get, "/api/v1/me/today", nil),
+        "POST /api/v1/me/screens": (.post, "/api/v1/me/screens", #"{"date":"2026-11-25","redFlags":[]}"#),
+        "POST /api/v1/me/sessions": (.post, "/api/v1/me/sessions", #"{"date":"2026-11-25","exercises":[{"id":"clams","completed":true}]}"#),
+        "PUT /api/v1/me/checkins/{date}": (.put, "/api/v1/me/checkins/2026-11-25", #"{"pain":2}"#),
+        "GET /api/v1/me/checkins": (.get, "/api/v1/me/checkins", nil),
+        "GET /api/v1/me/progress": (.get, "/api/v1/me/progress", nil),
+        "GET /api/v1/me/export.csv": (.get, "/api/v1/me/export.csv", nil),
+        "GET /api/v1/me/export.fhir": (.get, "/api/v1/me/export.fhir", nil),
+        "GET /api/v1/me/calendar": (.get, "/api/v1/me/calendar", nil),
+        "POST /api/v1/me/calendar/rotate": (.post, "/api/v1/me/calendar/rotate", nil),
+    ]
+
+    @Test("Missing, malformed, unknown or revoked tokens get 401 on every protected route")
+    func unauthorized() async throws {
+        try await TestApp.run { app in
+            let protected = app.routes.filter { $0.contains(" /api/v1/me") }
+            #expect(Set(Self.samples.keys) == protected, "add a sample for every /api/v1/me route")
+            let revoked = try await app.signUp()
+            _ = try await app.request(.delete, "/api/v1/me/token", token: revoked)
+            for (route, sample) in Self.samples {
+                for token in [nil, "", "not-a-real-token", revoked] {
+                    var headers: HTTPFields = [:]
+                    if let token { headers[.authorization] = "Bearer \(token)" }
+                    let response = try await app.client.execute(uri: sample.uri, method: sample.method, headers: headers, body: nil)
+                    #expect(response.status == .unauthorized, "\(route) with \(token ?? "no token")")
+                    #expect(response.headers[.wwwAuthenticate] == "Bearer")
+                }
+            }
+        }
+    }
+
+    @Test("Another user's token sees none of the first user's data and changes nothing")
+    func isolation() async throws {
+        try await TestApp.run { app in
+            let owner = try await app.onboardedUser()
+            _ = try await app.request(.put, "/api/v1/me/checkins/2026-11-25", token: owner, json: #"{"pain":6,"note":"private note"}"#)
+            let before = try await app.request(.get, "/api/v1/me/export.csv", token: owner).text
+            let other = try await app.signUp()
+            for (route, sample) in Self.samples where sample.method == .get {
+                let response = try await app.request(sample.method, sample.uri, token: other)
+                #expect(!response.text.contains("private note"), "\(route) leaked the other user's note")
+                #expect(!response.text.contains("\"pain\":6"), "\(route) leaked the other user's pain score")
+            }
+            #expect(try await app.request(.get, "/api/v1/me/program", token: other).status == .notFound)
+            _ = try await app.request(.put, "/api/v1/me/checkins/2026-11-25", token: other, json: #"{"pain":1}"#)
+            _ = try await app.request(.delete, "/api/v1/me", token: other)
+            #expect(try await app.request(.get, "/api/v1/me/export.csv", token: owner).text == before)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@Suite("Public content, health and the basics every response shares")
+struct PublicRoutesTests {
+    @Test("Exercises, articles, search and questions")
+    func content() async throws {
+        try await TestApp.run { app in
+            let exercises = try await app.request(.get, "/api/v1/exercises")
+            #expect((try exercises.json() as? [Any])?.count == 33)
+            expectMatchesSchema(exercises, "GET", "/api/v1/exercises")
+            let one = try await app.request(.get, "/api/v1/exercises/glute-bridge")
+            #expect(try one.object()["ref"] as? String == "C1")
+            expectMatchesSchema(one, "GET", "/api/v1/exercises/{id}")
+            let missing = try await app.request(.get, "/api/v1/exercises/moonwalk")
+            #expect(missing.status == .notFound)
+            expectMatchesSchema(missing, "GET", "/api/v1/exercises/{id}")
+            let articles = try await app.request(.get, "/api/v1/articles")
+            #expect((try articles.json() as? [Any])?.count == 13)
+            expectMatchesSchema(articles, "GET", "/api/v1/articles")
+            let article = try await app.request(.get, "/api/v1/articles/diastasis-self-test")
+            #expect((try article.object()["html"] as? String)?.contains("education, not medical advice") == true)
+            expectMatchesSchema(article, "GET", "/api/v1/articles/{slug}")
+            #expect(try await app.request(.get, "/api/v1/articles/nope").status == .notFound)
+            let search = try await app.request(.get, "/api/v1/search?q=glute%20brige")
+            #expect((try search.json() as? [[String: Any]])?.first?["id"] as? String == "glute-bridge")
+            expectMatchesSchema(search, "GET", "/api/v1/search")
+            #expect(try await app.request(.get, "/api/v1/search?q=").status == .badRequest)
+            #expect(try await app.request(.get, "/api/v1/search").status == .badRequest)
+            let questions = try await app.request(.get, "/api/v1/questions")
+            expectMatchesSchema(questions, "GET", "/api/v1/questions")
+            #expect((try questions.object()["redFlags"] as? [Any])?.count == 17)
+            #expect((try questions.object()["rescreen"] as? [Any])?.count == 10)
+        }
+    }
+
+    @Test("Health and metrics")
+    func system() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let health = try await app.request(.get, "/healthz")
+            #expect(health.status == .ok)
+            expectMatchesSchema(health, "GET", "/healthz")
+            let metrics = try await app.request(.get, "/metrics")
+            #expect(metrics.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+        }
+    }
+
+    @Test("Unknown addresses get a 404 problem, and every response carries the security headers")
+    func basics() async throws {
+        try await TestApp.run { app in
+            for path in ["/nowhere", "/api/v1/exercises", "/api/v1/me/today"] {
+                let response = try await app.request(.get, path)
+                #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true, "\(path)")
+                #expect(response.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer")
+            }
+            let missing = try await app.request(.get, "/nowhere")
+            #expect(missing.status == .notFound)
+            #expect(missing.headers[.contentType] == "application/problem+json")
+            #expect(try missing.object()["status"] as? Int == 404)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import BackCoachContent
+import BackCoachCore
+import BackCoachStorage
+import BackCoachStorageFluent
+import BackCoachWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+
+private let sharedContent = Result { try ContentLibrary.bundled() }
+
+/// A clock tests can move.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date = Date(timeIntervalSince1970: 1_795_600_800)) {  // 2026-11-25 10:00 UTC
+        current = start
+    }
+
+    var now: Date { lock.withLock { current } }
+
+    func advance(seconds: TimeInterval) {
+        lock.withLock { current = current.addingTimeInterval(seconds) }
+    }
+}
+
+enum StoreKind: String, CaseIterable, Sendable {
+    case memory, sqlite, postgres
+
+    static let postgresURL = ProcessInfo.processInfo.environment["BACKCOACH_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// The stores this run can use: PostgreSQL only when BACKCOACH_TEST_POSTGRES_URL is set.
+    static var available: [StoreKind] { postgresURL == nil ? [.memory, .sqlite] : allCases }
+}
+
+/// One migrated PostgreSQL pool for the whole run (users keep tests apart).
+actor SharedPostgresPool {
+    static let shared = SharedPostgresPool()
+    private var setup: Task<FluentDatabase, any Error>?
+
+    func database() async throws -> FluentDatabase {
+        if setup == nil {
+            setup = Task {
+                let database = try FluentDatabase(location: .postgres(url: StoreKind.postgresURL ?? ""), logger: Logger(label: "test"))
+                try await database.migrate()
+                return database
+            }
+        }
+        return try await setup!.value
+    }
+}
+
+struct TestApp {
+    let client: any TestClientProtocol
+    let clock: TestClock
+    /// The router's routes as "METHOD /path/{param}", for comparing with the OpenAPI document.
+    let routes: Set<String>
+
+    /// Runs `body` against the real router with a fresh store; bcrypt cost 4 keeps sign-ups fast.
+    static func run(_ kind: StoreKind = .memory, _ body: @escaping @Sendable (TestApp) async throws -> Void) async throws {
+        let clock = TestClock()
+        var database: FluentDatabase?
+        let store: any BackCoachStore
+        switch kind {
+        case .memory:
+            store = InMemoryStore()
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("web-\(UUID().uuidString).sqlite").path
+            let fluent = try FluentDatabase(location: .sqlite(path: path), logger: Logger(label: "test"))
+            try await fluent.migrate()
+            database = fluent
+            store = FluentStore(database: fluent)
+        case .postgres:
+            store = FluentStore(database: try await SharedPostgresPool.shared.database())
+        }
+        let dependencies = WebDependencies(
+            store: store, content: try sharedContent.get(), passwords: PasswordHasher(cost: 4), now: { clock.now },
+            metricsText: { "# TYPE test counter\n" }, publicBaseURL: "http://backcoach.test")
+        let router = buildRouter(dependencies)
+        let routes = Set(
+            router.routes.map { route in
+                let path = route.path.components.map { "\($0)" }.map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : $0 }
+                return "\(route.method.rawValue) /" + path.joined(separator: "/")
+            })
+        let app = Application(router: router)
+        do {
+            try await app.test(.router) { client in try await body(TestApp(client: client, clock: clock, routes: routes)) }
+        } catch {
+            await database?.shutdown()
+            throw error
+        }
+        await database?.shutdown()
+    }
+
+    @discardableResult
+    func request(
+        _ method: HTTPRequest.Method, _ uri: String, token: String? = nil, json: String? = nil, body: ByteBuffer? = nil
+    ) async throws -> TestResponse {
+        var headers: HTTPFields = [:]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if json != nil { headers[.contentType] = "application/json" }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: body ?? json.map { ByteBuffer(string: $0) })
+    }
+
+    /// Signs up and returns the new account's token.
+    func signUp(_ email: String = "mum-\(UUID())@example.test", password: String = "correct horse battery") async throws -> String {
+        let response = try await request(.post, "/api/v1/accounts", json: #"{"email":"\#(email)","password":"\#(password)"}"#)
+        guard response.status == .created, let token = try response.object()["token"] as? String else {
+            throw TestFailure("sign-up failed: \(response.status) \(String(buffer: response.body))")
+        }
+        return token
+    }
+
+    /// Signs up and sends the example intake; returns the token.
+    func onboardedUser(intake: String = Samples.intake) async throws -> String {
+        let token = try await signUp()
+        let response = try await request(.put, "/api/v1/me/intake", token: token, json: intake)
+        guard response.status == .ok else { throw TestFailure("intake failed: \(String(buffer: response.body))") }
+        return token
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension TestResponse {
+    func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(buffer: body), options: [.fragmentsAllowed]) }
+    func object() throws -> [String: Any] { (try json() as? [String: Any]) ?? [:] }
+    var text: String { String(buffer: body) }
+    /// The `detail` of a problem response.
+    var detail: String { ((try? object())?["detail"] as? String) ?? "" }
+}
+
+enum Samples {
+    static let intake = """
+        {"weeksSinceBirth": 8, "delivery": "vaginal", "clinicianCleared": true, "painAtRest": 4, "painAreas": ["lowBack"],
+         "glutes": ["clenching"], "breastfeeding": true, "minutesPerDay": 10, "daysPerWeek": 4, "equipment": []}
+        """
+    static let today = "2026-11-25"
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@Suite("Check-ins and progress")
+struct TrackingRoutesTests {
+    @Test("PUT check-in: 201 when new, 200 when replaced; GET lists the range")
+    func checkins() async throws {
+        try await TestApp.run { app in
+            let token = try await app.onboardedUser()
+            let body = #"{"pain":5,"psfs":[{"activity":"Lifting baby from the cot","score":4}],"note":"tired"}"#
+            let first = try await app.request(.put, "/api/v1/me/checkins/2026-11-25", token: token, json: body)
+            #expect(first.status == .created)
+            expectMatchesSchema(first, "PUT", "/api/v1/me/checkins/{date}")
+            let second = try await app.request(.put, "/api/v1/me/checkins/2026-11-25", token: token, json: #"{"pain":4}"#)
+            #expect(second.status == .ok)
+            expectMatchesSchema(second, "PUT", "/api/v1/me/checkins/{date}")
+            _ = try await app.request(.put, "/api/v1/me/checkins/2026-11-20", token: token, json: #"{"pain":6}"#)
+            let list = try await app.request(.get, "/api/v1/me/checkins?from=2026-11-20&to=2026-11-25", token: token)
+            expectMatchesSchema(list, "GET", "/api/v1/me/checkins")
+            let checkins = try #require(try list.object()["checkins"] as? [[String: Any]])
+            #expect(checkins.map { $0["pain"] as? Int } == [6, 4])
+            #expect(checkins[1]["note"] == nil, "replacing a check-in replaces its note too")
+        }
+    }
+
+    static let badCheckins: [(String, String, String)] = [
+        ("2026-11-25", #"{"pain":11}"#, "pain must be a whole number from 0 to 10 (got 11)"),
+        ("2026-11-25", #"{"pain":"bad"}"#, "pain must be a whole number from 0 to 10 (got text)"),
+        ("2026-11-25", #"{}"#, "pain is required"),
+        ("2026-11-25", #"{"pain":3,"mood":"ok"}"#, "unknown field \"mood\""),
+        ("2026-11-25", #"{"pain":3,"psfs":[]}"#, "psfs must be a list of 1 to 5 activities"),
+        ("2026-11-25", #"{"pain":3,"psfs":[{"activity":"","score":3}]}"#, "psfs[0].activity is required"),
+        ("2026-11-25", #"{"pain":3,"psfs":[{"activity":"walk","score":12}]}"#, "psfs[0].score must be a whole number from 0 to 10"),
+        ("2026-11-25", "{\"pain\":3,\"note\":\"\(String(repeating: "a", count: 1001))\"}", "note must be at most 1000 characters"),
+        ("2026-13-01", #"{"pain":3}"#, "the date in the address must be a date like"),
+        ("2026-12-01", #"{"pain":3}"#, "the date in the address is too far in the future"),
+        ("2020-01-01", #"{"pain":3}"#, "the date in the address is too far in the past"),
+    ]
+
+    @Test("Bad check-ins get 400 naming the field, and store nothing", arguments: badCheckins)
+    func badCheckin(date: String, body: String, detail: String) async throws {
+        try await TestApp.run { app in
+            let token = try await app.onboardedUser()
+            let response = try await app.request(.put, "/api/v1/me/checkins/\(date)", token: token, json: body)
+            #expect(response.status == .badRequest)
+            #expect(response.detail.hasPrefix(detail), "\(response.detail)")
+            expectMatchesSchema(response, "PUT", "/api/v1/me/checkins/{date}")
+            let list = try await app.request(.get, "/api/v1/me/checkins", token: token)
+            #expect((try list.object()["checkins"] as? [Any])?.isEmpty == true)
+        }
+    }
+
+    @Test("Bad ranges get 400")
+    func badRanges() async throws {
+        try await TestApp.run { app in
+            let token = try await app.onboardedUser()
+            #expect(try await app.request(.get, "/api/v1/me/checkins?from=2026-11-25&to=2026-11-01", token: token).status == .badRequest)
+            #expect(try await app.request(.get, "/api/v1/me/checkins?from=nope", token: token).status == .badRequest)
+            for days in ["0", "1096", "abc", "-3"] {
+                let response = try await app.request(.get, "/api/v1/me/progress?days=\(days)", token: token)
+                #expect(response.status == .badRequest)
+                expectMatchesSchema(response, "GET", "/api/v1/me/progress")
+            }
+        }
+    }
+
+    @Test("Progress: series, baseline, meaningful change with its threshold, adherence, PSFS", arguments: StoreKind.available)
+    func progress(kind: StoreKind) async throws {
+        try await TestApp.run(kind) { app in
+            let token = try await app.onboardedUser()
+            // Two weeks of check-ins: 7/10 the first week, 3/10 the second; PSFS 3 → 6.
+            app.clock.advance(seconds: -13 * 86_400)
+            for day in 0..<14 {
+                let date = LocalDateText.day(offset: day - 13)
+                let psfs =
+                    day == 0
+                    ? #","psfs":[{"activity":"Lifting baby","score":3}]"#
+                    : (day == 13 ? #","psfs":[{"activity":"Lifting baby","score":6}]"# : "")
+                let response = try await app.request(
+                    .put, "/api/v1/me/checkins/\(date)", token: token, json: "{\"pain\":\(day < 7 ? 7 : 3)\(psfs)}")
+                #expect(response.status == .created)
+                if day < 13 { app.clock.advance(seconds: 86_400) }
+            }
+            _ = try await app.request(
+                .post, "/api/v1/me/sessions", token: token, json: #"{"date":"2026-11-25","exercises":[{"id":"clams","completed":true}]}"#)
+            let response = try await app.request(.get, "/api/v1/me/progress?days=90", token: token)
+            #expect(response.status == .ok)
+            expectMatchesSchema(response, "GET", "/api/v1/me/progress")
+            let object = try response.object()
+            #expect((object["pain"] as? [Any])?.count == 14)
+            #expect(object["baseline"] as? Double == 7 && object["latest"] as? Double == 3)
+            #expect(object["meaningfulChange"] as? Bool == true)
+            #expect((object["threshold"] as? String)?.contains("2 points") == true)
+            #expect((object["adherence"] as? [String: Int])?["done"] == 1)
+            #expect(((object["psfsChange"] as? [String: Any])?["meaningfulImprovement"] as? Bool) == true)
+            // A short window still measures change against the true baseline.
+            let week = try await app.request(.get, "/api/v1/me/progress?days=7", token: token).object()
+            #expect(week["baseline"] as? Double == 7 && (week["pain"] as? [Any])?.count == 7)
+        }
+    }
+}
+
+enum LocalDateText {
+    /// 2026-11-25 plus `offset` days.
+    static func day(offset: Int) -> String {
+        let date = Date(timeIntervalSince1970: 1_795_600_800 + Double(offset) * 86_400)
+        let formatter = DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+}
