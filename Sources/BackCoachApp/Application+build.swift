@@ -9,6 +9,7 @@ import Logging
 /// Builds the server: opens the database (migrating it unless told not to), loads and checks the content,
 /// and wires the routes. The database closes on graceful shutdown, after the last request.
 public func buildApplication(config: AppConfig, logger: Logger) async throws -> some ApplicationProtocol {
+    _ = AppMetrics.registry  // bootstrap metrics before any request records one
     let content = try ContentLibrary.bundled()
     let database = try FluentDatabase(location: config.database, logger: logger)
     do {

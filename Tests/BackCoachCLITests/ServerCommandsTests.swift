@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@Suite("backcoach migrate, user create, backup and configuration errors")
+struct ServerCommandsTests {
+    func temporaryPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
+    }
+
+    @Test("migrate applies every migration once; --revert undoes the last batch")
+    func migrate() async throws {
+        let database = "sqlite:" + temporaryPath("migrate") + ".sqlite"
+        let first = ScriptedTerminal()
+        #expect(await first.run(["migrate", "--database", database]) == 0)
+        #expect(first.output.hasPrefix("Applied 7 migrations"))
+        let again = ScriptedTerminal()
+        #expect(await again.run(["migrate", "--database", database]) == 0)
+        #expect(again.output.contains("is up to date"))
+        let revert = ScriptedTerminal()
+        #expect(await revert.run(["migrate", "--revert", "--database", database]) == 0)
+        #expect(revert.output.contains("Now pending: 0001_create_users"))
+    }
+
+    @Test("user create prints a token once; a second account with the same e-mail is refused")
+    func userCreate() async throws {
+        let database = "sqlite:" + temporaryPath("users") + ".sqlite"
+        let create = ScriptedTerminal()
+        #expect(await create.run(["user", "create", "Coach@Example.test", "--database", database]) == 0)
+        #expect(create.output.contains("Created coach@example.test"))
+        let token = create.output.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(token.count == 43)
+        let twin = ScriptedTerminal()
+        #expect(await twin.run(["user", "create", "coach@example.test", "--database", database]) == 2)
+        #expect(twin.errors == "backcoach: an account with coach@example.test already exists\n")
+        let weak = ScriptedTerminal(stdin: "short\n")
+        #expect(await weak.run(["user", "create", "b@example.test", "--password-stdin", "--database", database]) == 2)
+        #expect(weak.errors.contains("at least 10 characters"))
+    }
+
+    @Test("backup writes a consistent copy and never overwrites")
+    func backup() async throws {
+        let path = temporaryPath("live") + ".sqlite"
+        #expect(await ScriptedTerminal().run(["user", "create", "a@example.test", "--database", "sqlite:" + path]) == 0)
+        let copy = temporaryPath("copy") + ".sqlite"
+        let first = ScriptedTerminal()
+        #expect(await first.run(["backup", "--to", copy, "--database", "sqlite:" + path]) == 0)
+        #expect(FileManager.default.fileExists(atPath: copy))
+        // The copy is a working database with the account in it.
+        let fromCopy = ScriptedTerminal()
+        #expect(await fromCopy.run(["user", "create", "a@example.test", "--database", "sqlite:" + copy]) == 2)
+        #expect(fromCopy.errors.contains("already exists"))
+        let again = ScriptedTerminal()
+        #expect(await again.run(["backup", "--to", copy, "--database", "sqlite:" + path]) == 2)
+        #expect(again.errors.contains("already exists; choose a new file name"))
+        let missing = ScriptedTerminal()
+        #expect(await missing.run(["backup", "--to", copy + "2", "--database", "sqlite:/no/such.sqlite"]) == 2)
+        #expect(await ScriptedTerminal().run(["backup", "--to", copy + "3", "--database", "postgres://u:p@127.0.0.1/x"]) == 2)
+    }
+
+    @Test("Every configuration problem is reported at once, from flags or a .env file")
+    func configErrors() async throws {
+        let shell = ScriptedTerminal()
+        #expect(await shell.run(["serve", "--port", "70000", "--database", "mysql://x", "--log-level", "loud"]) == 2)
+        #expect(
+            shell.errors.hasPrefix("backcoach: configuration: http.port must be a port number 0–65535 (got 70000); the database must be"))
+        #expect(shell.errors.contains("log.level must be one of"))
+        let envFile = temporaryPath("env")
+        try "AUTH_BCRYPT_COST=4\nPUBLIC_URL=ftp://nope\n".write(toFile: envFile, atomically: true, encoding: .utf8)
+        let fromFile = ScriptedTerminal()
+        #expect(await fromFile.run(["serve", "--env-file", envFile]) == 2)
+        #expect(fromFile.errors.contains("auth.bcrypt.cost must be 12–16 (got 4)"))
+        #expect(fromFile.errors.contains("public.url must start with http:// or https://"))
+    }
+
+    @Test("serve --no-migrate refuses a database with pending migrations")
+    func noMigrate() async {
+        let shell = ScriptedTerminal()
+        #expect(
+            await shell.run(["serve", "--no-migrate", "--port", "0", "--database", "sqlite:" + temporaryPath("fresh") + ".sqlite"]) == 2)
+        #expect(shell.errors == "backcoach: 7 database migrations are pending; run `backcoach migrate` first\n")
+    }
+}
