@@ -50,28 +50,61 @@ public final class FluentDatabase: Service, Sendable {
         if isSQLite {
             try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
-        let migrator = makeMigrator()
-        try await migrator.setupIfNeeded().get()
-        try await migrator.prepareBatch().get()
+        try await withMigrationLock { migrator in
+            try await migrator.setupIfNeeded().get()
+            try await migrator.prepareBatch().get()
+        }
     }
 
     /// Reverts the last batch of migrations.
     public func revertLastBatch() async throws {
-        let migrator = makeMigrator()
-        try await migrator.setupIfNeeded().get()
-        try await migrator.revertLastBatch().get()
+        try await withMigrationLock { migrator in
+            try await migrator.setupIfNeeded().get()
+            try await migrator.revertLastBatch().get()
+        }
     }
 
     /// Names of the migrations not yet applied.
     public func pendingMigrations() async throws -> [String] {
-        let migrator = makeMigrator()
-        try await migrator.setupIfNeeded().get()
-        return try await migrator.previewPrepareBatch().get().map { $0.0.name }
+        try await withMigrationLock { migrator in
+            try await migrator.setupIfNeeded().get()
+            return try await migrator.previewPrepareBatch().get().map { $0.0.name }
+        }
     }
+
+    /// Several servers may start at once against one PostgreSQL; an advisory lock lets one migrate while
+    /// the others wait, then find nothing left to do. Lock, migrations and unlock share one connection,
+    /// because PostgreSQL advisory locks belong to a connection.
+    private func withMigrationLock<T: Sendable>(_ work: @escaping @Sendable (Migrator) async throws -> T) async throws -> T {
+        let postgres = !isSQLite
+        return try await database.withConnection { connection in
+            let sql = connection as! any SQLDatabase
+            if postgres { try await sql.raw("SELECT pg_advisory_lock(\(literal: Self.migrationLockKey))").run() }
+            let migrations = Migrations()
+            migrations.add(BackCoachMigrations.all)
+            let migrator = Migrator(databaseFactory: { _ in connection }, migrations: migrations, on: connection.eventLoop)
+            do {
+                let result = try await work(migrator)
+                if postgres { try await sql.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLockKey))").run() }
+                return result
+            } catch {
+                if postgres { try? await sql.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLockKey))").run() }
+                throw error
+            }
+        }
+    }
+
+    /// An arbitrary constant that names BackCoach's migration lock.
+    static let migrationLockKey = 7_104_202_611
 
     /// `SELECT 1`: is the database answering?
     public func ping() async throws {
         _ = try await sql.raw("SELECT 1 AS one").first()
+    }
+
+    /// Runs one statement outside any transaction (for administrative SQL such as CREATE DATABASE).
+    public func execute(_ statement: String) async throws {
+        try await sql.raw(SQLQueryString(statement)).run()
     }
 
     /// A consistent copy of an SQLite database taken while it is in use (`VACUUM INTO`).
@@ -90,11 +123,5 @@ public final class FluentDatabase: Service, Sendable {
     public func run() async throws {
         try? await gracefulShutdown()
         await shutdown()
-    }
-
-    private func makeMigrator() -> Migrator {
-        let migrations = Migrations()
-        migrations.add(BackCoachMigrations.all)
-        return Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
     }
 }

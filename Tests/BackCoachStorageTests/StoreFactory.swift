@@ -41,7 +41,12 @@ actor SharedPostgres {
             setup = Task {
                 guard let url = StoreFactory.postgresURL else { throw CancellationError() }
                 let database = try FluentDatabase(location: .postgres(url: url), logger: Logger(label: "test"))
-                try await database.migrate()
+                do {
+                    try await database.migrate()
+                } catch {
+                    await database.shutdown()
+                    throw error
+                }
                 return FluentStore(database: database)
             }
         }

@@ -46,7 +46,12 @@ actor SharedPostgresPool {
         if setup == nil {
             setup = Task {
                 let database = try FluentDatabase(location: .postgres(url: StoreKind.postgresURL ?? ""), logger: Logger(label: "test"))
-                try await database.migrate()
+                do {
+                    try await database.migrate()
+                } catch {
+                    await database.shutdown()
+                    throw error
+                }
                 return database
             }
         }
@@ -71,8 +76,13 @@ struct TestApp {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("web-\(UUID().uuidString).sqlite").path
             let fluent = try FluentDatabase(location: .sqlite(path: path), logger: Logger(label: "test"))
-            try await fluent.migrate()
             database = fluent
+            do {
+                try await fluent.migrate()
+            } catch {
+                await fluent.shutdown()
+                throw error
+            }
             store = FluentStore(database: fluent)
         case .postgres:
             store = FluentStore(database: try await SharedPostgresPool.shared.database())
