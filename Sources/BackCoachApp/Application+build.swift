@@ -10,7 +10,9 @@ import Logging
 /// and wires the routes. The database closes on graceful shutdown, after the last request.
 public func buildApplication(config: AppConfig, logger: Logger) async throws -> some ApplicationProtocol {
     _ = AppMetrics.registry  // bootstrap metrics before any request records one
+    // Everything that can fail without the database is loaded first, so a failure never leaves a pool open.
     let content = try ContentLibrary.bundled()
+    let renderer = try await WebRenderer.bundled()
     let database = try FluentDatabase(location: config.database, logger: logger)
     do {
         if config.migrateOnStart {
@@ -29,7 +31,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
         store: FluentStore(database: database), content: content, passwords: PasswordHasher(cost: config.bcryptCost),
         healthCheck: { try await database.ping() }, metricsText: AppMetrics.text, publicBaseURL: config.publicURL)
     var app = Application(
-        router: buildRouter(dependencies),
+        router: buildRouter(dependencies, renderer: renderer),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "BackCoach"),
         logger: logger)
     app.addServices(database)

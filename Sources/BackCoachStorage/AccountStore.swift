@@ -14,6 +14,10 @@ public protocol AccountStore: Sendable {
     func user(tokenHash: String) async throws -> User?
     /// Returns false when no such token existed.
     func revokeToken(hash: String) async throws -> Bool
+    func addWebSession(_ session: WebSession) async throws
+    /// The session and its user, if it exists and has not expired by `now`.
+    func webSession(hash: String, now: Date) async throws -> (WebSession, User)?
+    func deleteWebSession(hash: String) async throws
     /// Erases the user and every row that belongs to them, in one transaction.
     func deleteUser(_ user: UserID) async throws -> ErasureReport
 }

@@ -115,8 +115,24 @@ public struct ErasureReport: Codable, Equatable, Sendable {
     public var screens = 0
     public var sessions = 0
     public var checkins = 0
+    public var webSessions = 0
 
     public init() {}
+}
+
+/// A signed-in browser. Only the hash of the cookie value is stored; the CSRF token guards its forms.
+public struct WebSession: Equatable, Sendable {
+    public let tokenHash: String
+    public let userID: UserID
+    public let csrfToken: String
+    public let expiresAt: Date
+
+    public init(tokenHash: String, userID: UserID, csrfToken: String, expiresAt: Date) {
+        self.tokenHash = tokenHash
+        self.userID = userID
+        self.csrfToken = csrfToken
+        self.expiresAt = expiresAt
+    }
 }
 
 public enum StorageError: Error, Equatable, Sendable {

@@ -79,6 +79,30 @@ public struct FluentStore: BackCoachStore {
         }
     }
 
+    public func addWebSession(_ session: WebSession) async throws {
+        try await sql.insert(into: "web_sessions").columns("token_hash", "user_id", "csrf_token", "expires_at")
+            .values(
+                SQLBind(session.tokenHash), SQLBind(session.userID.rawValue), SQLBind(session.csrfToken),
+                SQLBind(session.expiresAt.timeIntervalSince1970)
+            ).run()
+    }
+
+    public func webSession(hash: String, now: Date) async throws -> (WebSession, User)? {
+        guard
+            let row = try await sql.select().columns("*").from("web_sessions").where("token_hash", .equal, hash)
+                .where("expires_at", .greaterThan, now.timeIntervalSince1970).first(),
+            let user = try await user(id: UserID(try row.decode(column: "user_id", as: UUID.self)))
+        else { return nil }
+        let session = WebSession(
+            tokenHash: hash, userID: user.id, csrfToken: try row.decode(column: "csrf_token", as: String.self),
+            expiresAt: Date(timeIntervalSince1970: try row.decode(column: "expires_at", as: Double.self)))
+        return (session, user)
+    }
+
+    public func deleteWebSession(hash: String) async throws {
+        try await sql.delete(from: "web_sessions").where("token_hash", .equal, hash).run()
+    }
+
     public func deleteUser(_ user: UserID) async throws -> ErasureReport {
         try await transaction { sql in
             let id = user.rawValue
@@ -89,9 +113,10 @@ public struct FluentStore: BackCoachStore {
             report.screens = try await Self.count(sql, "screens", "user_id", id)
             report.sessions = try await Self.count(sql, "session_logs", "user_id", id)
             report.checkins = try await Self.count(sql, "checkins", "user_id", id)
+            report.webSessions = try await Self.count(sql, "web_sessions", "user_id", id)
             report.accounts = try await Self.count(sql, "users", "id", id)
             // Children first, so the erase does not depend on foreign-key cascades being switched on.
-            for table in ["api_tokens", "intakes", "programs", "screens", "session_logs", "checkins"] {
+            for table in ["api_tokens", "web_sessions", "intakes", "programs", "screens", "session_logs", "checkins"] {
                 try await sql.delete(from: table).where("user_id", .equal, id).run()
             }
             try await sql.delete(from: "users").where("id", .equal, id).run()

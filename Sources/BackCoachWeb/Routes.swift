@@ -1,13 +1,13 @@
 import Hummingbird
 
 /// Every route of the app, mounted in one place.
-public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestContext> {
+public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     // Outermost first: every response, errors included, gets the security headers and a logged line.
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
-    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: ProblemMiddleware(renderer: renderer))
 
     SystemController(dependencies: dependencies).addPublicRoutes(to: router)
     ContentController(content: dependencies.content).addPublicRoutes(to: router)
@@ -25,5 +25,15 @@ public func buildRouter(_ dependencies: WebDependencies) -> Router<AppRequestCon
     TrackingController(dependencies: dependencies).addRoutes(to: me)
     exports.addRoutes(to: me)
     calendar.addRoutes(to: me)
+
+    // Web pages: signed in by cookie (never the API, so cookies can't be used to call it cross-site).
+    AssetController(assets: renderer.assets).addRoutes(to: router)
+    let pages = router.group().add(middleware: WebSessionMiddleware(dependencies: dependencies))
+    AuthPagesController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
+    OnboardingController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
+    SessionPagesController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
+    TrackingPagesController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
+    LearnPagesController(content: dependencies.content, renderer: renderer).addRoutes(to: pages)
+    SettingsController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
     return router
 }

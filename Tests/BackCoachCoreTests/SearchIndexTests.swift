@@ -47,3 +47,10 @@ struct SearchIndexTests {
         #expect(SearchIndex.editDistance("same", "same", limit: 1) == 0)
     }
 }
+
+extension SearchIndexTests {
+    @Test("A single misspelt word still puts the closest title first")
+    func typoTitle() throws {
+        #expect(try library().search.search("brige").first?.id == "glute-bridge")
+    }
+}

@@ -34,11 +34,11 @@ struct MigrationTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("migrations-\(UUID().uuidString).sqlite").path
         let database = try FluentDatabase(location: .sqlite(path: path), logger: Logger(label: "test"))
         do {
-            #expect(try await database.pendingMigrations().count == 7)
+            #expect(try await database.pendingMigrations().count == 8)
             try await database.migrate()
             #expect(try await database.pendingMigrations().isEmpty)
             try await database.revertLastBatch()
-            #expect(try await database.pendingMigrations().count == 7)
+            #expect(try await database.pendingMigrations().count == 8)
             try await database.migrate()
             #expect(try await database.pendingMigrations().isEmpty)
         } catch {

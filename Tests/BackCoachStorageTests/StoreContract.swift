@@ -10,7 +10,7 @@ enum StoreContract {
     static let checks: [String: Check] = [
         "users": users, "tokens": tokens, "intake and program": intakeAndProgram, "screens": screens,
         "sessions": sessions, "check-ins": checkins, "isolation between users": isolation, "erasure": erasure,
-        "throttle": throttle, "settings": settings,
+        "throttle": throttle, "settings": settings, "web sessions": webSessions,
     ]
 
     static let names = checks.keys.sorted()
@@ -131,6 +131,8 @@ enum StoreContract {
         let bystander = try await newUser(store)
         try await store.addToken(hash: "t1-\(UUID())", for: user.id, now: now)
         try await store.addToken(hash: "t2-\(UUID())", for: user.id, now: now)
+        try await store.addWebSession(
+            WebSession(tokenHash: "w-\(UUID())", userID: user.id, csrfToken: "c", expiresAt: now.addingTimeInterval(60)))
         try await store.saveIntake(
             IntakeAnswers(weeksSinceBirth: 3, delivery: .vaginal, painAtRest: 2, minutesPerDay: 5, daysPerWeek: 2),
             program: ProgramRecord(startDate: day, state: ProgramState(phase: .gentleRebuilding)), for: user.id, now: now)
@@ -146,7 +148,7 @@ enum StoreContract {
         let report = try await store.deleteUser(user.id)
         var expected = ErasureReport()
         (expected.accounts, expected.tokens, expected.intakes, expected.programs) = (1, 2, 1, 1)
-        (expected.screens, expected.sessions, expected.checkins) = (1, 1, 3)
+        (expected.screens, expected.sessions, expected.checkins, expected.webSessions) = (1, 1, 3, 1)
         #expect(report == expected)
         #expect(try await store.user(id: user.id) == nil)
         #expect(try await store.checkins(for: user.id, from: day, to: day.adding(days: 5)).isEmpty)
@@ -174,5 +176,19 @@ enum StoreContract {
         #expect(try await store.user(calendarSecret: user.calendarSecret) == nil, "the old calendar secret stops working")
         try await store.setPainCeiling(nil, for: user.id)
         #expect(try await store.user(id: user.id)?.painCeiling == nil)
+    }
+}
+
+extension StoreContract {
+    static func webSessions(_ store: any BackCoachStore) async throws {
+        let user = try await newUser(store)
+        let session = WebSession(tokenHash: "web-\(UUID())", userID: user.id, csrfToken: "csrf-1", expiresAt: now.addingTimeInterval(3600))
+        try await store.addWebSession(session)
+        let found = try await store.webSession(hash: session.tokenHash, now: now)
+        #expect(found?.0 == session && found?.1.id == user.id)
+        #expect(
+            try await store.webSession(hash: session.tokenHash, now: now.addingTimeInterval(3601)) == nil, "expired sessions don't count")
+        try await store.deleteWebSession(hash: session.tokenHash)
+        #expect(try await store.webSession(hash: session.tokenHash, now: now) == nil)
     }
 }

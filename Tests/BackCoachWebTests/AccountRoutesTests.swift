@@ -136,7 +136,10 @@ struct AccountRoutesTests {
             #expect(response.status == .ok)
             expectMatchesSchema(response, "DELETE", "/api/v1/me")
             let erased = try #require(try response.object()["erased"] as? [String: Int])
-            #expect(erased == ["accounts": 1, "tokens": 1, "intakes": 1, "programs": 1, "screens": 1, "sessions": 0, "checkins": 2])
+            #expect(
+                erased == [
+                    "accounts": 1, "tokens": 1, "intakes": 1, "programs": 1, "screens": 1, "sessions": 0, "checkins": 2, "webSessions": 0,
+                ])
             #expect(try await app.request(.get, "/api/v1/me/checkins", token: token).status == .unauthorized)
             #expect(
                 try await app.request(.post, "/api/v1/tokens", json: #"{"email":"x@example.test","password":"correct horse battery"}"#)

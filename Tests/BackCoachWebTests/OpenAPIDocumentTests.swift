@@ -8,8 +8,12 @@ struct OpenAPIDocumentTests {
         try await TestApp.run { app in
             let documented = OpenAPISchema.shared.operations
             #expect(!documented.isEmpty)
-            #expect(app.routes.subtracting(documented).sorted() == [], "routes missing from openapi.yaml")
-            #expect(documented.subtracting(app.routes).sorted() == [], "operations in openapi.yaml with no route")
+            // The document covers the machine interface; HTML pages and their assets are not part of it.
+            let machine = ["/api/", "/calendar/", "/fhir/", "/healthz", "/metrics", "/openapi.yaml"]
+            let api = app.routes.filter { route in machine.contains { route.split(separator: " ")[1].hasPrefix($0) } }
+            #expect(api.count >= 27)
+            #expect(api.subtracting(documented).sorted() == [], "routes missing from openapi.yaml")
+            #expect(documented.subtracting(api).sorted() == [], "operations in openapi.yaml with no route")
         }
     }
 

@@ -55,10 +55,15 @@ struct PublicRoutesTests {
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
                 #expect(response.headers[.init("Referrer-Policy")!] == "no-referrer")
             }
-            let missing = try await app.request(.get, "/nowhere")
-            #expect(missing.status == .notFound)
-            #expect(missing.headers[.contentType] == "application/problem+json")
-            #expect(try missing.object()["status"] as? Int == 404)
+            let missingAPI = try await app.request(.get, "/api/v1/nowhere")
+            #expect(missingAPI.status == .notFound)
+            #expect(missingAPI.headers[.contentType] == "application/problem+json")
+            #expect(try missingAPI.object()["status"] as? Int == 404)
+            let missingPage = try await app.request(.get, "/nowhere")
+            #expect(missingPage.status == .notFound)
+            #expect(missingPage.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(missingPage.text.contains("find that page"))
+            #expect(!missingPage.text.contains("Error Domain"), "no internals on error pages")
         }
     }
 }

@@ -60,9 +60,11 @@ public struct SearchIndex: Sendable {
 
     public func search(_ query: String, limit: Int = 10) -> [Hit] {
         var scores: [Int: Double] = [:]
+        var matchedTerms = Set<String>()
         let total = Double(max(1, documents.count))
         for word in Set(Self.words(in: query)) {
             for (term, closeness) in matches(for: word) {
+                matchedTerms.insert(term)
                 guard let posting = postings[term] else { continue }
                 let idf = log(1 + total / Double(posting.count))
                 for (document, frequency) in posting {
@@ -71,10 +73,9 @@ public struct SearchIndex: Sendable {
             }
         }
         // A title that is mostly the query is the best match: "bridge" → "Glute bridge" before "Banded glute bridge".
-        let queryWords = Set(Self.words(in: query))
         for index in scores.keys {
             let titleWords = Self.words(in: documents[index].title)
-            let covered = titleWords.filter { queryWords.contains($0) }.count
+            let covered = titleWords.filter { matchedTerms.contains($0) }.count
             scores[index, default: 0] += 2 * Self.fieldWeights.title * Double(covered) / Double(max(1, titleWords.count))
         }
         return scores.sorted { ($0.value, $1.key) > ($1.value, $0.key) }

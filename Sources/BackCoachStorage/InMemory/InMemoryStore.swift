@@ -11,6 +11,7 @@ public actor InMemoryStore: BackCoachStore {
     private var sessionLog: [UserID: [SessionLog]] = [:]
     private var checkinLog: [UserID: [LocalDate: Checkin]] = [:]
     private var throttle: [String: [Date]] = [:]
+    private var webSessions: [String: WebSession] = [:]
 
     public init() {}
 
@@ -44,8 +45,23 @@ public actor InMemoryStore: BackCoachStore {
 
     public func revokeToken(hash: String) -> Bool { tokens.removeValue(forKey: hash) != nil }
 
+    public func addWebSession(_ session: WebSession) throws {
+        guard users[session.userID] != nil else { throw StorageError.userNotFound }
+        webSessions[session.tokenHash] = session
+    }
+
+    public func webSession(hash: String, now: Date) -> (WebSession, User)? {
+        guard let session = webSessions[hash], session.expiresAt > now, let user = users[session.userID] else { return nil }
+        return (session, user)
+    }
+
+    public func deleteWebSession(hash: String) { webSessions[hash] = nil }
+
     public func deleteUser(_ user: UserID) -> ErasureReport {
         var report = ErasureReport()
+        let signedIn = webSessions.filter { $0.value.userID == user }.keys
+        signedIn.forEach { webSessions.removeValue(forKey: $0) }
+        report.webSessions = signedIn.count
         report.accounts = users.removeValue(forKey: user) == nil ? 0 : 1
         let owned = tokens.filter { $0.value == user }.keys
         owned.forEach { tokens.removeValue(forKey: $0) }

@@ -4,6 +4,6 @@ import FluentKit
 public enum BackCoachMigrations {
     static let all: [any Migration] = [
         M0001_CreateUsers(), M0002_CreateAPITokens(), M0003_CreateIntakesAndPrograms(), M0004_CreateScreens(),
-        M0005_CreateSessionLogs(), M0006_CreateCheckins(), M0007_CreateLoginFailures(),
+        M0005_CreateSessionLogs(), M0006_CreateCheckins(), M0007_CreateLoginFailures(), M0008_CreateWebSessions(),
     ]
 }

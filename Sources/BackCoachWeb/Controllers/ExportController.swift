@@ -27,7 +27,11 @@ struct ExportController {
     }
 
     @Sendable func csv(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let text = try await export(for: try context.requireUser()).csv()
+        try await csv(for: try context.requireUser())
+    }
+
+    func csv(for user: User) async throws -> Response {
+        let text = try await export(for: user).csv()
         return Response(
             status: .ok,
             headers: [

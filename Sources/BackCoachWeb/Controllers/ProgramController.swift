@@ -39,14 +39,10 @@ struct ProgramController {
         var request = request
         let json = try await request.jsonBody(context: context)
         let answers = try validated { () throws(InputError) in try IntakeParser.parse(json) }
-        let existing = try await store.program(for: user.id)
-        let triage = service.coach.triageEngine.triage(answers)
-        // A withheld program keeps the old record (and her progress) for when it can run again.
-        let record = triage.programAllowed ? service.record(for: answers, existing: existing) : existing
-        try await store.saveIntake(answers, program: record, for: user.id, now: dependencies.now())
-        let current = try await service.current(for: user)
+        let current = try await service.saveIntake(answers, for: user)
         return JSONResponse(
-            ProgramResponse(triage: current.assessment.triage, program: current.assessment.program, paused: record?.paused ?? false))
+            ProgramResponse(triage: current.assessment.triage, program: current.assessment.program, paused: current.record?.paused ?? false)
+        )
     }
 
     @Sendable func getProgram(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<ProgramResponse> {
@@ -121,13 +117,7 @@ struct ProgramController {
             throw Problem.badRequest("redFlags is required: the ids answered yes or not sure, or [] when none.")
         }
         let flags: Set<RedFlagID> = try validated { () throws(InputError) in try reader.optionSet("redFlags") }
-        let result = service.coach.triageEngine.screen(flags)
-        // Emergency or urgent pauses the program; a later clear check resumes it.
-        var record = try await store.program(for: user.id)
-        record?.paused = !result.programAllowed
-        try await store.addScreen(
-            ScreenRecord(date: date, redFlags: flags.sorted(), level: result.level, createdAt: dependencies.now()), program: record,
-            for: user.id)
+        let result = try await service.screen(flags, on: date, for: user)
         return JSONResponse(result, status: .created)
     }
 
@@ -148,23 +138,7 @@ struct ProgramController {
         }
         let catalogue = dependencies.content.catalogue
         let feedback = try validated { () throws(InputError) in try FeedbackParser.parse(reader.fields["exercises"], catalogue: catalogue) }
-        let current = try await service.current(for: user)
-        guard current.assessment.triage.programAllowed, var record = current.record else {
-            throw Problem(.conflict, "There is no program to log against: your answers say to see a health professional first.")
-        }
-        guard !record.paused else {
-            throw Problem(.conflict, "Your program is paused after a safety check. Do a new safety check when you have been seen.")
-        }
-        let context = ProgramContext(answers: current.answers)
-        let history = try await store.recentSessions(for: user.id, limit: SessionReview.sessionsToTolerateDeferred).map(\.feedback)
-        let review = SessionReview.review(
-            feedback: feedback, history: history, state: record.state, engine: ProgressionEngine(catalogue: catalogue),
-            context: context, allowedPhase: PhaseRules.allowedPhase(for: current.answers).phase,
-            ceiling: current.assessment.program?.painCeiling ?? PainCeiling.ceiling(for: context, override: user.painCeiling))
-        record.state = review.state
-        try await store.addSession(
-            SessionLog(date: date, feedback: feedback, decisions: review.decisions, createdAt: dependencies.now()), program: record,
-            for: user.id)
+        let review = try await service.logSession(feedback, on: date, for: user)
         return JSONResponse(
             SessionResult(
                 date: date, decisions: review.decisions, phaseChange: review.phaseChange,

@@ -31,6 +31,50 @@ struct ProgramService {
         return Current(answers: intake.answers, record: record, assessment: assessment)
     }
 
+    /// Saves new answers; a withheld program keeps the old record (and her progress) for when it can run again.
+    func saveIntake(_ answers: IntakeAnswers, for user: User) async throws -> Current {
+        let store = dependencies.store
+        let existing = try await store.program(for: user.id)
+        let triage = coach.triageEngine.triage(answers)
+        let record = triage.programAllowed ? self.record(for: answers, existing: existing) : existing
+        try await store.saveIntake(answers, program: record, for: user.id, now: dependencies.now())
+        return try await current(for: user)
+    }
+
+    /// Records a before-session safety check. Emergency or urgent pauses the program; a later clear check resumes it.
+    func screen(_ flags: Set<RedFlagID>, on date: LocalDate, for user: User) async throws -> TriageResult {
+        let result = coach.triageEngine.screen(flags)
+        var record = try await dependencies.store.program(for: user.id)
+        record?.paused = !result.programAllowed
+        try await dependencies.store.addScreen(
+            ScreenRecord(date: date, redFlags: flags.sorted(), level: result.level, createdAt: dependencies.now()), program: record,
+            for: user.id)
+        return result
+    }
+
+    /// Logs a finished session and applies the progression rules; throws 409 when there is no program to log against.
+    func logSession(_ feedback: [ExerciseFeedback], on date: LocalDate, for user: User) async throws -> SessionReview {
+        let current = try await current(for: user)
+        guard current.assessment.triage.programAllowed, var record = current.record else {
+            throw Problem(.conflict, "There is no program to log against: your answers say to see a health professional first.")
+        }
+        guard !record.paused else {
+            throw Problem(.conflict, "Your program is paused after a safety check. Do a new safety check when you have been seen.")
+        }
+        let context = ProgramContext(answers: current.answers)
+        let store = dependencies.store
+        let history = try await store.recentSessions(for: user.id, limit: SessionReview.sessionsToTolerateDeferred).map(\.feedback)
+        let review = SessionReview.review(
+            feedback: feedback, history: history, state: record.state, engine: ProgressionEngine(catalogue: dependencies.content.catalogue),
+            context: context, allowedPhase: PhaseRules.allowedPhase(for: current.answers).phase,
+            ceiling: current.assessment.program?.painCeiling ?? PainCeiling.ceiling(for: context, override: user.painCeiling))
+        record.state = review.state
+        try await store.addSession(
+            SessionLog(date: date, feedback: feedback, decisions: review.decisions, createdAt: dependencies.now()), program: record,
+            for: user.id)
+        return review
+    }
+
     /// A new record for a first intake, or the old one with its phase held within what the new answers allow.
     func record(for answers: IntakeAnswers, existing: ProgramRecord?) -> ProgramRecord {
         let allowed = PhaseRules.allowedPhase(for: answers).phase

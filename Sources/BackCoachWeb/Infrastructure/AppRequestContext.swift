@@ -7,11 +7,14 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
     public var user: User?
+    /// The signed-in browser's session (web pages only), with its CSRF token.
+    public var webSession: WebSession?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress
         self.user = nil
+        self.webSession = nil
     }
 
     /// Request bodies over 64 KB are refused with 413 before they are read whole.

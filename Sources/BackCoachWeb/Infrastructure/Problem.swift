@@ -40,28 +40,42 @@ public struct Problem: Error, HTTPResponseError, Equatable {
 
 /// Turns every error into a problem response: known ones keep their status and message,
 /// anything else becomes a 500 with no internals shown (the details go to the log).
+/// Browser pages get a friendly HTML page instead of JSON.
 public struct ProblemMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
+    let renderer: WebRenderer?
 
-    public init() {}
+    public init(renderer: WebRenderer? = nil) {
+        self.renderer = renderer
+    }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let problem: Problem
         do {
             return try await next(request, context)
-        } catch let problem as Problem {
-            return try problem.response(from: request, context: context)
+        } catch let redirect as Redirect {
+            return try redirect.response(from: request, context: context)
+        } catch let error as Problem {
+            problem = error
         } catch let error as HTTPError {
-            let detail = error.body ?? Self.defaultDetail(error.status)
-            return try Problem(error.status, detail, headers: error.headers).response(from: request, context: context)
+            problem = Problem(error.status, error.body ?? Self.defaultDetail(error.status), headers: error.headers)
         } catch is NIOTooManyBytesError {
-            return try Problem(.contentTooLarge, "The request body is larger than 64 KB.").response(from: request, context: context)
+            problem = Problem(.contentTooLarge, "The request body is larger than 64 KB.")
         } catch let error as HTTPResponseError {
-            return try Problem(error.status, Self.defaultDetail(error.status)).response(from: request, context: context)
+            problem = Problem(error.status, Self.defaultDetail(error.status))
         } catch {
             context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))"])
-            return try Problem(.internalServerError, "Something went wrong on our side. Your data was not changed; please try again.")
-                .response(from: request, context: context)
+            problem = Problem(.internalServerError, "Something went wrong on our side. Your data was not changed; please try again.")
         }
+        if let renderer, Self.isPage(request.uri.path) {
+            return try renderer.errorPage(problem, context: context)
+        }
+        return try problem.response(from: request, context: context)
+    }
+
+    /// Browser pages, as opposed to the API, feeds and machine endpoints.
+    static func isPage(_ path: String) -> Bool {
+        !["/api/", "/calendar/", "/fhir/", "/assets/", "/healthz", "/metrics", "/openapi.yaml"].contains { path.hasPrefix($0) }
     }
 
     static func defaultDetail(_ status: HTTPResponse.Status) -> String {

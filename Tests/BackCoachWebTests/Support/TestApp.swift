@@ -12,6 +12,21 @@ import NIOCore
 
 private let sharedContent = Result { try ContentLibrary.bundled() }
 
+/// The page templates, loaded once per test run.
+actor RendererCache {
+    static let shared = RendererCache()
+    private var renderer: WebRenderer?
+
+    func get() async throws -> WebRenderer {
+        if let renderer { return renderer }
+        let loaded = try await WebRenderer.bundled()
+        renderer = loaded
+        return loaded
+    }
+}
+
+func sharedRenderer() async throws -> WebRenderer { try await RendererCache.shared.get() }
+
 /// A clock tests can move.
 final class TestClock: @unchecked Sendable {
     private let lock = NSLock()
@@ -90,7 +105,7 @@ struct TestApp {
         let dependencies = WebDependencies(
             store: store, content: try sharedContent.get(), passwords: PasswordHasher(cost: 4), now: { clock.now },
             metricsText: { "# TYPE test counter\n" }, publicBaseURL: "http://backcoach.test")
-        let router = buildRouter(dependencies)
+        let router = buildRouter(dependencies, renderer: try await sharedRenderer())
         let routes = Set(
             router.routes.map { route in
                 let path = route.path.components.map { "\($0)" }.map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : $0 }

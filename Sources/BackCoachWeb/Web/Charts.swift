@@ -1,0 +1,81 @@
+import BackCoachCore
+import Foundation
+
+/// Server-rendered SVG charts. They are built from numbers only (no user text), so inserting them unescaped is safe.
+/// Each carries a title and description for screen readers; the page also shows the numbers as a table.
+enum Charts {
+    static let width = 640.0
+    static let height = 240.0
+    static let margin = (left: 36.0, right: 12.0, top: 12.0, bottom: 28.0)
+
+    /// Pain 0–10 over the window, with the baseline and the band that would be a meaningful improvement.
+    static func pain(points: [(LocalDate, Int)], from: LocalDate, to: LocalDate, baseline: Double?, description: String) -> String {
+        let days = Double(max(1, from.days(until: to)))
+        let plotWidth = width - margin.left - margin.right
+        let plotHeight = height - margin.top - margin.bottom
+        func x(_ date: LocalDate) -> Double { margin.left + plotWidth * Double(from.days(until: date)) / days }
+        func y(_ pain: Double) -> Double { margin.top + plotHeight * (1 - pain / 10) }
+        var svg =
+            #"<svg class="chart" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-labelledby="pain-title pain-desc" xmlns="http://www.w3.org/2000/svg">"#
+        svg += #"<title id="pain-title">Pain over time</title><desc id="pain-desc">\#(escape(description))</desc>"#
+        if let baseline {
+            // Meaningful improvement: at least 2 points and at least 30% below the baseline (section 6.1).
+            let target = max(0, min(baseline - OutcomeThresholds.painPoints, baseline * (1 - OutcomeThresholds.painFraction)))
+            svg +=
+                #"<rect class="band" x="\#(margin.left)" y="\#(f(y(target)))" width="\#(f(plotWidth))" height="\#(f(y(0) - y(target)))"/>"#
+            svg += #"<text class="band-label" x="\#(f(margin.left + 6))" y="\#(f(y(0) - 6))">meaningful improvement</text>"#
+            svg +=
+                #"<line class="baseline" x1="\#(margin.left)" x2="\#(f(width - margin.right))" y1="\#(f(y(baseline)))" y2="\#(f(y(baseline)))"/>"#
+            svg +=
+                #"<text class="baseline-label" x="\#(f(width - margin.right - 4))" y="\#(f(y(baseline) - 4))" text-anchor="end">your start</text>"#
+        }
+        for level in stride(from: 0, through: 10, by: 5) {
+            svg +=
+                #"<line class="grid" x1="\#(margin.left)" x2="\#(f(width - margin.right))" y1="\#(f(y(Double(level))))" y2="\#(f(y(Double(level))))"/>"#
+            svg += #"<text class="axis" x="\#(f(margin.left - 6))" y="\#(f(y(Double(level)) + 4))" text-anchor="end">\#(level)</text>"#
+        }
+        svg += #"<text class="axis" x="\#(margin.left)" y="\#(f(height - 8))">\#(from)</text>"#
+        svg += #"<text class="axis" x="\#(f(width - margin.right))" y="\#(f(height - 8))" text-anchor="end">\#(to)</text>"#
+        if !points.isEmpty {
+            let path = points.map { "\(f(x($0.0))),\(f(y(Double($0.1))))" }.joined(separator: " ")
+            svg += #"<polyline class="line" points="\#(path)"/>"#
+            for point in points {
+                svg +=
+                    #"<circle class="dot" cx="\#(f(x(point.0)))" cy="\#(f(y(Double(point.1))))" r="3.5"><title>\#(point.0): \#(point.1)/10</title></circle>"#
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    enum Day {
+        case done, missed, rest, future
+    }
+
+    /// Weeks as columns, days as rows: sessions done, planned but not done, rest days.
+    static func heatMap(days: [(LocalDate, Day)]) -> String {
+        let cell = 16.0, gap = 3.0
+        let weeks = Int((Double(days.count) / 7).rounded(.up))
+        let svgWidth = Double(weeks) * (cell + gap) + 4
+        var svg =
+            #"<svg class="heatmap" viewBox="0 0 \#(f(svgWidth)) \#(f(7 * (cell + gap) + 4))" role="img" aria-label="Sessions done and planned, one square per day" xmlns="http://www.w3.org/2000/svg">"#
+        for (index, day) in days.enumerated() {
+            let (label, style) =
+                switch day.1 {
+                case .done: ("session done", "done")
+                case .missed: ("planned, not done", "missed")
+                case .rest: ("rest day", "rest")
+                case .future: ("coming up", "future")
+                }
+            svg +=
+                #"<rect class="\#(style)" x="\#(f(2 + Double(index / 7) * (cell + gap)))" y="\#(f(2 + Double(index % 7) * (cell + gap)))" width="\#(cell)" height="\#(cell)" rx="3"><title>\#(day.0): \#(label)</title></rect>"#
+        }
+        return svg + "</svg>"
+    }
+
+    static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;")
+    }
+}

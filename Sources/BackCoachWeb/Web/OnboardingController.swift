@@ -1,0 +1,170 @@
+import BackCoachContent
+import BackCoachCore
+import BackCoachStorage
+import Foundation
+import Hummingbird
+
+/// The intake wizard (GET/POST /start) and the plan page (GET /plan).
+struct OnboardingController {
+    let dependencies: WebDependencies
+    let renderer: WebRenderer
+    var content: ContentLibrary { dependencies.content }
+    var service: ProgramService { ProgramService(dependencies: dependencies) }
+
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+        router.get("/start") { _, context in
+            let user = try context.requireWebUser()
+            let saved = try await dependencies.store.intake(for: user.id)?.answers
+            return try page(step: 0, answers: WizardAnswers(saved: saved), errors: [:], context: context)
+        }
+        router.post("/start", use: submit)
+        router.get("/plan", use: plan)
+    }
+
+    @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireWebUser()
+        var request = request
+        let form = try await request.form(context: context)
+        try context.checkCSRF(form)
+        let answers = WizardAnswers(form: form)
+        let step = min(max(Int(form["step"] ?? "") ?? 0, 0), WizardStep.all.count - 1)
+        if form["nav"] == "back" {
+            return try page(step: max(0, step - 1), answers: answers, errors: [:], context: context)
+        }
+        let errors = validate(step: WizardStep.all[step], answers: answers)
+        guard errors.isEmpty else { return try page(step: step, answers: answers, errors: errors, context: context, status: .badRequest) }
+
+        if case .safety(let range) = WizardStep.all[step] {
+            // One emergency answer is enough to stop at once; urgent flags stop after the last safety step,
+            // because a later answer can make them an emergency.
+            let screen = content.coach.triageEngine.screen(answers.flagged)
+            if screen.level == .emergency || (!screen.programAllowed && range.upperBound >= content.questions.redFlagsAskedAtIntake.count) {
+                return try stopPage(screen, context: context)
+            }
+        }
+        guard step == WizardStep.all.count - 1 else {
+            return try page(step: step + 1, answers: answers, errors: [:], context: context)
+        }
+        let json = answers.intakeJSON(questions: content.questions.intake)
+        let intake: IntakeAnswers
+        do {
+            intake = try IntakeParser.parse(json)
+        } catch {
+            throw Problem.badRequest("Some answers are missing: \(error.message). Please go back and check them.")
+        }
+        let current = try await service.saveIntake(intake, for: user)
+        guard current.assessment.triage.programAllowed else { return try stopPage(current.assessment.triage, context: context) }
+        return Response(status: .seeOther, headers: [.location: "/plan"])
+    }
+
+    /// Messages keyed by field name, in plain words.
+    func validate(step: WizardStep, answers: WizardAnswers) -> [String: String] {
+        var errors: [String: String] = [:]
+        switch step {
+        case .safety(let range):
+            for id in content.questions.redFlagsAskedAtIntake[range.clamped(to: 0..<content.questions.redFlagsAskedAtIntake.count)] {
+                let answer = answers.values["rf.\(id.rawValue)"]?.first
+                if !["yes", "no", "notSure"].contains(answer ?? "") { errors["rf.\(id.rawValue)"] = "Please choose yes, no or not sure." }
+            }
+        case .topic(let topic):
+            for question in content.questions.intake where question.topic == topic {
+                let name = "q.\(question.field)"
+                let values = answers.values[name] ?? []
+                let first = values.first?.trimmingCharacters(in: .whitespaces) ?? ""
+                switch question.kind {
+                case .integer, .optionalInteger:
+                    if first.isEmpty && question.kind == .optionalInteger { continue }
+                    if let number = Int(first), number >= (question.min ?? .min), number <= (question.max ?? .max) { continue }
+                    errors[name] = "Please enter a whole number from \(question.min ?? 0) to \(question.max ?? 0)."
+                case .boolean:
+                    if !["yes", "no"].contains(first) { errors[name] = "Please choose yes or no." }
+                case .choice:
+                    if !question.options.contains(where: { $0.value == first }) { errors[name] = "Please choose one." }
+                case .multiple:
+                    let allowed = Set(question.options.map(\.value))
+                    if !values.allSatisfy({ $0.isEmpty || allowed.contains($0) }) { errors[name] = "Please choose from the list." }
+                }
+            }
+        }
+        return errors
+    }
+
+    func page(step: Int, answers: WizardAnswers, errors: [String: String], context: AppRequestContext, status: HTTPResponse.Status = .ok)
+        throws -> Response
+    {
+        let current = WizardStep.all[step]
+        let questions = content.questions
+        var shown: Set<String> = []
+        var flags: [StartPage.FlagQuestion] = []
+        var views: [StartPage.QuestionView] = []
+        switch current {
+        case .safety(let range):
+            for (offset, id) in questions.redFlagsAskedAtIntake[range].enumerated() {
+                guard let rule = content.redFlags.rule(id) else { continue }
+                let name = "rf.\(id.rawValue)"
+                shown.insert(name)
+                let answer = answers.values[name]?.first
+                flags.append(
+                    .init(
+                        name: name, question: rule.question, yes: answer == "yes", no: answer == "no", notSure: answer == "notSure",
+                        error: errors[name], index: range.lowerBound + offset + 1))
+            }
+        case .topic(let topic):
+            for question in questions.intake where question.topic == topic {
+                let name = "q.\(question.field)"
+                shown.insert(name)
+                let values = answers.values[name] ?? []
+                views.append(
+                    .init(
+                        name: name, text: question.text, help: question.help,
+                        isNumber: question.kind == .integer || question.kind == .optionalInteger,
+                        isOptional: question.kind == .optionalInteger, isBoolean: question.kind == .boolean,
+                        isChoice: question.kind == .choice,
+                        isMultiple: question.kind == .multiple, min: question.min ?? 0, max: question.max ?? 0, value: values.first ?? "",
+                        yes: values.first == "yes", no: values.first == "no",
+                        options: question.options.map {
+                            .init(id: "\(question.field)-\($0.value)", value: $0.value, label: $0.label, checked: values.contains($0.value))
+                        },
+                        error: errors[name]))
+            }
+        }
+        let hidden = answers.values.filter { !shown.contains($0.key) }.sorted { $0.key < $1.key }
+            .flatMap { key, values in values.map { StartPage.Hidden(name: key, value: $0) } }
+        let model = StartPage(
+            chrome: Chrome(title: current.title, context: context, assets: renderer.assets), step: step, stepNumber: step + 1,
+            stepCount: WizardStep.all.count, stepTitle: current.title,
+            intro: step == 0 ? questions.intro + " " + questions.redFlagIntro : (step == 1 ? questions.redFlagIntro : nil),
+            isFirst: step == 0, isLast: step == WizardStep.all.count - 1, hidden: hidden, flags: flags, questions: views,
+            hasErrors: !errors.isEmpty, labels: questions.answers)
+        return try renderer.html("pages/start", model, status: status)
+    }
+
+    func stopPage(_ triage: TriageResult, context: AppRequestContext) throws -> Response {
+        let emergency = triage.level == .emergency
+        return try renderer.html(
+            "pages/stop",
+            StopPage(
+                chrome: Chrome(title: emergency ? "Get help now" : "Please get help today", context: context, assets: renderer.assets),
+                emergency: emergency,
+                heading: emergency ? "Please stop and get help now" : "Please contact a health professional today",
+                action: triage.action ?? "", flags: triage.flags))
+    }
+
+    @Sendable func plan(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireWebUser()
+        guard try await dependencies.store.intake(for: user.id) != nil else { throw Redirect.to("/start") }
+        let current = try await service.current(for: user)
+        guard let program = current.assessment.program else { return try stopPage(current.assessment.triage, context: context) }
+        let flags = current.assessment.triage.flags
+        return try renderer.html(
+            "pages/plan",
+            PlanPage(
+                chrome: Chrome(title: "Your plan", context: context, section: .today, assets: renderer.assets),
+                phaseTitle: program.phase.title,
+                reasons: program.phase.reasons, painCeiling: program.painCeiling,
+                sessions: program.sessions.map {
+                    .init(number: $0.number, minutes: max(1, ($0.estimatedSeconds + 30) / 60), exercises: $0.exercises)
+                },
+                excluded: program.excluded, notes: program.notes, flags: flags, hasFlags: !flags.isEmpty))
+    }
+}

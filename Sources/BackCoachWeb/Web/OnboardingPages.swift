@@ -1,0 +1,163 @@
+import BackCoachContent
+import BackCoachCore
+import Foundation
+
+/// The intake wizard's steps: two safety steps of red-flag questions, then one topic per step.
+enum WizardStep: Equatable {
+    case safety(Range<Int>)
+    case topic(String)
+
+    static let all: [WizardStep] = [
+        .safety(0..<9), .safety(9..<17), .topic("birth"), .topic("pain"), .topic("pelvicFloor"), .topic("posture"),
+        .topic("dailyLife"), .topic("time"),
+    ]
+
+    var title: String {
+        switch self {
+        case .safety(let range): range.lowerBound == 0 ? "Safety check, part 1" : "Safety check, part 2"
+        case .topic(let topic):
+            switch topic {
+            case "birth": "Your birth"
+            case "pain": "Your pain"
+            case "pelvicFloor": "Pelvic floor and tummy"
+            case "posture": "How you stand"
+            case "dailyLife": "Daily life"
+            default: "Your time and things at home"
+            }
+        }
+    }
+}
+
+/// The answers so far, as form values: `rf.RF-01` = yes | no | notSure, `q.FIELD` = one or more values.
+struct WizardAnswers {
+    var values: [String: [String]]
+
+    init(form: FormData) {
+        values = form.fields.filter { $0.key.hasPrefix("rf.") || $0.key.hasPrefix("q.") }
+    }
+
+    /// Prefilled from saved answers (red flags are always asked afresh).
+    init(saved: IntakeAnswers?) {
+        values = [:]
+        guard let saved, let data = try? JSONEncoder().encode(saved), case .object(let fields)? = try? JSONValue.parse(data) else { return }
+        for (key, value) in fields where key != "redFlags" {
+            switch value {
+            case .number(let number): values["q.\(key)"] = [String(Int(number))]
+            case .string(let text): values["q.\(key)"] = [text]
+            case .bool(let flag): values["q.\(key)"] = [flag ? "yes" : "no"]
+            case .array(let items): values["q.\(key)"] = items.compactMap { if case .string(let text) = $0 { text } else { nil } }
+            default: break
+            }
+        }
+    }
+
+    /// Red flags answered yes or "not sure".
+    var flagged: Set<RedFlagID> {
+        Set(
+            values.compactMap { key, answers in
+                guard key.hasPrefix("rf."), let answer = answers.first, answer == "yes" || answer == "notSure" else { return nil }
+                return RedFlagID(rawValue: String(key.dropFirst(3)))
+            })
+    }
+
+    /// The intake JSON object built from the answers.
+    func intakeJSON(questions: [IntakeQuestion]) -> JSONValue {
+        var fields: [String: JSONValue] = ["redFlags": .array(flagged.sorted().map { .string($0.rawValue) })]
+        for question in questions {
+            let answers = values["q.\(question.field)"] ?? []
+            switch question.kind {
+            case .integer, .optionalInteger:
+                fields[question.field] = answers.first.flatMap(Double.init).map(JSONValue.number) ?? .null
+            case .boolean: fields[question.field] = .bool(answers.first == "yes")
+            case .choice: fields[question.field] = answers.first.map(JSONValue.string) ?? .null
+            case .multiple: fields[question.field] = .array(answers.filter { !$0.isEmpty }.map(JSONValue.string))
+            }
+        }
+        return .object(fields)
+    }
+}
+
+/// View model for one wizard step.
+struct StartPage {
+    let chrome: Chrome
+    let step: Int
+    let stepNumber: Int
+    let stepCount: Int
+    let stepTitle: String
+    let intro: String?
+    let isFirst: Bool
+    let isLast: Bool
+    let hidden: [Hidden]
+    let flags: [FlagQuestion]
+    let questions: [QuestionView]
+    let hasErrors: Bool
+    let labels: QuestionSet.AnswerLabels
+
+    struct Hidden {
+        let name: String
+        let value: String
+    }
+
+    struct FlagQuestion {
+        let name: String
+        let question: String
+        let yes: Bool
+        let no: Bool
+        let notSure: Bool
+        let error: String?
+        let index: Int
+    }
+
+    struct QuestionView {
+        let name: String
+        let text: String
+        let help: String?
+        let isNumber: Bool
+        let isOptional: Bool
+        let isBoolean: Bool
+        let isChoice: Bool
+        let isMultiple: Bool
+        let min: Int
+        let max: Int
+        let value: String
+        let yes: Bool
+        let no: Bool
+        let options: [OptionView]
+        let error: String?
+    }
+
+    struct OptionView {
+        let id: String
+        let value: String
+        let label: String
+        let checked: Bool
+    }
+}
+
+/// The stop page: what to do now, in large type, and no program.
+struct StopPage {
+    let chrome: Chrome
+    let emergency: Bool
+    let heading: String
+    let action: String
+    let flags: [TriageFlag]
+}
+
+/// The plan, explained.
+struct PlanPage {
+    let chrome: Chrome
+    let phaseTitle: String
+    let reasons: [String]
+    let painCeiling: Int
+    let sessions: [SessionView]
+    let excluded: [ExcludedExercise]
+    let notes: [ProgramNote]
+    let flags: [TriageFlag]
+    let hasFlags: Bool
+
+    struct SessionView {
+        let number: Int
+        let minutes: Int
+        let exercises: [PlannedExercise]
+    }
+}

@@ -1,0 +1,72 @@
+import BackCoachContent
+import BackCoachCore
+
+/// Today: the session due, the safety check when it is due, or a rest day.
+struct TodayPage {
+    let chrome: Chrome
+    let dateText: String
+    let isSession: Bool
+    let isRest: Bool
+    let isPaused: Bool
+    let isWithheld: Bool
+    let screenRequired: Bool
+    let completed: Bool
+    let sessionNumber: Int
+    let minutes: Int
+    let exercises: [PlannedExercise]
+    let tip: String?
+    let rescreenIntro: String
+    let rescreen: [FlagQuestion]
+    let labels: QuestionSet.AnswerLabels
+    let flags: [TriageFlag]
+
+    struct FlagQuestion {
+        let name: String
+        let question: String
+        let index: Int
+    }
+}
+
+/// The guided session: a checklist form that works without JavaScript, which player.js turns into a
+/// step-by-step player with timers and voice cues.
+struct SessionPage {
+    let chrome: Chrome
+    let playerJS: String
+    let date: String
+    let sessionNumber: Int
+    let minutes: Int
+    let speed: Int
+    let exercises: [ExerciseStep]
+    let painScale: [Int]
+
+    struct ExerciseStep {
+        let index: Int
+        let id: String
+        let title: String
+        let doseSummary: String
+        let cues: [String]
+        let steps: [String]
+        let notes: [String]
+        let sets: Int
+        let reps: Int
+        let hold: Int
+        let perSide: Bool
+        let rest: Int
+        let tempo: Int
+        let firstCue: String
+    }
+}
+
+/// After a session: what changes next time, in plain words.
+struct SessionDonePage {
+    let chrome: Chrome
+    let decisions: [DecisionView]
+    let phaseChange: String?
+
+    struct DecisionView {
+        let title: String
+        let reason: String
+        let isProgress: Bool
+        let isRegress: Bool
+    }
+}

@@ -1,0 +1,155 @@
+import BackCoachContent
+import BackCoachCore
+import BackCoachStorage
+import Foundation
+import Hummingbird
+
+/// Today, the before-session safety check, the guided session and its feedback.
+struct SessionPagesController {
+    let dependencies: WebDependencies
+    let renderer: WebRenderer
+    var service: ProgramService { ProgramService(dependencies: dependencies) }
+    var content: ContentLibrary { dependencies.content }
+
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+        router.get("/today", use: today)
+        router.post("/today/screen", use: screen)
+        router.get("/session", use: session)
+        router.post("/session", use: finish)
+    }
+
+    /// The user's current program state for today, or a redirect to the intake.
+    func current(_ user: User) async throws -> ProgramService.Current {
+        guard try await dependencies.store.intake(for: user.id) != nil else { throw Redirect.to("/start") }
+        return try await service.current(for: user)
+    }
+
+    @Sendable func today(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireWebUser()
+        let current = try await current(user)
+        let date = dependencies.today
+        var isSession = false, completed = false, screenRequired = false, number = 0
+        var exercises: [PlannedExercise] = [], minutes = 0, tip: String?
+        var flags: [TriageFlag] = []
+        let paused = current.record?.paused == true
+        if let program = current.activeProgram, let record = current.record {
+            let schedule = SessionSchedule(startDate: record.startDate, sessionsPerWeek: current.answers.daysPerWeek)
+            completed = try await !dependencies.store.sessions(for: user.id, from: date, to: date).isEmpty
+            if let due = schedule.sessionNumber(on: date), let planned = program.sessions.first(where: { $0.number == due }) {
+                isSession = true
+                number = due
+                exercises = planned.exercises
+                minutes = max(1, (planned.estimatedSeconds + 30) / 60)
+                screenRequired = try await !dependencies.store.screens(for: user.id, on: date).contains { $0.level < .urgent }
+            } else {
+                tip = RestDayTips.tip(for: date)
+            }
+        } else if paused {
+            let latest = try await dependencies.store.latestScreen(for: user.id)
+            flags = content.coach.triageEngine.screen(Set(latest?.redFlags ?? [])).flags
+        } else {
+            flags = current.assessment.triage.flags
+        }
+        let model = TodayPage(
+            chrome: Chrome(title: "Today", context: context, section: .today, assets: renderer.assets), dateText: Self.format(date),
+            isSession: isSession, isRest: !isSession && current.activeProgram != nil, isPaused: paused,
+            isWithheld: !paused && current.activeProgram == nil, screenRequired: screenRequired, completed: completed,
+            sessionNumber: number,
+            minutes: minutes, exercises: exercises, tip: tip, rescreenIntro: content.questions.rescreenIntro,
+            rescreen: content.rescreenFlags.enumerated().map {
+                .init(name: "rf.\($0.element.id.rawValue)", question: $0.element.question, index: $0.offset + 1)
+            },
+            labels: content.questions.answers, flags: flags)
+        return try renderer.html("pages/today", model)
+    }
+
+    @Sendable func screen(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireWebUser()
+        var request = request
+        let form = try await request.form(context: context)
+        try context.checkCSRF(form)
+        var flags = Set<RedFlagID>()
+        for rule in content.rescreenFlags {
+            let answer = form["rf.\(rule.id.rawValue)"]
+            guard ["yes", "no", "notSure"].contains(answer ?? "") else {
+                throw Problem.badRequest("Please answer every safety question before you start.")
+            }
+            if answer != "no" { flags.insert(rule.id) }
+        }
+        let result = try await service.screen(flags, on: dependencies.today, for: user)
+        guard result.programAllowed else {
+            return try OnboardingController(dependencies: dependencies, renderer: renderer).stopPage(result, context: context)
+        }
+        return Response(status: .seeOther, headers: [.location: "/session"])
+    }
+
+    @Sendable func session(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireWebUser()
+        let current = try await current(user)
+        let date = dependencies.today
+        guard let program = current.activeProgram, let record = current.record else { throw Redirect.to("/today") }
+        guard try await dependencies.store.screens(for: user.id, on: date).contains(where: { $0.level < .urgent }) else {
+            throw Redirect.to("/today")
+        }
+        let schedule = SessionSchedule(startDate: record.startDate, sessionsPerWeek: current.answers.daysPerWeek)
+        // On a rest day she may still do the first session of the week.
+        let number = schedule.sessionNumber(on: date) ?? 1
+        guard let planned = program.sessions.first(where: { $0.number == number }) ?? program.sessions.first else {
+            throw Redirect.to("/today")
+        }
+        let speed = Int(request.uri.queryParameters["speed"] ?? "1").map { min(100, max(1, $0)) } ?? 1
+        let steps = planned.exercises.enumerated().map { index, planned in
+            let exercise = content.catalogue[planned.id]
+            return SessionPage.ExerciseStep(
+                index: index, id: planned.id, title: planned.title, doseSummary: planned.doseSummary, cues: exercise?.cues ?? [],
+                steps: exercise?.steps ?? [], notes: planned.notes, sets: planned.dose.sets, reps: planned.dose.reps,
+                hold: planned.dose.holdSeconds, perSide: planned.dose.perSide, rest: planned.dose.restSeconds,
+                tempo: planned.dose.secondsPerRep,
+                firstCue: exercise?.cues.first ?? "")
+        }
+        return try renderer.html(
+            "pages/session",
+            SessionPage(
+                chrome: Chrome(title: "Session \(number)", context: context, section: .today, assets: renderer.assets),
+                playerJS: renderer.assets.url("player.js"), date: date.description, sessionNumber: number,
+                minutes: max(1, (planned.estimatedSeconds + 30) / 60), speed: speed, exercises: steps, painScale: Array(0...10)))
+    }
+
+    @Sendable func finish(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireWebUser()
+        var request = request
+        let form = try await request.form(context: context)
+        try context.checkCSRF(form)
+        let ids = form.all("exercise")
+        var items: [JSONValue] = []
+        for (index, id) in ids.enumerated() {
+            var item: [String: JSONValue] = ["id": .string(id), "completed": .bool(form["done.\(index)"] == "yes")]
+            if let difficulty = form["difficulty.\(index)"], !difficulty.isEmpty { item["difficulty"] = .string(difficulty) }
+            if let pain = form["pain.\(index)"], let value = Double(pain) { item["painDuring"] = .number(value) }
+            let symptoms = form.all("symptoms.\(index)").filter { !$0.isEmpty }
+            if !symptoms.isEmpty { item["symptoms"] = .array(symptoms.map(JSONValue.string)) }
+            items.append(.object(item))
+        }
+        let catalogue = content.catalogue
+        let feedback = try validated { () throws(InputError) in try FeedbackParser.parse(.array(items), catalogue: catalogue) }
+        let review = try await service.logSession(feedback, on: dependencies.today, for: user)
+        let decisions = review.decisions.map { decision in
+            SessionDonePage.DecisionView(
+                title: catalogue[decision.exerciseID]?.title ?? decision.exerciseID, reason: decision.reason,
+                isProgress: decision.action == .progress, isRegress: decision.action == .regress)
+        }
+        return try renderer.html(
+            "pages/session-done",
+            SessionDonePage(
+                chrome: Chrome(title: "Well done", context: context, section: .today, assets: renderer.assets), decisions: decisions,
+                phaseChange: review.phaseChange))
+    }
+
+    static func format(_ date: LocalDate) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEEE d MMMM"
+        return formatter.string(from: date.startOfDay)
+    }
+}

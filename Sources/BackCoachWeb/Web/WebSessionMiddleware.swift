@@ -1,0 +1,49 @@
+import BackCoachStorage
+import Foundation
+import Hummingbird
+
+/// Resolves the session cookie to a user for web pages. Pages that need a user redirect to sign-in.
+struct WebSessionMiddleware: RouterMiddleware {
+    let dependencies: WebDependencies
+
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response)
+        async throws -> Response
+    {
+        var context = context
+        if let cookie = Cookies.value(Cookies.session, in: request),
+            let (session, user) = try await dependencies.store.webSession(hash: Secrets.hash(cookie), now: dependencies.now())
+        {
+            context.user = user
+            context.webSession = session
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Web page helpers shared by the page controllers.
+extension AppRequestContext {
+    /// The signed-in user, or a redirect to the sign-in page.
+    func requireWebUser() throws -> User {
+        guard let user, webSession != nil else { throw Redirect.to("/signin") }
+        return user
+    }
+
+    /// Every state-changing form carries the session's CSRF token; a missing or wrong one is refused with 403.
+    func checkCSRF(_ form: FormData) throws {
+        guard let expected = webSession?.csrfToken, let sent = form["_csrf"], Secrets.constantTimeEqual(sent, expected) else {
+            throw Problem(.forbidden, "This form has expired. Go back, reload the page and try again.")
+        }
+    }
+}
+
+/// A redirect thrown from deep inside a handler (e.g. "sign in first").
+struct Redirect: Error, HTTPResponseError {
+    let location: String
+    var status: HTTPResponse.Status { .seeOther }
+
+    static func to(_ location: String) -> Redirect { Redirect(location: location) }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}

@@ -1,0 +1,176 @@
+"""A new user's journey through the web app, on a phone-size and a desktop-size window.
+
+Every page is checked with axe-core (0 violations) and saved as a screenshot under artifacts/screenshots.
+"""
+import os
+import uuid
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import SHOTS, axe_source
+
+AXE = axe_source()
+
+
+def check_page(driver, name):
+    """Screenshot the page, then run axe-core on it and fail on any violation."""
+    folder = os.path.join(SHOTS, driver.size_name)
+    os.makedirs(folder, exist_ok=True)
+    driver.save_screenshot(os.path.join(folder, f"{name}.png"))
+    driver.execute_script(AXE)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))))")
+    assert result == [], f"{name}: accessibility problems: {result}"
+
+
+def click(driver, selector):
+    element = driver.find_element(By.CSS_SELECTOR, selector)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
+def submit(driver, selector):
+    """Clicks something that loads a new page and waits until it has."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    click(driver, selector)
+    WebDriverWait(driver, 10).until(EC.staleness_of(old))
+
+
+def choose(driver, name, value):
+    """Clicks the label of a radio or checkbox, as a person would."""
+    element = driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']")
+    click(driver, f"label[for='{element.get_attribute('id')}']")
+
+
+def sign_up(driver, base):
+    driver.get(base + "/")
+    check_page(driver, "01-home")
+    submit(driver, "a.button[href='/signup']")
+    check_page(driver, "02-signup")
+    driver.find_element(By.ID, "email").send_keys(f"mum-{uuid.uuid4().hex[:8]}@example.test")
+    driver.find_element(By.ID, "password").send_keys("correct horse battery")
+    submit(driver, "button[type=submit]")
+    assert driver.current_url.endswith("/start")
+
+
+def answer_safety(driver, yes=()):
+    for radio in driver.find_elements(By.CSS_SELECTOR, "input[type=radio][value=no]"):
+        name = radio.get_attribute("name")
+        choose(driver, name, "yes" if name[3:] in yes else "no")
+
+
+def next_step(driver):
+    submit(driver, "button[value=next]")
+
+
+def test_emergency_gets_no_program(server, browser):
+    sign_up(browser, server)
+    check_page(browser, "03-safety-1")
+    answer_safety(browser, yes={"RF-01"})
+    next_step(browser)
+    heading = browser.find_element(By.TAG_NAME, "h1").text
+    assert heading == "Please stop and get help now"
+    assert "emergency number" in browser.find_element(By.CSS_SELECTOR, ".stop .action").text
+    assert not browser.find_elements(By.CSS_SELECTOR, "#main a[href='/session'], #main a[href='/plan']")
+    assert "No exercise plan" in browser.find_element(By.ID, "main").text
+    check_page(browser, "04-stop-emergency")
+
+
+def test_new_user_full_journey(server, browser):
+    driver = browser
+    sign_up(driver, server)
+    answer_safety(driver)
+    next_step(driver)
+    answer_safety(driver)
+    check_page(driver, "05-safety-2")
+    next_step(driver)
+    # Your birth
+    driver.find_element(By.ID, "q.weeksSinceBirth").send_keys("9")
+    choose(driver, "q.delivery", "vaginal")
+    choose(driver, "q.clinicianCleared", "yes")
+    check_page(driver, "06-birth")
+    next_step(driver)
+    # Back keeps the answers
+    submit(driver, "button[value=back]")
+    assert driver.find_element(By.ID, "q.weeksSinceBirth").get_attribute("value") == "9"
+    next_step(driver)
+    driver.find_element(By.ID, "q.painAtRest").send_keys("4")
+    choose(driver, "q.painWorsening", "no")
+    choose(driver, "q.painAreas", "lowBack")
+    check_page(driver, "07-pain")
+    next_step(driver)
+    next_step(driver)  # pelvic floor: nothing to report
+    choose(driver, "q.glutes", "clenching")
+    next_step(driver)
+    choose(driver, "q.breastfeeding", "yes")
+    next_step(driver)
+    driver.find_element(By.ID, "q.minutesPerDay").send_keys("10")
+    driver.find_element(By.ID, "q.daysPerWeek").send_keys("4")
+    choose(driver, "q.equipment", "miniBand")
+    check_page(driver, "08-time")
+    next_step(driver)
+    assert driver.current_url.endswith("/plan")
+    assert "Phase 2" in driver.find_element(By.CSS_SELECTOR, ".card h2").text
+    check_page(driver, "09-plan")
+
+    submit(driver, "a.button[href='/today']")
+    check_page(driver, "10-today")
+    answer_safety(driver)
+    submit(driver, ".screen button[type=submit]")
+    assert driver.current_url.endswith("/session")
+
+    # The player, with timers 100 times faster
+    driver.get(server + "/session?speed=100")
+    WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "player")))
+    check_page(driver, "11-player")
+    click(driver, "[data-action=toggle]")
+    WebDriverWait(driver, 60).until(EC.visibility_of_element_located((By.ID, "checklist")))
+    assert driver.find_element(By.ID, "done-0").is_selected()
+    check_page(driver, "12-feedback")
+    for index in range(len(driver.find_elements(By.CSS_SELECTOR, "[data-exercise]"))):
+        choose(driver, f"difficulty.{index}", "right")
+    submit(driver, "#checklist button[type=submit]")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Well done"
+    assert driver.find_elements(By.CSS_SELECTOR, ".decisions li")
+    check_page(driver, "13-session-done")
+
+    driver.get(server + "/checkin")
+    choose(driver, "pain", "3")
+    driver.find_element(By.ID, "activity-0").send_keys("Lifting baby from the cot")
+    driver.find_element(By.ID, "score-0").send_keys("4")
+    submit(driver, "form.stack button[type=submit]")
+    assert "Saved" in driver.find_element(By.CSS_SELECTOR, ".success").text
+    check_page(driver, "14-checkin")
+
+    driver.get(server + "/progress")
+    assert driver.find_elements(By.CSS_SELECTOR, "svg.chart circle.dot")
+    check_page(driver, "15-progress")
+
+    driver.get(server + "/learn")
+    check_page(driver, "16-learn")
+    driver.get(server + "/learn/diastasis-self-test")
+    check_page(driver, "17-article")
+    driver.get(server + "/exercises/glute-bridge")
+    check_page(driver, "18-exercise")
+    driver.get(server + "/search?q=glute+brige")
+    assert "Glute bridge" in driver.find_element(By.CSS_SELECTOR, ".links li a").text
+    check_page(driver, "19-search")
+
+    driver.get(server + "/settings")
+    old = driver.find_element(By.ID, "calendar-url").get_attribute("value")
+    submit(driver, "form[action='/settings/calendar'] button")
+    assert driver.find_element(By.ID, "calendar-url").get_attribute("value") != old
+    check_page(driver, "20-settings")
+    driver.find_element(By.ID, "confirm").send_keys("DELETE")
+    submit(driver, "form[action='/settings/delete'] button")
+    driver.get(server + "/today")
+    assert driver.current_url.endswith("/signin")
+
+
+def test_friendly_404(server, browser):
+    browser.get(server + "/no-such-page")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "We can't find that page"
+    check_page(browser, "21-not-found")
