@@ -20,7 +20,8 @@ public struct Assets: Sendable {
         var files: [String: Asset] = [:]
         let folder = Bundle.module.url(forResource: "public", withExtension: nil)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder?.path ?? "")) ?? [] {
-            guard let url = folder?.appendingPathComponent(name), let data = try? Data(contentsOf: url) else { continue }
+            guard let url = folder?.appendingPathComponent(name), let raw = try? Data(contentsOf: url) else { continue }
+            let data = Self.minified(raw, name: name)
             let version = SHA256.hash(data: data).prefix(5).map { String(format: "%02x", $0) }.joined()
             files[name] = Asset(bytes: ByteBuffer(bytes: data), contentType: Self.contentType(name), version: version)
         }
@@ -38,6 +39,19 @@ public struct Assets: Sendable {
         let cache = versioned ? "public, max-age=31536000, immutable" : "no-cache"
         return Response(
             status: .ok, headers: [.contentType: asset.contentType, .cacheControl: cache], body: .init(byteBuffer: asset.bytes))
+    }
+
+    /// Our own CSS and JS are written to be read; they are sent without comment lines and indentation.
+    /// (Safe for these hand-written files: no multi-line strings, and `//` comments only on their own lines.)
+    static func minified(_ data: Data, name: String) -> Data {
+        guard name.hasSuffix(".js") || name.hasSuffix(".css") else { return data }
+        var text = String(decoding: data, as: UTF8.self)
+        if name.hasSuffix(".css") {
+            text = text.replacingOccurrences(of: #"/\*[\s\S]*?\*/"#, with: "", options: .regularExpression)
+        }
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("//") }
+        return Data(lines.joined(separator: "\n").utf8)
     }
 
     static func contentType(_ name: String) -> String {

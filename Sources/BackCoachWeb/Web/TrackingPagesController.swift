@@ -108,6 +108,7 @@ struct TrackingPagesController {
         let activities: [ActivityChange]
         let periods: [Period]
         let printedOn: String
+        let progressCSS: String
 
         struct Point {
             let date: String
@@ -175,6 +176,6 @@ struct TrackingPagesController {
                 adherence: "\(report.adherence.done) of \(report.adherence.planned) planned sessions done in the last \(days) days",
                 activities: activities,
                 periods: [30, 90, 365].map { .init(days: $0, label: $0 == 365 ? "1 year" : "\($0) days", current: $0 == days) },
-                printedOn: today.description))
+                printedOn: today.description, progressCSS: renderer.assets.url("progress.css")))
     }
 }

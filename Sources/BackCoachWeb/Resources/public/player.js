@@ -5,7 +5,7 @@
   var player = document.getElementById("player");
   var form = document.getElementById("checklist");
   if (!player || !form) return;
-  var cards = Array.prototype.slice.call(form.querySelectorAll("[data-exercise]"));
+  var cards = Array.prototype.slice.call(form.querySelectorAll("fieldset.exercise"));
   if (!cards.length) return;
   var speed = Math.max(1, Number(player.getAttribute("data-speed")) || 1);
   var storeKey = "bc.session." + player.getAttribute("data-date");
@@ -15,7 +15,7 @@
 
   // Each exercise becomes a list of timed phases: get ready, then moves and holds per rep, rest between sets.
   function phasesFor(card) {
-    var d = card.dataset, phases = [{ label: "Get ready", seconds: 5, say: d.title + ". " + d.cue }];
+    var d = card.dataset, phases = [{ label: "Get ready", seconds: 5, say: d.title + ". " + cue(card) }];
     var sets = +d.sets, reps = +d.reps, hold = +d.hold, tempo = +d.tempo, sides = d.perSide === "true" ? ["left side", "right side"] : [""];
     for (var set = 1; set <= sets; set++) {
       sides.forEach(function (side) {
@@ -29,6 +29,8 @@
     }
     return phases;
   }
+
+  function cue(card) { var first = card.querySelector(".cues li"); return first ? first.textContent : ""; }
 
   var state = JSON.parse(localStorage.getItem(storeKey) || "null") || { index: 0, done: [], skipped: [] };
   var phases = [], phase = 0, left = 0, timer = null, lock = null;
@@ -44,7 +46,7 @@
     var card = cards[state.index];
     el("position").textContent = "Exercise " + (state.index + 1) + " of " + cards.length;
     el("title").textContent = card.dataset.title;
-    el("cue").textContent = card.dataset.cue;
+    el("cue").textContent = cue(card);
     el("phase").textContent = phases[phase] ? phases[phase].label : "";
     el("timer").textContent = left + "s";
     toggle.textContent = timer ? "Pause" : (phase > 0 || left < (phases[0] || {}).seconds ? "Resume" : "Start");

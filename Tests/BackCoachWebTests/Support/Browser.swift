@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+
+/// A tiny browser for route tests: keeps cookies, reads CSRF tokens out of forms, posts forms.
+final class Browser: @unchecked Sendable {
+    let app: TestApp
+    private(set) var cookies: [String: String] = [:]
+    private(set) var lastPage = ""
+
+    init(_ app: TestApp) {
+        self.app = app
+    }
+
+    @discardableResult
+    func get(_ path: String, headers extra: HTTPFields = [:]) async throws -> TestResponse {
+        try await send(.get, path, body: nil, headers: extra)
+    }
+
+    /// Posts a form; `_csrf` is taken from the last page unless given.
+    @discardableResult
+    func post(_ path: String, _ fields: [(String, String)], csrf: String? = nil, headers extra: HTTPFields = [:]) async throws
+        -> TestResponse
+    {
+        let token = csrf ?? csrfToken ?? ""
+        let body = ([("_csrf", token)] + fields).map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        var headers = extra
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        return try await send(.post, path, body: body, headers: headers)
+    }
+
+    var csrfToken: String? {
+        lastPage.firstMatch(of: /name="_csrf" value="([^"]*)"/).map { String($0.1) }
+    }
+
+    private func send(_ method: HTTPRequest.Method, _ path: String, body: String?, headers extra: HTTPFields) async throws -> TestResponse {
+        var headers = extra
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        let response = try await app.client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        for header in response.headers[values: .setCookie] {
+            guard let pair = header.split(separator: ";").first?.split(separator: "=", maxSplits: 1), pair.count == 2 else { continue }
+            let (name, value) = (String(pair[0]), String(pair[1]))
+            if value.isEmpty || header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        if response.headers[.contentType]?.hasPrefix("text/html") == true { lastPage = response.text }
+        return response
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+    }
+
+    /// Signs up through the form and answers the whole wizard with a plain, flag-free intake.
+    func signUpAndOnboard(email: String = "web-\(UUID())@example.test") async throws {
+        try await get("/signup")
+        let signUp = try await post("/signup", [("email", email), ("password", "correct horse battery")])
+        guard signUp.status == .seeOther else { throw TestFailure("sign-up failed: \(signUp.status)") }
+        try await get("/start")
+        var answers: [(String, String)] = [
+            "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "18", "19",
+        ]
+        .map { ("rf.RF-\($0)", "no") }
+        answers += [
+            ("q.weeksSinceBirth", "9"), ("q.delivery", "vaginal"), ("q.clinicianCleared", "yes"), ("q.painAtRest", "3"),
+            ("q.painWorsening", "no"), ("q.painAreas", "lowBack"), ("q.breastfeeding", "no"), ("q.minutesPerDay", "10"),
+            ("q.daysPerWeek", "4"),
+        ]
+        let done = try await post("/start", [("step", "7"), ("nav", "next")] + answers)
+        guard done.headers[.location] == "/plan" else { throw TestFailure("onboarding failed: \(done.status) \(done.text.prefix(300))") }
+    }
+
+    /// The clear before-session safety check.
+    func clearScreen() async throws {
+        try await get("/today")
+        try await post("/today/screen", (1...10).map { ("rf.RF-\(String(format: "%02d", $0))", "no") })
+    }
+}

@@ -1,0 +1,215 @@
+import BackCoachWeb
+import Foundation
+import HTTPTypes
+import Testing
+
+@Suite("Web pages")
+struct WebPagesTests {
+    /// Every template in Resources/templates/pages, and a request that renders it.
+    static let pages: [String: String] = [
+        "home": "/", "disclaimer": "/disclaimer", "signup": "/signup", "signin": "/signin", "start": "/start", "plan": "/plan",
+        "today": "/today", "session": "/session", "checkin": "/checkin", "progress": "/progress", "learn": "/learn",
+        "article": "/learn/faq", "exercise": "/exercises/clams", "search": "/search?q=bridge", "settings": "/settings",
+        "error": "/no-such-page",
+    ]
+
+    @Test("Every page renders for a signed-in user, with the layout, the disclaimer and no unrendered tags")
+    func everyPageRenders() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.clearScreen()
+            for (template, path) in Self.pages {
+                let response = try await browser.get(path)
+                #expect([200, 404].contains(Int(response.status.code)), "\(template): \(response.status)")
+                #expect(response.text.hasPrefix("<!doctype html>"), "\(template)")
+                #expect(response.text.contains("education, not medical advice"), "\(template) must link the disclaimer")
+                #expect(!response.text.contains("{{"), "\(template) has an unrendered tag")
+                #expect(!response.text.contains("<script>"), "\(template): no inline scripts")
+                #expect(!response.text.contains("style=\""), "\(template): no inline styles")
+            }
+        }
+    }
+
+    @Test("The templates folder has no page the suite doesn't render")
+    func allTemplatesCovered() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/BackCoachWeb/Resources/templates/pages")
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path).map { String($0.dropLast(".mustache".count)) })
+        // stop and session-done are rendered by the flow tests below.
+        #expect(names.subtracting(Self.pages.keys).subtracting(["stop", "session-done"]) == [])
+    }
+
+    @Test("Signed-out visitors are sent to sign in")
+    func signedOut() async throws {
+        try await TestApp.run { app in
+            for path in ["/today", "/plan", "/session", "/checkin", "/progress", "/settings", "/start"] {
+                let response = try await app.request(.get, path)
+                #expect(response.status == .seeOther && response.headers[.location] == "/signin", "\(path)")
+            }
+        }
+    }
+
+    @Test("An emergency answer in the wizard shows the stop page and no plan")
+    func emergencyStop() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.get("/signup")
+            try await browser.post("/signup", [("email", "stop@example.test"), ("password", "correct horse battery")])
+            try await browser.get("/start")
+            let answers = ["01", "02", "03", "04", "05", "06", "07", "08", "09"].map { ("rf.RF-\($0)", $0 == "05" ? "notSure" : "no") }
+            let stop = try await browser.post("/start", [("step", "0"), ("nav", "next")] + answers)
+            #expect(stop.text.contains("Please stop and get help now"))
+            #expect(stop.text.contains("Heavy bleeding"))
+            #expect(try await browser.get("/plan").headers[.location] == "/start", "no plan was saved")
+        }
+    }
+
+    @Test("A missing answer keeps her on the step with a message and her other answers kept")
+    func wizardValidation() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.get("/signup")
+            try await browser.post("/signup", [("email", "v@example.test"), ("password", "correct horse battery")])
+            try await browser.get("/start")
+            let partial = try await browser.post("/start", [("step", "0"), ("nav", "next"), ("rf.RF-01", "no")])
+            #expect(partial.status == .badRequest)
+            #expect(partial.text.contains("Please choose yes, no or not sure."))
+            #expect(partial.text.contains(#"id="rf.RF-01-no" name="rf.RF-01" value="no" checked"#))
+        }
+    }
+
+    @Test("A whole session through the pages: safety check, checklist, feedback and what changes")
+    func sessionFlow() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            #expect(try await browser.get("/session").headers[.location] == "/today", "the safety check comes first")
+            try await browser.clearScreen()
+            let page = try await browser.get("/session")
+            let ids = page.text.matches(of: /name="exercise" value="([^"]+)"/).map { String($0.1) }
+            #expect(ids.count >= 4)
+            var fields: [(String, String)] = []
+            for (index, id) in ids.enumerated() {
+                fields += [("exercise", id), ("done.\(index)", "yes"), ("difficulty.\(index)", "right"), ("pain.\(index)", "2")]
+            }
+            let done = try await browser.post("/session", fields)
+            #expect(done.status == .ok)
+            #expect(done.text.contains("What changes next time"))
+            #expect(try await browser.get("/today").text.contains("Session done today"))
+        }
+    }
+
+    @Test("Every state-changing form refuses a missing or wrong CSRF token with 403 and changes nothing")
+    func csrf() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.clearScreen()
+            let before = try await browser.get("/settings/export.csv").text
+            let forms: [(String, [(String, String)])] = [
+                ("/start", [("step", "0"), ("nav", "next")]), ("/today/screen", [("rf.RF-01", "no")]),
+                ("/session", [("exercise", "clams"), ("done.0", "yes")]), ("/checkin", [("pain", "5")]),
+                ("/settings/ceiling", [("ceiling", "2")]), ("/settings/calendar", []), ("/settings/delete", [("confirm", "DELETE")]),
+                ("/signout", []),
+            ]
+            for (path, fields) in forms {
+                for token in ["", "forged"] {
+                    let response = try await browser.post(path, fields, csrf: token)
+                    #expect(response.status == .forbidden, "\(path) with \(token.isEmpty ? "no" : "a wrong") token")
+                }
+            }
+            #expect(try await browser.get("/settings/export.csv").text == before)
+            #expect(try await browser.get("/today").status == .ok, "still signed in, nothing deleted")
+            // Pre-sign-in forms use a cookie-bound token.
+            let stranger = Browser(app)
+            #expect(
+                try await stranger.post("/signup", [("email", "x@example.test"), ("password", "correct horse battery")], csrf: "forged")
+                    .status == .forbidden)
+            #expect(
+                try await stranger.post("/signin", [("email", "x@example.test"), ("password", "correct horse battery")], csrf: "forged")
+                    .status == .forbidden)
+        }
+    }
+
+    @Test("Session cookies are HttpOnly, SameSite=Lax, and Secure over TLS")
+    func cookieFlags() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.get("/signup")
+            let plain = try await browser.post("/signup", [("email", "c1@example.test"), ("password", "correct horse battery")])
+            let cookie = try #require(plain.headers[values: .setCookie].first { $0.hasPrefix("bc_session=") })
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && !cookie.contains("Secure"))
+            let tls = Browser(app)
+            try await tls.get("/signup")
+            let secure = try await tls.post(
+                "/signup", [("email", "c2@example.test"), ("password", "correct horse battery")],
+                headers: [.init("X-Forwarded-Proto")!: "https"])
+            #expect(secure.headers[values: .setCookie].first { $0.hasPrefix("bc_session=") }?.contains("Secure") == true)
+        }
+    }
+
+    @Test("Signing out ends the session on the server; sessions expire after 30 days")
+    func signOutAndExpiry() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            let stolen = browser.cookies["bc_session"] ?? ""
+            try await browser.get("/today")
+            #expect(try await browser.post("/signout", []).status == .seeOther)
+            let replay = try await app.client.execute(uri: "/today", method: .get, headers: [.cookie: "bc_session=\(stolen)"], body: nil)
+            #expect(replay.headers[.location] == "/signin", "an old cookie no longer works")
+
+            let other = Browser(app)
+            try await other.signUpAndOnboard()
+            #expect(try await other.get("/today").status == .ok)
+            app.clock.advance(seconds: 31 * 24 * 3600)
+            #expect(try await other.get("/today").headers[.location] == "/signin")
+        }
+    }
+
+    @Test("Wrong sign-in details show a message; the right ones go to today")
+    func signIn() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard(email: "back@example.test")
+            try await browser.post("/signout", [])
+            try await browser.get("/signin")
+            let wrong = try await browser.post("/signin", [("email", "back@example.test"), ("password", "nope nope nope")])
+            #expect(wrong.status == .unauthorized && wrong.text.contains("don&#39;t match an account"))
+            let right = try await browser.post("/signin", [("email", "BACK@example.test"), ("password", "correct horse battery")])
+            #expect(right.headers[.location] == "/today")
+        }
+    }
+
+    @Test("The player page stays within 30 KB of HTML, CSS and JS, with no third-party requests")
+    func playerWeight() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.clearScreen()
+            let html = try await browser.get("/session").text
+            let assets = html.matches(of: /(?:href|src)="(\/assets\/[^"]+\.(?:css|js)\?v=[^"]+)"/).map { String($0.1) }
+            #expect(assets.count == 3)
+            var total = html.utf8.count
+            for asset in assets { total += try await browser.get(asset).body.readableBytes }
+            #expect(total <= 30_000, "player page weighs \(total) bytes")
+            #expect(html.matches(of: /(?:href|src)="(https?:)?\/\//).isEmpty, "no third-party requests")
+        }
+    }
+
+    @Test("Settings: pain limit, delete needs the word DELETE, then everything is gone")
+    func settings() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.get("/settings")
+            #expect(try await browser.post("/settings/ceiling", [("ceiling", "3")]).text.contains("Your pain limit is saved."))
+            #expect(try await browser.post("/settings/ceiling", [("ceiling", "11")]).status == .badRequest)
+            #expect(try await browser.post("/settings/delete", [("confirm", "nope")]).status == .badRequest)
+            let deleted = try await browser.post("/settings/delete", [("confirm", "delete")])
+            #expect(deleted.headers[.location] == "/?deleted=1")
+            #expect(try await browser.get("/today").headers[.location] == "/signin")
+        }
+    }
+}
