@@ -54,6 +54,9 @@ def browser(request):
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     width, height = SIZES[request.param]
     driver.set_window_size(width, height)
+    # CI shares two cores with the server; give page loads and axe room.
+    driver.set_script_timeout(60)
+    driver.set_page_load_timeout(60)
     driver.size_name = request.param
     yield driver
     driver.quit()

@@ -36,7 +36,7 @@ def submit(driver, selector):
     """Clicks something that loads a new page and waits until it has."""
     old = driver.find_element(By.TAG_NAME, "html")
     click(driver, selector)
-    WebDriverWait(driver, 10).until(EC.staleness_of(old))
+    WebDriverWait(driver, 30).until(EC.staleness_of(old))
 
 
 def choose(driver, name, value):
@@ -127,7 +127,7 @@ def test_new_user_full_journey(server, browser):
     WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "player")))
     check_page(driver, "11-player")
     click(driver, "[data-action=toggle]")
-    WebDriverWait(driver, 60).until(EC.visibility_of_element_located((By.ID, "checklist")))
+    WebDriverWait(driver, 120).until(EC.visibility_of_element_located((By.ID, "checklist")))
     assert driver.find_element(By.ID, "done-0").is_selected()
     check_page(driver, "12-feedback")
     for index in range(len(driver.find_elements(By.CSS_SELECTOR, "[data-exercise]"))):
