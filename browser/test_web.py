@@ -5,9 +5,10 @@ Every page is checked with axe-core (0 violations) and saved as a screenshot und
 import os
 import uuid
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import SHOTS, axe_source
 
@@ -36,7 +37,16 @@ def submit(driver, selector):
     """Clicks something that loads a new page and waits until it has."""
     old = driver.find_element(By.TAG_NAME, "html")
     click(driver, selector)
-    WebDriverWait(driver, 30).until(EC.staleness_of(old))
+
+    def replaced(_):
+        # Chrome reports a replaced page as stale, or sometimes as a node that no longer belongs to the document.
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(driver, 30).until(replaced)
 
 
 def choose(driver, name, value):
@@ -122,10 +132,18 @@ def test_new_user_full_journey(server, browser):
     submit(driver, ".screen button[type=submit]")
     assert driver.current_url.endswith("/session")
 
-    # The player, with timers 100 times faster
+    # The player, with timers 100 times faster. Skip two, reload: it resumes where she was.
     driver.get(server + "/session?speed=100")
     WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "player")))
     check_page(driver, "11-player")
+    click(driver, "[data-action=skip]")
+    click(driver, "[data-action=skip]")
+    driver.refresh()
+    WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "player")))
+    assert driver.find_element(By.CSS_SELECTOR, "[data-player=position]").text.startswith("Exercise 3 of")
+    click(driver, "[data-action=back]")
+    click(driver, "[data-action=back]")
+    assert driver.find_element(By.CSS_SELECTOR, "[data-player=position]").text.startswith("Exercise 1 of")
     click(driver, "[data-action=toggle]")
     WebDriverWait(driver, 120).until(EC.visibility_of_element_located((By.ID, "checklist")))
     assert driver.find_element(By.ID, "done-0").is_selected()
@@ -137,16 +155,20 @@ def test_new_user_full_journey(server, browser):
     assert driver.find_elements(By.CSS_SELECTOR, ".decisions li")
     check_page(driver, "13-session-done")
 
-    driver.get(server + "/checkin")
-    choose(driver, "pain", "3")
-    driver.find_element(By.ID, "activity-0").send_keys("Lifting baby from the cot")
-    driver.find_element(By.ID, "score-0").send_keys("4")
-    submit(driver, "form.stack button[type=submit]")
-    assert "Saved" in driver.find_element(By.CSS_SELECTOR, ".success").text
+    # Check in on three days: the day before yesterday, yesterday and today.
+    for day, pain in ((2, "5"), (1, "4"), (0, "3")):
+        driver.get(server + "/checkin")
+        Select(driver.find_element(By.ID, "date")).select_by_index(day)
+        choose(driver, "pain", pain)
+        if day == 2:
+            driver.find_element(By.ID, "activity-0").send_keys("Lifting baby from the cot")
+            driver.find_element(By.ID, "score-0").send_keys("4")
+        submit(driver, "form.stack button[type=submit]")
+        assert "Saved" in driver.find_element(By.CSS_SELECTOR, ".success").text
     check_page(driver, "14-checkin")
 
     driver.get(server + "/progress")
-    assert driver.find_elements(By.CSS_SELECTOR, "svg.chart circle.dot")
+    assert len(driver.find_elements(By.CSS_SELECTOR, "svg.chart circle.dot")) == 3
     check_page(driver, "15-progress")
 
     driver.get(server + "/learn")
@@ -160,6 +182,12 @@ def test_new_user_full_journey(server, browser):
     check_page(driver, "19-search")
 
     driver.get(server + "/settings")
+    csv = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1]; fetch('/settings/export.csv').then(r => r.text()).then(done)")
+    assert csv.startswith("record,date,pain") and csv.count("checkin,") == 3
+    fhir = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1]; fetch('/settings/export.fhir').then(r => r.json()).then(done)")
+    assert fhir["resourceType"] == "Bundle"
     old = driver.find_element(By.ID, "calendar-url").get_attribute("value")
     submit(driver, "form[action='/settings/calendar'] button")
     assert driver.find_element(By.ID, "calendar-url").get_attribute("value") != old

@@ -182,6 +182,22 @@ struct WebPagesTests {
         }
     }
 
+    @Test("Check-ins for today, yesterday or the day before; not earlier, not later")
+    func checkinDays() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.get("/checkin")
+            #expect(try await browser.post("/checkin", [("date", "2026-11-24"), ("pain", "4")]).status == .ok)
+            #expect(try await browser.post("/checkin", [("date", "2026-11-22"), ("pain", "4")]).status == .badRequest)
+            #expect(try await browser.post("/checkin", [("date", "2026-11-26"), ("pain", "4")]).status == .badRequest)
+            #expect(try await browser.post("/checkin", [("pain", "12")]).status == .badRequest)
+            let csv = try await browser.get("/settings/export.csv").text
+            #expect(csv.contains("checkin,2026-11-24,4"))
+            #expect(!csv.contains("2026-11-22") && !csv.contains("2026-11-26"))
+        }
+    }
+
     @Test("The player page stays within 30 KB of HTML, CSS and JS, with no third-party requests")
     func playerWeight() async throws {
         try await TestApp.run { app in

@@ -25,6 +25,14 @@ struct TrackingPagesController {
         let note: String
         let saved: Bool
         let error: String?
+        /// Missed a day? She can check in for yesterday or the day before.
+        let days: [DayChoice]
+
+        struct DayChoice {
+            let value: String
+            let label: String
+            let selected: Bool
+        }
 
         struct PainChoice {
             let value: Int
@@ -61,7 +69,12 @@ struct TrackingPagesController {
             dateText: SessionPagesController.format(today),
             scale: (0...10).map { .init(value: $0, label: Self.painWord($0), checked: current?.pain == $0) },
             askPSFS: askPSFS, namedActivities: named, newActivities: named.isEmpty ? Array(0..<5) : [], note: current?.note ?? "",
-            saved: saved, error: error)
+            saved: saved, error: error,
+            days: (0...2).map { back in
+                .init(
+                    value: today.adding(days: -back).description, label: ["Today", "Yesterday", "The day before"][back], selected: back == 0
+                )
+            })
     }
 
     @Sendable func checkinPage(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -74,6 +87,14 @@ struct TrackingPagesController {
         var request = request
         let form = try await request.form(context: context)
         try context.checkCSRF(form)
+        let today = dependencies.today
+        let date = LocalDate(form["date"] ?? "") ?? today
+        guard date <= today, date >= today.adding(days: -2) else {
+            return try renderer.html(
+                "pages/checkin",
+                try await checkinModel(for: user, context: context, error: "You can check in for today or the two days before."),
+                status: .badRequest)
+        }
         guard let pain = Int(form["pain"] ?? ""), (0...10).contains(pain) else {
             return try renderer.html(
                 "pages/checkin", try await checkinModel(for: user, context: context, error: "Please choose your pain from 0 to 10."),
@@ -88,7 +109,7 @@ struct TrackingPagesController {
         let note = String(form.trimmed("note").prefix(1000))
         _ = try await dependencies.store.upsertCheckin(
             Checkin(
-                date: dependencies.today, pain: pain, psfs: ratings.isEmpty ? nil : ratings, note: note.isEmpty ? nil : note,
+                date: date, pain: pain, psfs: ratings.isEmpty ? nil : ratings, note: note.isEmpty ? nil : note,
                 updatedAt: dependencies.now()), for: user.id)
         return try renderer.html("pages/checkin", try await checkinModel(for: user, context: context, saved: true))
     }
