@@ -27,4 +27,12 @@ extension Request {
         let buffer = try await collectBody(upTo: context.maxUploadSize)
         return FormData(String(buffer: buffer))
     }
+
+    /// The form body of a signed-in page, after checking its CSRF token (403 when missing or wrong).
+    func csrfCheckedForm(context: AppRequestContext) async throws -> FormData {
+        var request = self
+        let form = try await request.form(context: context)
+        try context.checkCSRF(form)
+        return form
+    }
 }

@@ -23,9 +23,7 @@ struct OnboardingController {
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        var request = request
-        let form = try await request.form(context: context)
-        try context.checkCSRF(form)
+        let form = try await request.csrfCheckedForm(context: context)
         let answers = WizardAnswers(form: form)
         let step = min(max(Int(form["step"] ?? "") ?? 0, 0), WizardStep.all.count - 1)
         if form["nav"] == "back" {

@@ -65,9 +65,7 @@ struct SessionPagesController {
 
     @Sendable func screen(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        var request = request
-        let form = try await request.form(context: context)
-        try context.checkCSRF(form)
+        let form = try await request.csrfCheckedForm(context: context)
         var flags = Set<RedFlagID>()
         for rule in content.rescreenFlags {
             let answer = form["rf.\(rule.id.rawValue)"]
@@ -117,9 +115,7 @@ struct SessionPagesController {
 
     @Sendable func finish(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        var request = request
-        let form = try await request.form(context: context)
-        try context.checkCSRF(form)
+        let form = try await request.csrfCheckedForm(context: context)
         let ids = form.all("exercise")
         var items: [JSONValue] = []
         for (index, id) in ids.enumerated() {

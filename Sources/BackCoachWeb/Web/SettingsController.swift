@@ -50,9 +50,7 @@ struct SettingsController {
 
     @Sendable func ceiling(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        var request = request
-        let form = try await request.form(context: context)
-        try context.checkCSRF(form)
+        let form = try await request.csrfCheckedForm(context: context)
         let value = form["ceiling"] ?? ""
         let ceiling: Int? = value == "default" ? nil : Int(value)
         guard value == "default" || (ceiling.map { (0...10).contains($0) } ?? false) else {
@@ -67,9 +65,7 @@ struct SettingsController {
 
     @Sendable func rotate(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        var request = request
-        let form = try await request.form(context: context)
-        try context.checkCSRF(form)
+        let form = try await request.csrfCheckedForm(context: context)
         var updated = user
         updated.calendarSecret = Secrets.random()
         try await dependencies.store.setCalendarSecret(updated.calendarSecret, for: user.id)
@@ -79,9 +75,7 @@ struct SettingsController {
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        var request = request
-        let form = try await request.form(context: context)
-        try context.checkCSRF(form)
+        let form = try await request.csrfCheckedForm(context: context)
         guard form.trimmed("confirm").uppercased() == "DELETE" else {
             return try renderer.html(
                 "pages/settings", model(user, context, error: "To delete your account, type DELETE in the box."), status: .badRequest)

@@ -84,9 +84,7 @@ struct TrackingPagesController {
 
     @Sendable func saveCheckin(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        var request = request
-        let form = try await request.form(context: context)
-        try context.checkCSRF(form)
+        let form = try await request.csrfCheckedForm(context: context)
         let today = dependencies.today
         let date = LocalDate(form["date"] ?? "") ?? today
         guard date <= today, date >= today.adding(days: -2) else {
