@@ -89,6 +89,50 @@ def test_emergency_gets_no_program(server, browser):
     check_page(browser, "04-stop-emergency")
 
 
+def onboard(driver, server, shots=False):
+    """Signs up and answers the wizard: 9 weeks after a vaginal birth, cleared, low-back pain, 10 minutes 4 days a week."""
+    sign_up(driver, server)
+    answer_safety(driver)
+    next_step(driver)
+    answer_safety(driver)
+    next_step(driver)
+    driver.find_element(By.ID, "q.weeksSinceBirth").send_keys("9")
+    choose(driver, "q.delivery", "vaginal")
+    choose(driver, "q.clinicianCleared", "yes")
+    next_step(driver)
+    driver.find_element(By.ID, "q.painAtRest").send_keys("4")
+    choose(driver, "q.painWorsening", "no")
+    next_step(driver)
+    next_step(driver)
+    next_step(driver)
+    choose(driver, "q.breastfeeding", "no")
+    next_step(driver)
+    driver.find_element(By.ID, "q.minutesPerDay").send_keys("10")
+    driver.find_element(By.ID, "q.daysPerWeek").send_keys("4")
+    next_step(driver)
+    assert driver.current_url.endswith("/plan")
+
+
+def test_session_works_offline_once_loaded(server, browser):
+    driver = browser
+    onboard(driver, server)
+    driver.get(server + "/today")
+    answer_safety(driver)
+    submit(driver, ".screen button[type=submit]")
+    # Wait for the service worker to control the page, then load the session once through it.
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller") or d.refresh())
+    driver.get(server + "/session")
+    WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "player")))
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    try:
+        driver.get(server + "/session")
+        WebDriverWait(driver, 10).until(EC.visibility_of_element_located((By.ID, "player")))
+        assert driver.find_element(By.CSS_SELECTOR, "[data-player=position]").text.startswith("Exercise 1 of")
+    finally:
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+
+
 def test_new_user_full_journey(server, browser):
     driver = browser
     sign_up(driver, server)
