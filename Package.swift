@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "BackCoachWebTests",
             dependencies: [
-                "BackCoachApp", "BackCoachWeb", "BackCoachStorage", "BackCoachStorageFluent",
+                "BackCoachApp", "BackCoachWeb", "BackCoachStorage", "BackCoachStorageFluent", "BackCoachContent",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -1,3 +1,4 @@
+import BackCoachContent
 import BackCoachWeb
 import Foundation
 import HTTPTypes
@@ -29,6 +30,34 @@ struct WebPagesTests {
                 #expect(!response.text.contains("style=\""), "\(template): no inline styles")
             }
         }
+    }
+
+    @Test("Every page reads at grade 8 or below (Flesch–Kincaid on the visible text)")
+    func readingLevel() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.clearScreen()
+            var grades: [String: Double] = [:]
+            for (template, path) in Self.pages where template != "article" {
+                let html = try await browser.get(path).text
+                grades[template] = ReadingLevel.grade(of: Self.visibleText(html))
+            }
+            #expect(grades.count == Self.pages.count - 1 && grades.values.allSatisfy { $0 > 0 })
+            let hard = grades.filter { $0.value > ReadingLevel.maximumGrade }
+            #expect(hard.isEmpty, "pages above grade 8: \(hard)")
+        }
+    }
+
+    /// The text a person reads: scripts, styles and tags removed, one line per block.
+    static func visibleText(_ html: String) -> String {
+        html.replacingOccurrences(of: #"<(script|style|svg)[\s\S]*?</\1>"#, with: "", options: .regularExpression)
+            .replacingOccurrences(
+                of: #"</(p|li|h1|h2|h3|legend|label|button|a|td|th|option|summary)>"#, with: "\n", options: .regularExpression
+            )
+            .replacingOccurrences(of: #"<[^>]+>"#, with: " ", options: .regularExpression)
+            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(
+                of: "&amp;", with: "&")
     }
 
     @Test("The templates folder has no page the suite doesn't render")
