@@ -254,6 +254,7 @@ struct WebPagesTests {
             #expect(try await browser.post("/settings/delete", [("confirm", "nope")]).status == .badRequest)
             let deleted = try await browser.post("/settings/delete", [("confirm", "delete")])
             #expect(deleted.headers[.location] == "/?deleted=1")
+            #expect(try await browser.get("/?deleted=1").text.contains("all your data have been deleted"))
             #expect(try await browser.get("/today").headers[.location] == "/signin")
         }
     }

@@ -10,9 +10,12 @@ struct AuthPagesController {
     var service: AccountService { AccountService(dependencies: dependencies) }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/") { _, context in try renderer.html("pages/home", HomePage(chrome: chrome("BackCoach", context, .home))) }
+        router.get("/") { request, context in
+            let deleted = request.uri.queryParameters["deleted"] == "1" && context.webSession == nil
+            return try renderer.html("pages/home", HomePage(chrome: chrome("BackCoach", context, .home), deleted: deleted))
+        }
         router.get("/disclaimer") { _, context in
-            try renderer.html("pages/disclaimer", HomePage(chrome: chrome("Education, not medical advice", context)))
+            try renderer.html("pages/disclaimer", HomePage(chrome: chrome("Education, not medical advice", context), deleted: false))
         }
         router.get("/signup") { request, context in try credentialsPage("pages/signup", "Create your account", request, context) }
         router.get("/signin") { request, context in try credentialsPage("pages/signin", "Sign in", request, context) }
@@ -23,6 +26,8 @@ struct AuthPagesController {
 
     struct HomePage {
         let chrome: Chrome
+        /// Just deleted her account: say that everything is gone.
+        let deleted: Bool
     }
 
     struct CredentialsPage {
