@@ -259,3 +259,24 @@ struct WebPagesTests {
         }
     }
 }
+
+extension WebPagesTests {
+    @Test("The Today page and GET /api/v1/me/today agree: session, safety check due, then done")
+    func todayAgrees() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard(email: "same@example.test")
+            let token = try #require(
+                try await app.request(.post, "/api/v1/tokens", json: #"{"email":"same@example.test","password":"correct horse battery"}"#)
+                    .object()["token"] as? String)
+            let api = try await app.request(.get, "/api/v1/me/today", token: token).object()
+            let page = try await browser.get("/today").text
+            #expect(api["status"] as? String == "session" && page.contains("Session \(api["sessionNumber"] as? Int ?? 0) · about"))
+            #expect(page.contains("about \(api["estimatedMinutes"] as? Int ?? 0) min"))
+            #expect(api["screenRequired"] as? Bool == true && page.contains("Quick safety check"))
+            try await browser.clearScreen()
+            #expect(try await app.request(.get, "/api/v1/me/today", token: token).object()["screenRequired"] as? Bool == false)
+            #expect(try await browser.get("/today").text.contains("Start session"))
+        }
+    }
+}

@@ -18,6 +18,9 @@ public struct PlannedSession: Codable, Equatable, Sendable {
     public let number: Int
     public let exercises: [PlannedExercise]
     public let estimatedSeconds: Int
+
+    /// Whole minutes, rounded, at least 1: what a person is told to expect.
+    public var estimatedMinutes: Int { max(1, Int((Double(estimatedSeconds) / 60).rounded())) }
 }
 
 public struct PlannedExercise: Codable, Equatable, Sendable {

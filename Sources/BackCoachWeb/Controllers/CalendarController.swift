@@ -55,14 +55,14 @@ struct CalendarController {
 
     func events(for user: User) async throws -> [ICalendar.Event] {
         let service = ProgramService(dependencies: dependencies)
-        guard let current = try? await service.current(for: user), let program = current.activeProgram, let record = current.record else {
+        guard let current = try await service.currentIfAnswered(for: user), let program = current.activeProgram else {
             return []
         }
         let today = dependencies.today
-        let schedule = SessionSchedule(startDate: record.startDate, sessionsPerWeek: current.answers.daysPerWeek)
+        guard let schedule = service.schedule(current) else { return [] }
         return schedule.sessionDays(from: today, to: today.adding(days: 7 * Self.weeksAhead - 1)).compactMap { day in
             guard let session = program.sessions.first(where: { $0.number == day.session }) else { return nil }
-            let minutes = max(5, Int((Double(session.estimatedSeconds) / 60).rounded()))
+            let minutes = max(5, session.estimatedMinutes)  // calendars show very short events poorly
             return ICalendar.Event(
                 uid: "\(day.date)-\(Secrets.hash(user.id.description).prefix(16))@backcoach",
                 date: day.date, minutes: minutes, summary: "BackCoach: \(minutes)-minute back session",

@@ -72,37 +72,12 @@ struct ProgramController {
         let date =
             try DateRules.parse(request.uri.queryParameters["date"].map(String.init), field: "date", today: dependencies.today)
             ?? dependencies.today
-        let current = try await service.current(for: user)
-        guard current.assessment.triage.programAllowed, let record = current.record, let program = current.assessment.program else {
-            return JSONResponse(
-                Today(
-                    date: date, status: "withheld", sessionNumber: nil, session: nil, estimatedMinutes: nil, screenRequired: false,
-                    completed: false, tip: nil, triage: current.assessment.triage))
-        }
-        if record.paused {
-            let latest = try await store.latestScreen(for: user.id)
-            let triage = service.coach.triageEngine.screen(Set(latest?.redFlags ?? []))
-            return JSONResponse(
-                Today(
-                    date: date, status: "paused", sessionNumber: nil, session: nil, estimatedMinutes: nil, screenRequired: true,
-                    completed: false,
-                    tip: "Your program is paused after your last safety check. When you are cleared, do a new safety check.",
-                    triage: triage))
-        }
-        let schedule = SessionSchedule(startDate: record.startDate, sessionsPerWeek: current.answers.daysPerWeek)
-        let completed = try await !store.sessions(for: user.id, from: date, to: date).isEmpty
-        guard let number = schedule.sessionNumber(on: date), let session = program.sessions.first(where: { $0.number == number }) else {
-            return JSONResponse(
-                Today(
-                    date: date, status: "rest", sessionNumber: nil, session: nil, estimatedMinutes: nil, screenRequired: false,
-                    completed: completed, tip: RestDayTips.tip(for: date), triage: nil))
-        }
-        let clearToday = try await store.screens(for: user.id, on: date).contains { $0.level < .urgent }
+        let day = try await service.day(date, for: user, current: try await service.current(for: user))
         return JSONResponse(
             Today(
-                date: date, status: "session", sessionNumber: number, session: session,
-                estimatedMinutes: max(1, Int((Double(session.estimatedSeconds) / 60).rounded())), screenRequired: !clearToday,
-                completed: completed, tip: nil, triage: nil))
+                date: day.date, status: day.status.rawValue, sessionNumber: day.sessionNumber, session: day.session,
+                estimatedMinutes: day.session?.estimatedMinutes, screenRequired: day.screenRequired, completed: day.completed,
+                tip: day.tip, triage: day.triage))
     }
 
     @Sendable func postScreen(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<TriageResult> {

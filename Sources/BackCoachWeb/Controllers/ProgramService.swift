@@ -21,14 +21,72 @@ struct ProgramService {
     }
 
     func current(for user: User) async throws -> Current {
-        guard let intake = try await dependencies.store.intake(for: user.id) else {
+        guard let current = try await currentIfAnswered(for: user) else {
             throw Problem.notFound("There are no answers yet. Send your intake with PUT /api/v1/me/intake first.")
         }
+        return current
+    }
+
+    /// The current state, or nil before the first intake (web pages send her to the wizard instead of a 404).
+    func currentIfAnswered(for user: User) async throws -> Current? {
+        guard let intake = try await dependencies.store.intake(for: user.id) else { return nil }
         let record = try await dependencies.store.program(for: user.id)
         let assessment = coach.assess(
             intake.answers, startDate: record?.startDate ?? dependencies.today, state: record?.state,
             painCeilingOverride: user.painCeiling)
         return Current(answers: intake.answers, record: record, assessment: assessment)
+    }
+
+    /// What a day holds for her: a session (and whether the safety check is still due), a rest day,
+    /// a program paused by a safety check, or none because triage withholds it. Shared by the API and the Today page.
+    struct Day {
+        enum Status: String { case session, rest, withheld, paused }
+
+        let date: LocalDate
+        let status: Status
+        let sessionNumber: Int?
+        let session: PlannedSession?
+        let screenRequired: Bool
+        let completed: Bool
+        let tip: String?
+        /// Why there is no session (withheld or paused).
+        let triage: TriageResult?
+    }
+
+    func day(_ date: LocalDate, for user: User, current: Current) async throws -> Day {
+        let store = dependencies.store
+        guard current.assessment.triage.programAllowed, let record = current.record, let program = current.assessment.program else {
+            return Day(
+                date: date, status: .withheld, sessionNumber: nil, session: nil, screenRequired: false, completed: false, tip: nil,
+                triage: current.assessment.triage)
+        }
+        if record.paused {
+            let latest = try await store.latestScreen(for: user.id)
+            return Day(
+                date: date, status: .paused, sessionNumber: nil, session: nil, screenRequired: true, completed: false,
+                tip: "Your program is paused after your last safety check. When you are cleared, do a new safety check.",
+                triage: coach.triageEngine.screen(Set(latest?.redFlags ?? [])))
+        }
+        let completed = try await !store.sessionDates(for: user.id, from: date, to: date).isEmpty
+        guard let number = schedule(current)?.sessionNumber(on: date), let session = program.sessions.first(where: { $0.number == number })
+        else {
+            return Day(
+                date: date, status: .rest, sessionNumber: nil, session: nil, screenRequired: false, completed: completed,
+                tip: RestDayTips.tip(for: date), triage: nil)
+        }
+        return Day(
+            date: date, status: .session, sessionNumber: number, session: session,
+            screenRequired: try await !hasClearScreen(on: date, for: user), completed: completed, tip: nil, triage: nil)
+    }
+
+    /// Which days carry a session, from the program's start date.
+    func schedule(_ current: Current) -> SessionSchedule? {
+        current.record.map { SessionSchedule(startDate: $0.startDate, sessionsPerWeek: current.answers.daysPerWeek) }
+    }
+
+    /// The before-session safety check was done on `date` and found nothing urgent.
+    func hasClearScreen(on date: LocalDate, for user: User) async throws -> Bool {
+        try await dependencies.store.screens(for: user.id, on: date).contains { $0.level < .urgent }
     }
 
     /// Saves new answers; a withheld program keeps the old record (and her progress) for when it can run again.

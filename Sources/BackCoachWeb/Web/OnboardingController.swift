@@ -150,8 +150,7 @@ struct OnboardingController {
 
     @Sendable func plan(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        guard try await dependencies.store.intake(for: user.id) != nil else { throw Redirect.to("/start") }
-        let current = try await service.current(for: user)
+        guard let current = try await service.currentIfAnswered(for: user) else { throw Redirect.to("/start") }
         guard let program = current.assessment.program else { return try stopPage(current.assessment.triage, context: context) }
         let flags = current.assessment.triage.flags
         return try renderer.html(
@@ -161,7 +160,7 @@ struct OnboardingController {
                 phaseTitle: program.phase.title,
                 reasons: program.phase.reasons, painCeiling: program.painCeiling,
                 sessions: program.sessions.map {
-                    .init(number: $0.number, minutes: max(1, ($0.estimatedSeconds + 30) / 60), exercises: $0.exercises)
+                    .init(number: $0.number, minutes: $0.estimatedMinutes, exercises: $0.exercises)
                 },
                 excluded: program.excluded, notes: program.notes, flags: flags, hasFlags: !flags.isEmpty))
     }

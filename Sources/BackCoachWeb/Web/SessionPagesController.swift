@@ -18,48 +18,26 @@ struct SessionPagesController {
         router.post("/session", use: finish)
     }
 
-    /// The user's current program state for today, or a redirect to the intake.
+    /// The user's current program state, or a redirect to the intake.
     func current(_ user: User) async throws -> ProgramService.Current {
-        guard try await dependencies.store.intake(for: user.id) != nil else { throw Redirect.to("/start") }
-        return try await service.current(for: user)
+        guard let current = try await service.currentIfAnswered(for: user) else { throw Redirect.to("/start") }
+        return current
     }
 
     @Sendable func today(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         let current = try await current(user)
-        let date = dependencies.today
-        var isSession = false, completed = false, screenRequired = false, number = 0
-        var exercises: [PlannedExercise] = [], minutes = 0, tip: String?
-        var flags: [TriageFlag] = []
-        let paused = current.record?.paused == true
-        if let program = current.activeProgram, let record = current.record {
-            let schedule = SessionSchedule(startDate: record.startDate, sessionsPerWeek: current.answers.daysPerWeek)
-            completed = try await !dependencies.store.sessions(for: user.id, from: date, to: date).isEmpty
-            if let due = schedule.sessionNumber(on: date), let planned = program.sessions.first(where: { $0.number == due }) {
-                isSession = true
-                number = due
-                exercises = planned.exercises
-                minutes = max(1, (planned.estimatedSeconds + 30) / 60)
-                screenRequired = try await !dependencies.store.screens(for: user.id, on: date).contains { $0.level < .urgent }
-            } else {
-                tip = RestDayTips.tip(for: date)
-            }
-        } else if paused {
-            let latest = try await dependencies.store.latestScreen(for: user.id)
-            flags = content.coach.triageEngine.screen(Set(latest?.redFlags ?? [])).flags
-        } else {
-            flags = current.assessment.triage.flags
-        }
+        let day = try await service.day(dependencies.today, for: user, current: current)
         let model = TodayPage(
-            chrome: Chrome(title: "Today", context: context, section: .today, assets: renderer.assets), dateText: Self.format(date),
-            isSession: isSession, isRest: !isSession && current.activeProgram != nil, isPaused: paused,
-            isWithheld: !paused && current.activeProgram == nil, screenRequired: screenRequired, completed: completed,
-            sessionNumber: number,
-            minutes: minutes, exercises: exercises, tip: tip, rescreenIntro: content.questions.rescreenIntro,
+            chrome: Chrome(title: "Today", context: context, section: .today, assets: renderer.assets), dateText: Self.format(day.date),
+            isSession: day.status == .session, isRest: day.status == .rest, isPaused: day.status == .paused,
+            isWithheld: day.status == .withheld, screenRequired: day.screenRequired, completed: day.completed,
+            sessionNumber: day.sessionNumber ?? 0, minutes: day.session?.estimatedMinutes ?? 0, exercises: day.session?.exercises ?? [],
+            tip: day.tip, rescreenIntro: content.questions.rescreenIntro,
             rescreen: content.rescreenFlags.enumerated().map {
                 .init(name: "rf.\($0.element.id.rawValue)", question: $0.element.question, index: $0.offset + 1)
             },
-            labels: content.questions.answers, flags: flags)
+            labels: content.questions.answers, flags: day.triage?.flags ?? [])
         return try renderer.html("pages/today", model)
     }
 
@@ -85,13 +63,10 @@ struct SessionPagesController {
         let user = try context.requireWebUser()
         let current = try await current(user)
         let date = dependencies.today
-        guard let program = current.activeProgram, let record = current.record else { throw Redirect.to("/today") }
-        guard try await dependencies.store.screens(for: user.id, on: date).contains(where: { $0.level < .urgent }) else {
-            throw Redirect.to("/today")
-        }
-        let schedule = SessionSchedule(startDate: record.startDate, sessionsPerWeek: current.answers.daysPerWeek)
+        guard let program = current.activeProgram else { throw Redirect.to("/today") }
+        guard try await service.hasClearScreen(on: date, for: user) else { throw Redirect.to("/today") }
         // On a rest day she may still do the first session of the week.
-        let number = schedule.sessionNumber(on: date) ?? 1
+        let number = service.schedule(current)?.sessionNumber(on: date) ?? 1
         guard let planned = program.sessions.first(where: { $0.number == number }) ?? program.sessions.first else {
             throw Redirect.to("/today")
         }
@@ -110,7 +85,7 @@ struct SessionPagesController {
             SessionPage(
                 chrome: Chrome(title: "Session \(number)", context: context, section: .today, assets: renderer.assets),
                 playerJS: renderer.assets.url("player.js"), date: date.description, sessionNumber: number,
-                minutes: max(1, (planned.estimatedSeconds + 30) / 60), speed: speed, exercises: steps, painScale: Array(0...10)))
+                minutes: planned.estimatedMinutes, speed: speed, exercises: steps, painScale: Array(0...10)))
     }
 
     @Sendable func finish(_ request: Request, context: AppRequestContext) async throws -> Response {
