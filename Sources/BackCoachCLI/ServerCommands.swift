@@ -130,15 +130,20 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var options: ServerOptions
 
         func execute(in environment: CLIEnvironment) async throws -> String {
-            let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-            guard email.wholeMatch(of: /[^@\s]+@[^@\s]+\.[^@\s]+/) != nil else { throw CLIError("\(email) is not an e-mail address") }
-            var password = UUID().uuidString + UUID().uuidString
-            if passwordFromStdin {
-                password = String(decoding: environment.terminal.readStandardInput(), as: UTF8.self).trimmingCharacters(in: .newlines)
-                guard password.count >= 10 else { throw CLIError("the password must be at least 10 characters") }
+            let typed =
+                passwordFromStdin
+                ? String(decoding: environment.terminal.readStandardInput(), as: UTF8.self).trimmingCharacters(in: .newlines)
+                : UUID().uuidString + UUID().uuidString
+            // The same rules as signing up on the web or through the API.
+            let checked: (email: String, password: String)
+            do {
+                checked = try AccountService.validate(email: email, password: typed, checkStrength: true)
+            } catch let problem as Problem {
+                throw CLIError(problem.detail.hasSuffix(".") ? String(problem.detail.dropLast()) : problem.detail)
             }
             let config = try await options.config()
-            let hash = try await PasswordHasher(cost: config.bcryptCost).hash(password)
+            let hash = try await PasswordHasher(cost: config.bcryptCost).hash(checked.password)
+            let email = checked.email
             return try await options.withDatabase(config) { database in
                 try await database.migrate()
                 let store = FluentStore(database: database)

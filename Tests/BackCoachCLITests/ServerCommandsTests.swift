@@ -34,7 +34,10 @@ struct ServerCommandsTests {
         #expect(twin.errors == "backcoach: an account with coach@example.test already exists\n")
         let weak = ScriptedTerminal(stdin: "short\n")
         #expect(await weak.run(["user", "create", "b@example.test", "--password-stdin", "--database", database]) == 2)
-        #expect(weak.errors.contains("at least 10 characters"))
+        #expect(weak.errors == "backcoach: password must be at least 10 characters\n")
+        let notEmail = ScriptedTerminal()
+        #expect(await notEmail.run(["user", "create", "not-an-email", "--database", database]) == 2)
+        #expect(notEmail.errors == "backcoach: email must look like name@example.com\n")
     }
 
     @Test("backup writes a consistent copy and never overwrites")

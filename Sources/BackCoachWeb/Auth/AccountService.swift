@@ -2,13 +2,14 @@ import BackCoachStorage
 import Foundation
 
 /// Sign-up and sign-in rules shared by the API and the web pages.
-struct AccountService {
+public struct AccountService {
     let dependencies: WebDependencies
 
-    static let minimumPasswordLength = 10
+    public static let minimumPasswordLength = 10
 
     /// Checks and normalises an e-mail and password; the messages name the field.
-    static func validate(email rawEmail: String?, password: String?, checkStrength: Bool) throws -> (email: String, password: String) {
+    public static func validate(email rawEmail: String?, password: String?, checkStrength: Bool) throws -> (email: String, password: String)
+    {
         guard let email = rawEmail?.trimmingCharacters(in: .whitespaces).lowercased(), !email.isEmpty else {
             throw Problem.badRequest("email is required.")
         }
