@@ -277,6 +277,7 @@ extension WebPagesTests {
             try await browser.clearScreen()
             #expect(try await app.request(.get, "/api/v1/me/today", token: token).object()["screenRequired"] as? Bool == false)
             #expect(try await browser.get("/today").text.contains("Start session"))
+            #expect(try await browser.get("/today").text.contains("Wednesday 25 November"))
         }
     }
 }

@@ -116,11 +116,14 @@ struct SessionPagesController {
                 phaseChange: review.phaseChange))
     }
 
-    static func format(_ date: LocalDate) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEEE d MMMM"
-        return formatter.string(from: date.startOfDay)
-    }
+    /// "Wednesday 25 November". One shared, Sendable style instead of a DateFormatter per page view.
+    static func format(_ date: LocalDate) -> String { dayLabel.format(date.startOfDay) }
+
+    static let dayLabel: Date.VerbatimFormatStyle = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return Date.VerbatimFormatStyle(
+            format: "\(weekday: .wide) \(day: .defaultDigits) \(month: .wide)", locale: Locale(identifier: "en_GB"),
+            timeZone: calendar.timeZone, calendar: calendar)
+    }()
 }
