@@ -52,32 +52,12 @@ struct ProgramController {
         )
     }
 
-    struct Today: Encodable {
-        let date: LocalDate
-        /// session, rest, withheld (triage says see someone first) or paused (a safety check said so)
-        let status: String
-        let sessionNumber: Int?
-        let session: PlannedSession?
-        let estimatedMinutes: Int?
-        /// The before-session safety check is due before starting.
-        let screenRequired: Bool
-        /// A session is already logged for this date.
-        let completed: Bool
-        let tip: String?
-        let triage: TriageResult?
-    }
-
-    @Sendable func getToday(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Today> {
+    @Sendable func getToday(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<ProgramService.Day> {
         let user = try context.requireUser()
         let date =
             try DateRules.parse(request.uri.queryParameters["date"].map(String.init), field: "date", today: dependencies.today)
             ?? dependencies.today
-        let day = try await service.day(date, for: user, current: try await service.current(for: user))
-        return JSONResponse(
-            Today(
-                date: day.date, status: day.status.rawValue, sessionNumber: day.sessionNumber, session: day.session,
-                estimatedMinutes: day.session?.estimatedMinutes, screenRequired: day.screenRequired, completed: day.completed,
-                tip: day.tip, triage: day.triage))
+        return JSONResponse(try await service.day(date, for: user, current: try await service.current(for: user)))
     }
 
     @Sendable func postScreen(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<TriageResult> {

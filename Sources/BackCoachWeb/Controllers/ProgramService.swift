@@ -39,8 +39,9 @@ struct ProgramService {
 
     /// What a day holds for her: a session (and whether the safety check is still due), a rest day,
     /// a program paused by a safety check, or none because triage withholds it. Shared by the API and the Today page.
-    struct Day {
-        enum Status: String { case session, rest, withheld, paused }
+    /// Also the body of GET /api/v1/me/today.
+    struct Day: Encodable {
+        enum Status: String, Encodable { case session, rest, withheld, paused }
 
         let date: LocalDate
         let status: Status
@@ -51,6 +52,23 @@ struct ProgramService {
         let tip: String?
         /// Why there is no session (withheld or paused).
         let triage: TriageResult?
+
+        enum CodingKeys: String, CodingKey {
+            case date, status, sessionNumber, session, estimatedMinutes, screenRequired, completed, tip, triage
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(date, forKey: .date)
+            try container.encode(status, forKey: .status)
+            try container.encodeIfPresent(sessionNumber, forKey: .sessionNumber)
+            try container.encodeIfPresent(session, forKey: .session)
+            try container.encodeIfPresent(session?.estimatedMinutes, forKey: .estimatedMinutes)
+            try container.encode(screenRequired, forKey: .screenRequired)
+            try container.encode(completed, forKey: .completed)
+            try container.encodeIfPresent(tip, forKey: .tip)
+            try container.encodeIfPresent(triage, forKey: .triage)
+        }
     }
 
     func day(_ date: LocalDate, for user: User, current: Current) async throws -> Day {

@@ -1,4 +1,5 @@
 import BackCoachContent
+import BackCoachCore
 import Hummingbird
 
 /// What every page's layout needs: title, navigation state, the CSRF token and asset URLs.
@@ -59,5 +60,18 @@ extension WebRenderer {
             status: problem.status)
         for field in problem.headers { response.headers.append(field) }
         return response
+    }
+}
+
+extension WebRenderer {
+    /// What to do now, in large type, and no program: after an emergency or urgent answer, in the wizard or the safety check.
+    func stopPage(_ triage: TriageResult, context: AppRequestContext) throws -> Response {
+        let emergency = triage.level == .emergency
+        return try html(
+            "pages/stop",
+            StopPage(
+                chrome: Chrome(title: emergency ? "Get help now" : "Please get help today", context: context, assets: assets),
+                emergency: emergency, heading: emergency ? "Please stop and get help now" : "Please contact a health professional today",
+                action: triage.action ?? "", flags: triage.flags))
     }
 }

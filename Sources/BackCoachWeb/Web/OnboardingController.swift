@@ -37,7 +37,7 @@ struct OnboardingController {
             // because a later answer can make them an emergency.
             let screen = content.coach.triageEngine.screen(answers.flagged)
             if screen.level == .emergency || (!screen.programAllowed && range.upperBound >= content.questions.redFlagsAskedAtIntake.count) {
-                return try stopPage(screen, context: context)
+                return try renderer.stopPage(screen, context: context)
             }
         }
         guard step == WizardStep.all.count - 1 else {
@@ -51,7 +51,7 @@ struct OnboardingController {
             throw Problem.badRequest("Some answers are missing: \(error.message). Please go back and check them.")
         }
         let current = try await service.saveIntake(intake, for: user)
-        guard current.assessment.triage.programAllowed else { return try stopPage(current.assessment.triage, context: context) }
+        guard current.assessment.triage.programAllowed else { return try renderer.stopPage(current.assessment.triage, context: context) }
         return Response(status: .seeOther, headers: [.location: "/plan"])
     }
 
@@ -137,21 +137,10 @@ struct OnboardingController {
         return try renderer.html("pages/start", model, status: status)
     }
 
-    func stopPage(_ triage: TriageResult, context: AppRequestContext) throws -> Response {
-        let emergency = triage.level == .emergency
-        return try renderer.html(
-            "pages/stop",
-            StopPage(
-                chrome: Chrome(title: emergency ? "Get help now" : "Please get help today", context: context, assets: renderer.assets),
-                emergency: emergency,
-                heading: emergency ? "Please stop and get help now" : "Please contact a health professional today",
-                action: triage.action ?? "", flags: triage.flags))
-    }
-
     @Sendable func plan(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         guard let current = try await service.currentIfAnswered(for: user) else { throw Redirect.to("/start") }
-        guard let program = current.assessment.program else { return try stopPage(current.assessment.triage, context: context) }
+        guard let program = current.assessment.program else { return try renderer.stopPage(current.assessment.triage, context: context) }
         let flags = current.assessment.triage.flags
         return try renderer.html(
             "pages/plan",

@@ -54,7 +54,7 @@ struct SessionPagesController {
         }
         let result = try await service.screen(flags, on: dependencies.today, for: user)
         guard result.programAllowed else {
-            return try OnboardingController(dependencies: dependencies, renderer: renderer).stopPage(result, context: context)
+            return try renderer.stopPage(result, context: context)
         }
         return Response(status: .seeOther, headers: [.location: "/session"])
     }
