@@ -1,3 +1,5 @@
+import BackCoachCore
+import BackCoachStorage
 import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -14,6 +16,12 @@ public final class FluentDatabase: Service, Sendable {
     public let location: DatabaseLocation
     let databases: Databases
     let logger: Logger
+    /// Queues this process's writes on SQLite (see `WriteGate`).
+    let writeGate = WriteGate()
+    /// Decoded JSON columns by their text: the program record and the answers are read on almost every
+    /// request, and decoding them cost more than the queries.
+    let decodedPrograms = BoundedCache<String, ProgramRecord>(capacity: 4096)
+    let decodedIntakes = BoundedCache<String, IntakeAnswers>(capacity: 4096)
 
     public init(location: DatabaseLocation, logger: Logger) throws {
         self.location = location

@@ -47,16 +47,19 @@ extension FluentStore {
         return date
     }
 
-    static func program(_ sql: any SQLDatabase, _ user: UserID) async throws -> ProgramRecord? {
+    func program(_ sql: any SQLDatabase, _ user: UserID) async throws -> ProgramRecord? {
         guard let row = try await sql.select().column("record").from("programs").where("user_id", .equal, user.rawValue).first() else {
             return nil
         }
-        return try JSONText.decode(ProgramRecord.self, row.decode(column: "record", as: String.self))
+        let text = try row.decode(column: "record", as: String.self)
+        return try database.decodedPrograms.value(for: text) { try JSONText.decode(ProgramRecord.self, text) }
     }
 
+    /// Insert-or-replace in one statement: a delete then an insert let two concurrent saves on PostgreSQL
+    /// both insert and one fail on the primary key.
     static func updateProgram(_ sql: any SQLDatabase, _ user: UserID, _ json: String) async throws {
-        try await sql.delete(from: "programs").where("user_id", .equal, user.rawValue).run()
-        try await sql.insert(into: "programs").columns("user_id", "record").values(SQLBind(user.rawValue), SQLBind(json)).run()
+        try await sql.insert(into: "programs").columns("user_id", "record").values(SQLBind(user.rawValue), SQLBind(json))
+            .onConflict(with: ["user_id"]) { $0.set(excludedValueOf: "record") }.run()
     }
 
     static func count(_ sql: any SQLDatabase, _ table: String, _ column: String, _ value: some Encodable & Sendable) async throws -> Int {

@@ -8,29 +8,57 @@ import SQLKit
 /// (intake answers, program state, session feedback) are JSON text.
 public struct FluentStore: BackCoachStore {
     let database: FluentDatabase
+    /// Set inside `inOneTransaction`: every call goes to that transaction's connection.
+    private let pinned: (any Database)?
 
     public init(database: FluentDatabase) {
         self.database = database
+        self.pinned = nil
     }
 
-    var sql: any SQLDatabase { database.sql }
+    private init(database: FluentDatabase, pinned: any Database) {
+        self.database = database
+        self.pinned = pinned
+    }
 
-    /// Runs `work` in one transaction.
+    var sql: any SQLDatabase { (pinned ?? database.database) as! any SQLDatabase }
+
+    /// Runs statements that change data. On SQLite they wait their turn at the write gate, so concurrent saves
+    /// queue instead of failing with "database is locked"; inside `inOneTransaction` the gate is already held.
+    func write<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard pinned == nil, database.isSQLite else { return try await work(sql) }
+        return try await database.writeGate.run { try await work(self.sql) }
+    }
+
+    /// Runs `work` in one transaction (a write).
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await database.database.transaction { try await work($0 as! any SQLDatabase) }
+        // FluentKit runs a transaction opened inside another as part of the outer one.
+        try await write { _ in
+            try await (self.pinned ?? self.database.database).transaction { try await work($0 as! any SQLDatabase) }
+        }
+    }
+
+    /// Runs several store calls as one transaction: all of them land, or none. Bulk loads use it
+    /// (one disk sync per batch instead of one per row).
+    public func inOneTransaction<T: Sendable>(_ work: @escaping @Sendable (FluentStore) async throws -> T) async throws -> T {
+        try await transaction { _ in
+            try await work(FluentStore(database: self.database, pinned: self.pinned ?? self.database.database))
+        }
     }
 
     // MARK: - Accounts
 
     public func createUser(_ user: User) async throws {
         do {
-            try await sql.insert(into: "users")
-                .columns("id", "email", "password_hash", "calendar_secret", "pain_ceiling", "created_at")
-                .values(
-                    SQLBind(user.id.rawValue), SQLBind(user.email), SQLBind(user.passwordHash), SQLBind(user.calendarSecret),
-                    SQLBind(user.painCeiling), SQLBind(user.createdAt.timeIntervalSince1970)
-                )
-                .run()
+            try await write { sql in
+                try await sql.insert(into: "users")
+                    .columns("id", "email", "password_hash", "calendar_secret", "pain_ceiling", "created_at")
+                    .values(
+                        SQLBind(user.id.rawValue), SQLBind(user.email), SQLBind(user.passwordHash), SQLBind(user.calendarSecret),
+                        SQLBind(user.painCeiling), SQLBind(user.createdAt.timeIntervalSince1970)
+                    )
+                    .run()
+            }
         } catch {
             // A unique-constraint failure reads differently on each database; ask instead of parsing it.
             if try await self.user(email: user.email) != nil { throw StorageError.emailTaken }
@@ -52,16 +80,18 @@ public struct FluentStore: BackCoachStore {
     }
 
     public func setCalendarSecret(_ secret: String, for user: UserID) async throws {
-        try await sql.update("users").set("calendar_secret", to: secret).where("id", .equal, user.rawValue).run()
+        try await write { try await $0.update("users").set("calendar_secret", to: secret).where("id", .equal, user.rawValue).run() }
     }
 
     public func setPainCeiling(_ ceiling: Int?, for user: UserID) async throws {
-        try await sql.update("users").set("pain_ceiling", to: ceiling).where("id", .equal, user.rawValue).run()
+        try await write { try await $0.update("users").set("pain_ceiling", to: ceiling).where("id", .equal, user.rawValue).run() }
     }
 
     public func addToken(hash: String, for user: UserID, now: Date) async throws {
-        try await sql.insert(into: "api_tokens").columns("token_hash", "user_id", "created_at")
-            .values(SQLBind(hash), SQLBind(user.rawValue), SQLBind(now.timeIntervalSince1970)).run()
+        try await write { sql in
+            try await sql.insert(into: "api_tokens").columns("token_hash", "user_id", "created_at")
+                .values(SQLBind(hash), SQLBind(user.rawValue), SQLBind(now.timeIntervalSince1970)).run()
+        }
     }
 
     public func user(tokenHash: String) async throws -> User? {
@@ -80,19 +110,26 @@ public struct FluentStore: BackCoachStore {
     }
 
     public func addWebSession(_ session: WebSession) async throws {
-        try await sql.insert(into: "web_sessions").columns("token_hash", "user_id", "csrf_token", "expires_at")
-            .values(
-                SQLBind(session.tokenHash), SQLBind(session.userID.rawValue), SQLBind(session.csrfToken),
-                SQLBind(session.expiresAt.timeIntervalSince1970)
-            ).run()
+        try await write { sql in
+            try await sql.insert(into: "web_sessions").columns("token_hash", "user_id", "csrf_token", "expires_at")
+                .values(
+                    SQLBind(session.tokenHash), SQLBind(session.userID.rawValue), SQLBind(session.csrfToken),
+                    SQLBind(session.expiresAt.timeIntervalSince1970)
+                ).run()
+        }
     }
 
     public func webSession(hash: String, now: Date) async throws -> (WebSession, User)? {
+        // One query for the session and its user: every page asks.
         guard
-            let row = try await sql.select().columns("*").from("web_sessions").where("token_hash", .equal, hash)
-                .where("expires_at", .greaterThan, now.timeIntervalSince1970).first(),
-            let user = try await user(id: UserID(try row.decode(column: "user_id", as: UUID.self)))
+            let row = try await sql.select().columns(SQLColumn(SQLLiteral.all, table: SQLIdentifier("users")))
+                .column(SQLColumn("csrf_token", table: "web_sessions")).column(SQLColumn("expires_at", table: "web_sessions"))
+                .from("web_sessions")
+                .join("users", on: SQLColumn("user_id", table: "web_sessions"), .equal, SQLColumn("id", table: "users"))
+                .where(SQLColumn("token_hash", table: "web_sessions"), .equal, SQLBind(hash))
+                .where(SQLColumn("expires_at", table: "web_sessions"), .greaterThan, SQLBind(now.timeIntervalSince1970)).first()
         else { return nil }
+        let user = try Self.user(from: row)
         let session = WebSession(
             tokenHash: hash, userID: user.id, csrfToken: try row.decode(column: "csrf_token", as: String.self),
             expiresAt: Date(timeIntervalSince1970: try row.decode(column: "expires_at", as: Double.self)))
@@ -100,7 +137,7 @@ public struct FluentStore: BackCoachStore {
     }
 
     public func deleteWebSession(hash: String) async throws {
-        try await sql.delete(from: "web_sessions").where("token_hash", .equal, hash).run()
+        try await write { try await $0.delete(from: "web_sessions").where("token_hash", .equal, hash).run() }
     }
 
     public func deleteUser(_ user: UserID) async throws -> ErasureReport {
@@ -130,13 +167,13 @@ public struct FluentStore: BackCoachStore {
         let answersJSON = try JSONText.encode(answers)
         let programJSON = try program.map(JSONText.encode)
         try await transaction { sql in
-            try await sql.delete(from: "intakes").where("user_id", .equal, user.rawValue).run()
             try await sql.insert(into: "intakes").columns("user_id", "answers", "updated_at")
-                .values(SQLBind(user.rawValue), SQLBind(answersJSON), SQLBind(now.timeIntervalSince1970)).run()
-            try await sql.delete(from: "programs").where("user_id", .equal, user.rawValue).run()
+                .values(SQLBind(user.rawValue), SQLBind(answersJSON), SQLBind(now.timeIntervalSince1970))
+                .onConflict(with: ["user_id"]) { $0.set(excludedValueOf: "answers").set(excludedValueOf: "updated_at") }.run()
             if let programJSON {
-                try await sql.insert(into: "programs").columns("user_id", "record").values(SQLBind(user.rawValue), SQLBind(programJSON))
-                    .run()
+                try await Self.updateProgram(sql, user, programJSON)
+            } else {
+                try await sql.delete(from: "programs").where("user_id", .equal, user.rawValue).run()
             }
         }
     }
@@ -145,13 +182,14 @@ public struct FluentStore: BackCoachStore {
         guard let row = try await sql.select().columns("*").from("intakes").where("user_id", .equal, user.rawValue).first() else {
             return nil
         }
+        let text = try row.decode(column: "answers", as: String.self)
         return StoredIntake(
-            answers: try JSONText.decode(IntakeAnswers.self, row.decode(column: "answers", as: String.self)),
+            answers: try database.decodedIntakes.value(for: text) { try JSONText.decode(IntakeAnswers.self, text) },
             updatedAt: Date(timeIntervalSince1970: try row.decode(column: "updated_at", as: Double.self)))
     }
 
     public func program(for user: UserID) async throws -> ProgramRecord? {
-        try await Self.program(sql, user)
+        try await program(sql, user)
     }
 
     public func addScreen(_ screen: ScreenRecord, program: ProgramRecord?, for user: UserID) async throws {
@@ -212,20 +250,20 @@ public struct FluentStore: BackCoachStore {
 
     public func upsertCheckin(_ checkin: Checkin, for user: UserID) async throws -> Bool {
         let psfs = try checkin.psfs.map(JSONText.encode)
-        return try await transaction { sql in
+        return try await write { sql in
+            // One statement, so two saves of the same day can't collide. "Was it new?" only picks 201 or 200.
             let existing = try await sql.select().column("date").from("checkins").where("user_id", .equal, user.rawValue)
                 .where("date", .equal, checkin.date.description).first()
-            if existing == nil {
-                try await sql.insert(into: "checkins").columns("user_id", "date", "pain", "psfs", "note", "updated_at")
-                    .values(
-                        SQLBind(user.rawValue), SQLBind(checkin.date.description), SQLBind(checkin.pain), SQLBind(psfs),
-                        SQLBind(checkin.note), SQLBind(checkin.updatedAt.timeIntervalSince1970)
-                    ).run()
-            } else {
-                try await sql.update("checkins").set("pain", to: checkin.pain).set("psfs", to: psfs).set("note", to: checkin.note)
-                    .set("updated_at", to: checkin.updatedAt.timeIntervalSince1970)
-                    .where("user_id", .equal, user.rawValue).where("date", .equal, checkin.date.description).run()
-            }
+            try await sql.insert(into: "checkins").columns("user_id", "date", "pain", "psfs", "note", "updated_at")
+                .values(
+                    SQLBind(user.rawValue), SQLBind(checkin.date.description), SQLBind(checkin.pain), SQLBind(psfs),
+                    SQLBind(checkin.note), SQLBind(checkin.updatedAt.timeIntervalSince1970)
+                )
+                .onConflict(with: ["user_id", "date"]) { conflict in
+                    conflict.set(excludedValueOf: "pain").set(excludedValueOf: "psfs").set(excludedValueOf: "note")
+                        .set(excludedValueOf: "updated_at")
+                }
+                .run()
             return existing == nil
         }
     }
@@ -245,21 +283,23 @@ public struct FluentStore: BackCoachStore {
     // MARK: - Throttle
 
     public func recordFailure(key: String, now: Date, window: TimeInterval) async throws -> [Date] {
-        try await sql.insert(into: "login_failures").columns("id", "key", "at")
-            .values(SQLBind(UUID()), SQLBind(key), SQLBind(now.timeIntervalSince1970)).run()
+        try await write { sql in
+            try await sql.insert(into: "login_failures").columns("id", "key", "at")
+                .values(SQLBind(UUID()), SQLBind(key), SQLBind(now.timeIntervalSince1970)).run()
+        }
         return try await failures(key: key, now: now, window: window)
     }
 
     public func failures(key: String, now: Date, window: TimeInterval) async throws -> [Date] {
         let start = now.addingTimeInterval(-window).timeIntervalSince1970
         // Old failures are useless; prune them so the table stays small.
-        try await sql.delete(from: "login_failures").where("key", .equal, key).where("at", .lessThanOrEqual, start).run()
+        try await write { try await $0.delete(from: "login_failures").where("key", .equal, key).where("at", .lessThanOrEqual, start).run() }
         return try await sql.select().column("at").from("login_failures").where("key", .equal, key)
             .where("at", .greaterThan, start).where("at", .lessThanOrEqual, now.timeIntervalSince1970).orderBy("at").all()
             .map { Date(timeIntervalSince1970: try $0.decode(column: "at", as: Double.self)) }
     }
 
     public func clearFailures(key: String) async throws {
-        try await sql.delete(from: "login_failures").where("key", .equal, key).run()
+        try await write { try await $0.delete(from: "login_failures").where("key", .equal, key).run() }
     }
 }

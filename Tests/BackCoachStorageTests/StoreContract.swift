@@ -11,6 +11,7 @@ enum StoreContract {
         "users": users, "tokens": tokens, "intake and program": intakeAndProgram, "screens": screens,
         "sessions": sessions, "check-ins": checkins, "isolation between users": isolation, "erasure": erasure,
         "throttle": throttle, "settings": settings, "web sessions": webSessions,
+        "concurrent writes": concurrentWrites,
     ]
 
     static let names = checks.keys.sorted()
@@ -112,6 +113,33 @@ enum StoreContract {
         #expect(range.map(\.pain) == [7, 5])
         #expect(range[1] == replaced)
         #expect(try await store.firstCheckinDate(for: user.id) == day.adding(days: -3))
+    }
+
+    /// Many saves at once, as a busy server makes them: none may fail (SQLite used to answer "database is locked"),
+    /// and two saves of the same day leave exactly one row.
+    static func concurrentWrites(_ store: any BackCoachStore) async throws {
+        let user = try await newUser(store)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for offset in 0..<40 {
+                group.addTask {
+                    _ = try await store.upsertCheckin(
+                        Checkin(date: day.adding(days: -(offset % 20)), pain: offset % 11, updatedAt: now), for: user.id)
+                }
+                group.addTask {
+                    try await store.addWebSession(WebSession(tokenHash: "c-\(UUID())", userID: user.id, csrfToken: "x", expiresAt: now))
+                }
+                group.addTask {
+                    // A transaction that reads, then writes: the shape that met SQLITE_BUSY_SNAPSHOT.
+                    let record = ProgramRecord(startDate: day, state: ProgramState(phase: .earlyRecovery))
+                    try await store.addSession(
+                        SessionLog(date: day, feedback: [], decisions: [], createdAt: now), program: record, for: user.id)
+                    _ = try await store.program(for: user.id)
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await store.checkins(for: user.id, from: day.adding(days: -19), to: day).count == 20)
+        #expect(try await store.sessions(for: user.id, from: day, to: day).count == 40)
     }
 
     static func isolation(_ store: any BackCoachStore) async throws {
