@@ -44,7 +44,7 @@ public struct StoredIntake: Equatable, Sendable {
 }
 
 /// Where a person's program stands: when it started, the ladders and phase, and whether a safety check paused it.
-public struct ProgramRecord: Codable, Equatable, Sendable {
+public struct ProgramRecord: Codable, Hashable, Sendable {
     public var startDate: LocalDate
     public var state: ProgramState
     /// True after an emergency or urgent safety check, until a later clear one.

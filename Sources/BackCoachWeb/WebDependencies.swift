@@ -17,6 +17,8 @@ public struct WebDependencies: Sendable {
     public let metricsText: @Sendable () -> String
     /// The address people reach the app at (for links such as the calendar feed), without a trailing slash.
     public let publicBaseURL: String
+    /// Plans already worked out, by everything they depend on (see `ProgramService.currentIfAnswered`).
+    let assessments = BoundedCache<ProgramService.AssessmentKey, Assessment>(capacity: 2048)
 
     public init(
         store: any BackCoachStore, content: ContentLibrary, passwords: PasswordHasher, throttle: SignInThrottle? = nil,

@@ -1,6 +1,6 @@
 /// Everything the intake asks. Every interface (CLI, API, web) accepts exactly this shape;
 /// `docs/intake.md` documents it. Build one with `IntakeParser` to get field-level validation.
-public struct IntakeAnswers: Codable, Equatable, Sendable {
+public struct IntakeAnswers: Codable, Hashable, Sendable {
     public var weeksSinceBirth: Int
     public var delivery: Delivery
     public var clinicianCleared: Bool

@@ -1,6 +1,6 @@
 /// Where a person is on each progression ladder. A new program starts with an empty state;
 /// the progression engine updates it after each session.
-public struct ProgramState: Codable, Equatable, Sendable {
+public struct ProgramState: Codable, Hashable, Sendable {
     /// The phase she is working in (may trail the phase time allows until the gates in section 5 pass).
     public var phase: Phase
     /// Keyed by the id of each ladder's first exercise.
@@ -16,7 +16,7 @@ public struct ProgramState: Codable, Equatable, Sendable {
 }
 
 /// The current exercise and dose on one ladder, plus the counters the progression rules need.
-public struct ExerciseState: Codable, Equatable, Sendable {
+public struct ExerciseState: Codable, Hashable, Sendable {
     public var exerciseID: String
     public var dose: Dose
     /// Sessions in a row at this dose that met every rule for progressing (rule 5.2-6).

@@ -31,10 +31,22 @@ struct ProgramService {
     func currentIfAnswered(for user: User) async throws -> Current? {
         guard let intake = try await dependencies.store.intake(for: user.id) else { return nil }
         let record = try await dependencies.store.program(for: user.id)
-        let assessment = coach.assess(
-            intake.answers, startDate: record?.startDate ?? dependencies.today, state: record?.state,
-            painCeilingOverride: user.painCeiling)
+        let key = AssessmentKey(
+            answers: intake.answers, startDate: record?.startDate ?? dependencies.today, state: record?.state, painCeiling: user.painCeiling
+        )
+        // Triage and planning are pure functions of the key, so a plan worked out once serves every later request.
+        let assessment = dependencies.assessments.value(for: key) {
+            coach.assess(key.answers, startDate: key.startDate, state: key.state, painCeilingOverride: key.painCeiling)
+        }
         return Current(answers: intake.answers, record: record, assessment: assessment)
+    }
+
+    /// Everything `Coach.assess` reads.
+    struct AssessmentKey: Hashable, Sendable {
+        let answers: IntakeAnswers
+        let startDate: LocalDate
+        let state: ProgramState?
+        let painCeiling: Int?
     }
 
     /// What a day holds for her: a session (and whether the safety check is still due), a rest day,

@@ -17,7 +17,7 @@ public struct WebRenderer: Sendable {
 
     /// Renders `pages/NAME` with `model`; an unknown template is a programming error reported as a 500.
     func html(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) throws -> Response {
-        guard let html = library.render(model, withTemplate: template) else {
+        guard let html = library.render(TemplateValues.flatten(model), withTemplate: template) else {
             throw Problem(.internalServerError, "The page template \(template) is missing.")
         }
         return Response(
