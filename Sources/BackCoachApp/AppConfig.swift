@@ -15,10 +15,13 @@ public struct AppConfig: Sendable, Equatable {
     public var publicURL: String
     /// bcrypt work factor: 12 or more for real use.
     public var bcryptCost: UInt8
+    /// Serve `/bench/ping`, a route that touches nothing, as the ceiling in benchmark runs. Off in real use.
+    public var benchRoutes: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "./backcoach.sqlite"),
-        logLevel: Logger.Level = .info, migrateOnStart: Bool = true, publicURL: String? = nil, bcryptCost: UInt8 = 12
+        logLevel: Logger.Level = .info, migrateOnStart: Bool = true, publicURL: String? = nil, bcryptCost: UInt8 = 12,
+        benchRoutes: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -27,6 +30,7 @@ public struct AppConfig: Sendable, Equatable {
         self.migrateOnStart = migrateOnStart
         self.publicURL = publicURL ?? "http://\(host):\(port)"
         self.bcryptCost = bcryptCost
+        self.benchRoutes = benchRoutes
     }
 
     /// The configuration keys. Environment variables are the keys in capitals with `_` for `.`
@@ -39,6 +43,7 @@ public struct AppConfig: Sendable, Equatable {
         public static let logLevel = "log.level"
         public static let publicURL = "public.url"
         public static let bcryptCost = "auth.bcrypt.cost"
+        public static let benchRoutes = "bench.routes"
     }
 
     /// Reads and checks every key; reports every problem at once in one error.
@@ -60,10 +65,8 @@ public struct AppConfig: Sendable, Equatable {
             problems.append(
                 "\(Key.logLevel) must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")) (got \(levelText))")
         }
-        let migrateText = reader.string(forKey: ConfigKey(Key.migrate), default: "true").lowercased()
-        if !["true", "false", "1", "0", "yes", "no"].contains(migrateText) {
-            problems.append("\(Key.migrate) must be true or false (got \(migrateText))")
-        }
+        let migrate = boolean(Key.migrate, default: true, in: reader, problems: &problems)
+        let benchRoutes = boolean(Key.benchRoutes, default: false, in: reader, problems: &problems)
         let costText = reader.string(forKey: ConfigKey(Key.bcryptCost), default: "12")
         let cost = UInt8(costText) ?? 0
         if !(12...16).contains(cost) { problems.append("\(Key.bcryptCost) must be 12–16 (got \(costText))") }
@@ -74,8 +77,17 @@ public struct AppConfig: Sendable, Equatable {
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return AppConfig(
             host: host, port: port, database: database, logLevel: level ?? .info,
-            migrateOnStart: ["true", "1", "yes"].contains(migrateText),
-            publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }, bcryptCost: cost)
+            migrateOnStart: migrate, publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }, bcryptCost: cost,
+            benchRoutes: benchRoutes)
+    }
+
+    private static func boolean(_ key: String, default fallback: Bool, in reader: ConfigReader, problems: inout [String]) -> Bool {
+        let text = reader.string(forKey: ConfigKey(key), default: String(fallback)).lowercased()
+        guard ["true", "false", "1", "0", "yes", "no"].contains(text) else {
+            problems.append("\(key) must be true or false (got \(text))")
+            return fallback
+        }
+        return ["true", "1", "yes"].contains(text)
     }
 
     /// Flags first, then the environment, then an optional `.env` file, then the defaults.

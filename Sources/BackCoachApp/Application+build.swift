@@ -30,8 +30,13 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     let dependencies = WebDependencies(
         store: FluentStore(database: database), content: content, passwords: PasswordHasher(cost: config.bcryptCost),
         healthCheck: { try await database.ping() }, metricsText: AppMetrics.text, publicBaseURL: config.publicURL)
+    let router = buildRouter(dependencies, renderer: renderer)
+    if config.benchRoutes {
+        // The ceiling for benchmarks: the same middleware as every route, and no database or template work.
+        router.get("/bench/ping") { _, _ in "pong" }
+    }
     var app = Application(
-        router: buildRouter(dependencies, renderer: renderer),
+        router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "BackCoach"),
         logger: logger)
     app.addServices(database)

@@ -60,6 +60,28 @@ struct ServerCommandsTests {
         #expect(await ScriptedTerminal().run(["backup", "--to", copy + "3", "--database", "postgres://u:p@127.0.0.1/x"]) == 2)
     }
 
+    @Test("seed makes users with history and writes their secrets; it never overwrites the secrets file")
+    func seed() async throws {
+        let database = "sqlite:" + temporaryPath("seed") + ".sqlite"
+        let credentials = temporaryPath("credentials")
+        let shell = ScriptedTerminal()
+        #expect(await shell.run(["seed", "--users", "3", "--days", "30", "--credentials", credentials, "--database", database]) == 0)
+        #expect(shell.output.hasPrefix("Seeded 3 users with 30 days each"))
+        let lines = try String(contentsOfFile: credentials, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.split(separator: "\t").count == 4 })
+        #expect(lines.first?.hasPrefix("seed-0@example.test\t") == true)
+        let permissions = try FileManager.default.attributesOfItem(atPath: credentials)[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
+        // The seeded accounts are real: the same e-mail can't be created again.
+        let twin = ScriptedTerminal()
+        #expect(await twin.run(["user", "create", "seed-1@example.test", "--database", database]) == 2)
+        let again = ScriptedTerminal()
+        #expect(await again.run(["seed", "--users", "1", "--credentials", credentials, "--database", database]) == 2)
+        #expect(again.errors.contains("already exists; choose a new file name"))
+        #expect(await ScriptedTerminal().run(["seed", "--days", "2000", "--credentials", credentials + "2"]) == 2)
+    }
+
     @Test("Every configuration problem is reported at once, from flags or a .env file")
     func configErrors() async throws {
         let shell = ScriptedTerminal()

@@ -1,0 +1,58 @@
+-- wrk script for bench/run: one request shape per run, spread over the seeded users.
+-- Settings come from the environment (wrk passes no arguments to init before threads start):
+--   BENCH_CREDENTIALS  file of "email<TAB>token<TAB>cookie<TAB>calendar secret" lines (from `backcoach seed`)
+--   BENCH_METHOD, BENCH_PATH, BENCH_BODY  the request; the path may hold {calendar}, the body {date}
+--   BENCH_AUTH         none | token | cookie
+--   BENCH_TODAY        YYYY-MM-DD; {date} counts back from it so every write is a distinct (user, date)
+--   BENCH_THREADS      the -t given to wrk, to keep the threads' request numbers apart
+
+local next_thread = 0
+function setup(thread)
+  thread:set("thread_index", next_thread)
+  next_thread = next_thread + 1
+end
+
+local users, method, path, body, auth, sent, threads, today_epoch
+
+function init(args)
+  users = {}
+  for line in io.lines(os.getenv("BENCH_CREDENTIALS")) do
+    local _, token, cookie, calendar = line:match("([^\t]+)\t([^\t]+)\t([^\t]+)\t([^\t]+)")
+    users[#users + 1] = { token = token, cookie = cookie, calendar = calendar }
+  end
+  method = os.getenv("BENCH_METHOD") or "GET"
+  path = os.getenv("BENCH_PATH")
+  body = os.getenv("BENCH_BODY")
+  if body == "" then body = nil end
+  auth = os.getenv("BENCH_AUTH") or "none"
+  threads = tonumber(os.getenv("BENCH_THREADS") or "1")
+  local y, m, d = (os.getenv("BENCH_TODAY")):match("(%d+)-(%d+)-(%d+)")
+  today_epoch = os.time({ year = tonumber(y), month = tonumber(m), day = tonumber(d), hour = 12 })
+  sent = 0
+end
+
+function request()
+  -- Request k of all threads: user k mod N, and (k div N) mod 1000 days before today, so writes don't repeat a
+  -- (user, date) pair within a run of fewer than N × 1000 requests.
+  local k = sent * threads + thread_index
+  sent = sent + 1
+  local user = users[(k % #users) + 1]
+  local date = os.date("%Y-%m-%d", today_epoch - (math.floor(k / #users) % 1000) * 86400)
+  local headers = {}
+  if auth == "token" then headers["Authorization"] = "Bearer " .. user.token end
+  if auth == "cookie" then headers["Cookie"] = "bc_session=" .. user.cookie end
+  local this_body = nil
+  if body then
+    headers["Content-Type"] = "application/json"
+    this_body = body:gsub("{date}", date)
+  end
+  local this_path = path:gsub("{calendar}", user.calendar):gsub("{date}", date)
+  return wrk.format(method, this_path, headers, this_body)
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("BENCH requests=%d duration_us=%d status_errors=%d socket_errors=%d p50_us=%d p99_us=%d\n",
+    summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
+    latency:percentile(50), latency:percentile(99)))
+end
