@@ -41,8 +41,10 @@ public struct FluentStore: BackCoachStore {
     /// Runs several store calls as one transaction: all of them land, or none. Bulk loads use it
     /// (one disk sync per batch instead of one per row).
     public func inOneTransaction<T: Sendable>(_ work: @escaping @Sendable (FluentStore) async throws -> T) async throws -> T {
-        try await transaction { _ in
-            try await work(FluentStore(database: self.database, pinned: self.pinned ?? self.database.database))
+        try await write { _ in
+            try await (self.pinned ?? self.database.database).transaction { transactionDatabase in
+                try await work(FluentStore(database: self.database, pinned: transactionDatabase))
+            }
         }
     }
 
