@@ -182,3 +182,47 @@ struct BackupCommand: AsyncParsableCommand, AsyncCLICommand {
         }
     }
 }
+
+struct RestoreCommand: AsyncParsableCommand, AsyncCLICommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Put a backup made by `backcoach backup` back in place of the SQLite database. Stop the server first.")
+
+    @Option(help: "The backup file to restore (it is not changed).")
+    var from: String
+    @Flag(help: "Replace the database if it exists. Without it, restore never overwrites.")
+    var force = false
+    @OptionGroup var options: ServerOptions
+
+    func execute(in environment: CLIEnvironment) async throws -> String {
+        let config = try await options.config()
+        guard case .sqlite(let target) = config.database else { throw CLIError("restore works on SQLite; for PostgreSQL use pg_restore") }
+        let files = FileManager.default
+        guard files.fileExists(atPath: from) else { throw CLIError("there is no backup at \(from)") }
+        if files.fileExists(atPath: target) && !force {
+            throw CLIError("\(target) already exists; add --force to replace it (stop the server first)")
+        }
+        // Check a copy beside the target, then move it into place in one rename: the live file is never half-written,
+        // and the backup itself is never opened for writing.
+        let staging = target + ".restoring"
+        try? files.removeItem(atPath: staging)
+        do {
+            try files.copyItem(atPath: from, toPath: staging)
+        } catch {
+            throw CLIError("cannot copy \(from) next to \(target): \(error.localizedDescription)")
+        }
+        let users: Int
+        do {
+            users = try await options.withDatabase(
+                AppConfig(database: .sqlite(path: staging)), { try await $0.verifyBackup() })
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: staging + suffix) }
+            throw error
+        }
+        // A write-ahead log left from the old database would be replayed into the restored one.
+        for suffix in ["-wal", "-shm"] { try? files.removeItem(atPath: target + suffix) }
+        for suffix in ["-wal", "-shm"] { try? files.removeItem(atPath: staging + suffix) }
+        guard rename(staging, target) == 0 else { throw CLIError("cannot move the restored file into place at \(target)") }
+        return "Restored \(from) to \(target) (\(users) accounts).\n"
+    }
+}

@@ -124,6 +124,20 @@ public final class FluentDatabase: Service, Sendable {
         try await sql.raw("VACUUM INTO \(bind: path)").run()
     }
 
+    /// Checks that this SQLite file is a sound BackCoach database (what `restore` asks of a backup) and
+    /// returns how many accounts it holds.
+    public func verifyBackup() async throws -> Int {
+        guard isSQLite else { throw DatabaseLocationError("restore works on SQLite; for PostgreSQL use pg_restore") }
+        let integrity = try await sql.raw("PRAGMA integrity_check").first()?.decode(column: "integrity_check", as: String.self)
+        guard integrity == "ok" else { throw DatabaseLocationError("the file is damaged (integrity check: \(integrity ?? "no answer"))") }
+        do {
+            _ = try await sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first()
+            return try await sql.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
+        } catch {
+            throw DatabaseLocationError("the file is not a BackCoach database")
+        }
+    }
+
     public func shutdown() async {
         await databases.shutdownAsync()
     }

@@ -60,12 +60,43 @@ struct ServerCommandsTests {
         #expect(await ScriptedTerminal().run(["backup", "--to", copy + "3", "--database", "postgres://u:p@127.0.0.1/x"]) == 2)
     }
 
+    @Test("restore puts a backup back only with --force, refuses damaged or foreign files, and leaves the live file alone then")
+    func restore() async throws {
+        let live = temporaryPath("live") + ".sqlite"
+        let database = "sqlite:" + live
+        #expect(await ScriptedTerminal().run(["user", "create", "kept@example.test", "--database", database]) == 0)
+        let backup = temporaryPath("backup") + ".sqlite"
+        #expect(await ScriptedTerminal().run(["backup", "--to", backup, "--database", database]) == 0)
+        #expect(await ScriptedTerminal().run(["user", "create", "later@example.test", "--database", database]) == 0)
+
+        let refused = ScriptedTerminal()
+        #expect(await refused.run(["restore", "--from", backup, "--database", database]) == 2)
+        #expect(refused.errors.contains("already exists; add --force to replace it"))
+
+        let garbage = temporaryPath("garbage")
+        try Data("not a database".utf8).write(to: URL(fileURLWithPath: garbage))
+        let damaged = ScriptedTerminal()
+        #expect(await damaged.run(["restore", "--from", garbage, "--force", "--database", database]) == 2)
+        // The live database is untouched by a failed restore: both accounts are still there.
+        let stillThere = ScriptedTerminal()
+        #expect(await stillThere.run(["user", "create", "later@example.test", "--database", database]) == 2)
+
+        let restored = ScriptedTerminal()
+        #expect(await restored.run(["restore", "--from", backup, "--force", "--database", database]) == 0)
+        #expect(restored.output.contains("(1 accounts)"))
+        // Back to the moment of the backup: the first account exists, the later one does not.
+        #expect(await ScriptedTerminal().run(["user", "create", "kept@example.test", "--database", database]) == 2)
+        #expect(await ScriptedTerminal().run(["user", "create", "later@example.test", "--database", database]) == 0)
+        #expect(await ScriptedTerminal().run(["restore", "--from", backup + "-missing", "--database", database]) == 2)
+    }
+
     @Test("seed makes users with history and writes their secrets; it never overwrites the secrets file")
     func seed() async throws {
         let database = "sqlite:" + temporaryPath("seed") + ".sqlite"
         let credentials = temporaryPath("credentials")
         let shell = ScriptedTerminal()
         #expect(await shell.run(["seed", "--users", "3", "--days", "30", "--credentials", credentials, "--database", database]) == 0)
+        #expect(shell.errors == "")
         #expect(shell.output.hasPrefix("Seeded 3 users with 30 days each"))
         let lines = try String(contentsOfFile: credentials, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 3)
