@@ -7,6 +7,8 @@ public protocol HealthRecordStore: Sendable {
     func saveIntake(_ answers: IntakeAnswers, program: ProgramRecord?, for user: UserID, now: Date) async throws
     func intake(for user: UserID) async throws -> StoredIntake?
     func program(for user: UserID) async throws -> ProgramRecord?
+    /// Both at once (nearly every request needs both): nil before the first intake.
+    func intakeAndProgram(for user: UserID) async throws -> (intake: StoredIntake, program: ProgramRecord?)?
     /// Saves a safety check and the program record it changed (paused or resumed), together.
     func addScreen(_ screen: ScreenRecord, program: ProgramRecord?, for user: UserID) async throws
     func latestScreen(for user: UserID) async throws -> ScreenRecord?

@@ -16,8 +16,9 @@ public final class FluentDatabase: Service, Sendable {
     public let location: DatabaseLocation
     let databases: Databases
     let logger: Logger
-    /// Queues this process's writes on SQLite (see `WriteGate`).
-    let writeGate = WriteGate()
+    /// Queues this process's writes on SQLite (see `WriteGate`), and commits single-statement saves in groups.
+    let writeGate: WriteGate
+    let groupCommit: GroupCommit
     /// Decoded JSON columns by their text: the program record and the answers are read on almost every
     /// request, and decoding them cost more than the queries.
     let decodedPrograms = BoundedCache<String, ProgramRecord>(capacity: 4096)
@@ -38,6 +39,9 @@ public final class FluentDatabase: Service, Sendable {
             }
         }
         self.databases = databases
+        let gate = WriteGate()
+        self.writeGate = gate
+        self.groupCommit = GroupCommit(gate: gate) { databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())! }
     }
 
     /// A database handle for one unit of work.

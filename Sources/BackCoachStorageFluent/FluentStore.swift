@@ -23,29 +23,33 @@ public struct FluentStore: BackCoachStore {
 
     var sql: any SQLDatabase { (pinned ?? database.database) as! any SQLDatabase }
 
-    /// Runs statements that change data. On SQLite they wait their turn at the write gate, so concurrent saves
-    /// queue instead of failing with "database is locked"; inside `inOneTransaction` the gate is already held.
+    /// Runs one statement that changes data. On SQLite it joins the next group commit, so concurrent saves queue
+    /// instead of failing with "database is locked" and share one disk sync; inside `inOneTransaction` it just runs.
     func write<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard pinned == nil, database.isSQLite else { return try await work(sql) }
-        return try await database.writeGate.run { try await work(self.sql) }
+        return try await database.groupCommit.submit(work)
     }
 
-    /// Runs `work` in one transaction (a write).
+    /// Runs `work` in one transaction of its own. On SQLite it waits its turn at the write gate.
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        // FluentKit runs a transaction opened inside another as part of the outer one.
-        try await write { _ in
+        let run: @Sendable () async throws -> T = {
+            // FluentKit runs a transaction opened inside another as part of the outer one.
             try await (self.pinned ?? self.database.database).transaction { try await work($0 as! any SQLDatabase) }
         }
+        guard pinned == nil, database.isSQLite else { return try await run() }
+        return try await database.writeGate.run(run)
     }
 
     /// Runs several store calls as one transaction: all of them land, or none. Bulk loads use it
     /// (one disk sync per batch instead of one per row).
     public func inOneTransaction<T: Sendable>(_ work: @escaping @Sendable (FluentStore) async throws -> T) async throws -> T {
-        try await write { _ in
+        let run: @Sendable () async throws -> T = {
             try await (self.pinned ?? self.database.database).transaction { transactionDatabase in
                 try await work(FluentStore(database: self.database, pinned: transactionDatabase))
             }
         }
+        guard pinned == nil, database.isSQLite else { return try await run() }
+        return try await database.writeGate.run(run)
     }
 
     // MARK: - Accounts
@@ -181,13 +185,29 @@ public struct FluentStore: BackCoachStore {
     }
 
     public func intake(for user: UserID) async throws -> StoredIntake? {
-        guard let row = try await sql.select().columns("*").from("intakes").where("user_id", .equal, user.rawValue).first() else {
-            return nil
-        }
-        let text = try row.decode(column: "answers", as: String.self)
-        return StoredIntake(
-            answers: try database.decodedIntakes.value(for: text) { try JSONText.decode(IntakeAnswers.self, text) },
+        try await intakeAndProgram(for: user)?.intake
+    }
+
+    public func intakeAndProgram(for user: UserID) async throws -> (intake: StoredIntake, program: ProgramRecord?)? {
+        guard
+            let row = try await sql.select()
+                .column(SQLColumn("answers", table: "intakes")).column(SQLColumn("updated_at", table: "intakes"))
+                .column(SQLColumn("record", table: "programs"))
+                .from("intakes")
+                .join(
+                    "programs", method: SQLJoinMethod.left, on: SQLColumn("user_id", table: "intakes"), .equal,
+                    SQLColumn("user_id", table: "programs")
+                )
+                .where(SQLColumn("user_id", table: "intakes"), .equal, SQLBind(user.rawValue)).first()
+        else { return nil }
+        let answers = try row.decode(column: "answers", as: String.self)
+        let intake = StoredIntake(
+            answers: try database.decodedIntakes.value(for: answers) { try JSONText.decode(IntakeAnswers.self, answers) },
             updatedAt: Date(timeIntervalSince1970: try row.decode(column: "updated_at", as: Double.self)))
+        let program = try row.decode(column: "record", as: String?.self).map { record in
+            try database.decodedPrograms.value(for: record) { try JSONText.decode(ProgramRecord.self, record) }
+        }
+        return (intake, program)
     }
 
     public func program(for user: UserID) async throws -> ProgramRecord? {
@@ -252,10 +272,11 @@ public struct FluentStore: BackCoachStore {
 
     public func upsertCheckin(_ checkin: Checkin, for user: UserID) async throws -> Bool {
         let psfs = try checkin.psfs.map(JSONText.encode)
-        return try await write { sql in
-            // One statement, so two saves of the same day can't collide. "Was it new?" only picks 201 or 200.
-            let existing = try await sql.select().column("date").from("checkins").where("user_id", .equal, user.rawValue)
-                .where("date", .equal, checkin.date.description).first()
+        // "Was it new?" only picks 201 or 200, so it is read before taking the write gate: the gate is held
+        // for the one statement that must be serialised. The upsert itself can't collide with another save.
+        let existing = try await sql.select().column("date").from("checkins").where("user_id", .equal, user.rawValue)
+            .where("date", .equal, checkin.date.description).first()
+        try await write { sql in
             try await sql.insert(into: "checkins").columns("user_id", "date", "pain", "psfs", "note", "updated_at")
                 .values(
                     SQLBind(user.rawValue), SQLBind(checkin.date.description), SQLBind(checkin.pain), SQLBind(psfs),
@@ -266,8 +287,8 @@ public struct FluentStore: BackCoachStore {
                         .set(excludedValueOf: "updated_at")
                 }
                 .run()
-            return existing == nil
         }
+        return existing == nil
     }
 
     public func checkins(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [Checkin] {

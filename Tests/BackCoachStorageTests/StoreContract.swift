@@ -56,11 +56,16 @@ enum StoreContract {
         try await store.saveIntake(answers, program: record, for: user.id, now: now)
         #expect(try await store.intake(for: user.id) == StoredIntake(answers: answers, updatedAt: now))
         #expect(try await store.program(for: user.id) == record)
+        let both = try await store.intakeAndProgram(for: user.id)
+        #expect(both?.intake == StoredIntake(answers: answers, updatedAt: now))
+        #expect(both?.program == record)
         var changed = answers
         changed.painAtRest = 8
         try await store.saveIntake(changed, program: nil, for: user.id, now: now.addingTimeInterval(60))
         #expect(try await store.intake(for: user.id)?.answers.painAtRest == 8)
         #expect(try await store.program(for: user.id) == nil, "a withheld program replaces the old one")
+        #expect(try await store.intakeAndProgram(for: user.id)?.program == nil)
+        #expect(try await store.intakeAndProgram(for: newUser(store).id) == nil)
     }
 
     static func screens(_ store: any BackCoachStore) async throws {
@@ -140,6 +145,29 @@ enum StoreContract {
         }
         #expect(try await store.checkins(for: user.id, from: day.adding(days: -19), to: day).count == 20)
         #expect(try await store.sessions(for: user.id, from: day, to: day).count == 40)
+
+        // A save that fails (the same e-mail twice) fails alone; saves committed beside it still land.
+        let email = "twin-\(UUID())@example.test"
+        let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for index in 0..<10 {
+                group.addTask {
+                    let twin = User(id: UserID(), email: email, passwordHash: "h", createdAt: now, calendarSecret: "cal-\(UUID())")
+                    do {
+                        try await store.createUser(twin)
+                        return true
+                    } catch StorageError.emailTaken {
+                        return false
+                    }
+                }
+                group.addTask {
+                    _ = try await store.upsertCheckin(Checkin(date: day.adding(days: -20 - index), pain: 1, updatedAt: now), for: user.id)
+                    return false
+                }
+            }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count == 1)
+        #expect(try await store.checkins(for: user.id, from: day.adding(days: -29), to: day.adding(days: -20)).count == 10)
     }
 
     static func isolation(_ store: any BackCoachStore) async throws {

@@ -1,9 +1,15 @@
+import BackCoachWeb
 import Foundation
 import NIOCore
 import Testing
 
 @Suite("Accounts, tokens and erasure")
 struct AccountRoutesTests {
+    @Test("Tokens are stored as their SHA-256 in lower-case hex")
+    func tokenHash() {
+        #expect(Secrets.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
     @Test("Sign-up returns an id and a token that works")
     func signUp() async throws {
         try await TestApp.run { app in

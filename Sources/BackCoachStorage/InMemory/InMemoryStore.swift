@@ -85,6 +85,10 @@ public actor InMemoryStore: BackCoachStore {
     public func intake(for user: UserID) -> StoredIntake? { intakes[user] }
     public func program(for user: UserID) -> ProgramRecord? { programs[user] }
 
+    public func intakeAndProgram(for user: UserID) -> (intake: StoredIntake, program: ProgramRecord?)? {
+        intakes[user].map { ($0, programs[user]) }
+    }
+
     public func addScreen(_ screen: ScreenRecord, program: ProgramRecord?, for user: UserID) throws {
         guard users[user] != nil else { throw StorageError.userNotFound }
         screenLog[user, default: []].append(screen)

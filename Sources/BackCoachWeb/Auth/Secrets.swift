@@ -14,7 +14,15 @@ public enum Secrets {
 
     /// SHA-256 hex digest. Tokens are long random strings, so a fast hash is enough: there is nothing to guess.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        // Hex by table: `String(format:)` per byte made this 4% of every authenticated request.
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(token.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Compares secrets in time that doesn't depend on where they differ.

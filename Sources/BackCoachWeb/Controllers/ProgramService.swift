@@ -29,8 +29,7 @@ struct ProgramService {
 
     /// The current state, or nil before the first intake (web pages send her to the wizard instead of a 404).
     func currentIfAnswered(for user: User) async throws -> Current? {
-        guard let intake = try await dependencies.store.intake(for: user.id) else { return nil }
-        let record = try await dependencies.store.program(for: user.id)
+        guard let (intake, record) = try await dependencies.store.intakeAndProgram(for: user.id) else { return nil }
         let key = AssessmentKey(
             answers: intake.answers, startDate: record?.startDate ?? dependencies.today, state: record?.state, painCeiling: user.painCeiling
         )
