@@ -7,7 +7,8 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
-    router.add(middleware: ProblemMiddleware(renderer: renderer))
+    let routeTable = RouteTable()
+    router.add(middleware: ProblemMiddleware(renderer: renderer, routes: routeTable))
 
     SystemController(dependencies: dependencies).addPublicRoutes(to: router)
     ContentController(content: dependencies.content).addPublicRoutes(to: router)
@@ -35,5 +36,6 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
     TrackingPagesController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
     LearnPagesController(content: dependencies.content, renderer: renderer).addRoutes(to: pages)
     SettingsController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
+    routeTable.load(router.routes.map { ($0.method, $0.path.components.map { "\($0)" }) })
     return router
 }

@@ -134,7 +134,9 @@ struct AccountRoutesTests {
     @Test("DELETE /api/v1/me erases everything, says what, and the token stops working", arguments: StoreKind.available)
     func erase(kind: StoreKind) async throws {
         try await TestApp.run(kind) { app in
-            let token = try await app.onboardedUser()
+            let email = "erased-\(UUID())@example.test"
+            let token = try await app.signUp(email)
+            _ = try await app.request(.put, "/api/v1/me/intake", token: token, json: Samples.intake)
             _ = try await app.request(.put, "/api/v1/me/checkins/2026-11-24", token: token, json: #"{"pain":4}"#)
             _ = try await app.request(.put, "/api/v1/me/checkins/2026-11-25", token: token, json: #"{"pain":3}"#)
             _ = try await app.request(.post, "/api/v1/me/screens", token: token, json: #"{"date":"2026-11-25","redFlags":[]}"#)
@@ -148,8 +150,8 @@ struct AccountRoutesTests {
                 ])
             #expect(try await app.request(.get, "/api/v1/me/checkins", token: token).status == .unauthorized)
             #expect(
-                try await app.request(.post, "/api/v1/tokens", json: #"{"email":"x@example.test","password":"correct horse battery"}"#)
-                    .status == .unauthorized)
+                try await app.request(.post, "/api/v1/tokens", json: #"{"email":"\#(email)","password":"correct horse battery"}"#)
+                    .status == .unauthorized, "the erased account can't sign in")
         }
     }
 }

@@ -66,4 +66,22 @@ struct PublicRoutesTests {
             #expect(!missingPage.text.contains("Error Domain"), "no internals on error pages")
         }
     }
+
+    @Test("A known address with the wrong method gets 405 and the methods it takes")
+    func methodNotAllowed() async throws {
+        try await TestApp.run { app in
+            let trace = try await app.request(.trace, "/healthz")
+            #expect(trace.status == .methodNotAllowed)
+            #expect(trace.headers[.allow] == "GET, HEAD")
+            #expect(trace.headers[.contentType] == "application/problem+json")
+            let deleteCheckin = try await app.request(.delete, "/api/v1/me/checkins/2026-11-25")
+            #expect(deleteCheckin.status == .methodNotAllowed)
+            #expect(deleteCheckin.headers[.allow] == "PUT")
+            let page = try await app.request(.put, "/learn/glute-strength")
+            #expect(page.status == .methodNotAllowed)
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(try await app.request(.delete, "/no/such/address").status == .notFound)
+            #expect(try await app.request(.get, "/learn/no-such-article").status == .notFound, "a handler's 404 stays a 404")
+        }
+    }
 }

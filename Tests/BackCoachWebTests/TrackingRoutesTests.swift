@@ -56,6 +56,10 @@ struct TrackingRoutesTests {
             let token = try await app.onboardedUser()
             #expect(try await app.request(.get, "/api/v1/me/checkins?from=2026-11-25&to=2026-11-01", token: token).status == .badRequest)
             #expect(try await app.request(.get, "/api/v1/me/checkins?from=nope", token: token).status == .badRequest)
+            // Reading long ago is allowed (it is empty); only the span is limited.
+            let old = try await app.request(.get, "/api/v1/me/checkins?from=2000-01-01&to=2000-01-31", token: token)
+            #expect(old.status == .ok)
+            #expect((try old.object()["checkins"] as? [Any])?.isEmpty == true)
             for days in ["0", "1096", "abc", "-3"] {
                 let response = try await app.request(.get, "/api/v1/me/progress?days=\(days)", token: token)
                 #expect(response.status == .badRequest)

@@ -26,7 +26,8 @@ struct ContentController {
         }
         router.get("/api/v1/search") { request, _ in
             let query = request.uri.queryParameters["q"].map(String.init) ?? ""
-            guard (1...100).contains(query.trimmingCharacters(in: .whitespaces).count) else {
+            // Counted in Unicode code points, as the OpenAPI document's maxLength counts them.
+            guard (1...100).contains(query.unicodeScalars.count) else {
                 throw Problem.badRequest("q must be 1 to 100 characters, e.g. ?q=glute%20bridge.")
             }
             return JSONResponse(content.search.search(query, limit: 10))

@@ -55,7 +55,8 @@ struct ProgramController {
     @Sendable func getToday(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<ProgramService.Day> {
         let user = try context.requireUser()
         let date =
-            try DateRules.parse(request.uri.queryParameters["date"].map(String.init), field: "date", today: dependencies.today)
+            try DateRules.parse(
+                request.uri.queryParameters["date"].map(String.init), field: "date", today: dependencies.today, inWindow: false)
             ?? dependencies.today
         return JSONResponse(try await service.day(date, for: user, current: try await service.current(for: user)))
     }

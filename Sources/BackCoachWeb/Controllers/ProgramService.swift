@@ -173,11 +173,16 @@ struct ProgramService {
     }
 }
 
-/// Dates people may send: not before 3 years ago, not more than a year ahead.
+/// Dates people may send. Records are kept for dates from 3 years ago to a year ahead (or to tomorrow, for what has
+/// already happened), so a stray year can't become the start of her history; a date that only picks what to read
+/// (`inWindow: false`) may be any valid date.
 enum DateRules {
-    static func parse(_ text: String?, field: String, today: LocalDate, allowFuture: Bool = true) throws -> LocalDate? {
+    static func parse(_ text: String?, field: String, today: LocalDate, allowFuture: Bool = true, inWindow: Bool = true) throws
+        -> LocalDate?
+    {
         guard let text else { return nil }
         guard let date = LocalDate(text) else { throw Problem.badRequest("\(field) must be a date like 2026-11-25 (got \(text)).") }
+        guard inWindow else { return date }
         let earliest = today.adding(days: -3 * 366)
         let latest = allowFuture ? today.adding(days: 366) : today.adding(days: 1)
         guard date >= earliest else { throw Problem.badRequest("\(field) is too far in the past (earliest \(earliest)).") }

@@ -64,8 +64,8 @@ struct TrackingController {
         let user = try context.requireUser()
         let today = dependencies.today
         let query = request.uri.queryParameters
-        let to = try DateRules.parse(query["to"].map(String.init), field: "to", today: today) ?? today
-        let from = try DateRules.parse(query["from"].map(String.init), field: "from", today: today) ?? to.adding(days: -29)
+        let to = try DateRules.parse(query["to"].map(String.init), field: "to", today: today, inWindow: false) ?? today
+        let from = try DateRules.parse(query["from"].map(String.init), field: "from", today: today, inWindow: false) ?? to.adding(days: -29)
         guard from <= to else { throw Problem.badRequest("from must be on or before to.") }
         guard from.days(until: to) < Self.maxDays else { throw Problem.badRequest("Ask for at most \(Self.maxDays) days at a time.") }
         return JSONResponse(CheckinList(from: from, to: to, checkins: try await store.checkins(for: user.id, from: from, to: to)))

@@ -44,13 +44,15 @@ public struct Problem: Error, HTTPResponseError, Equatable {
 public struct ProblemMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
     let renderer: WebRenderer?
+    let routes: RouteTable?
 
-    public init(renderer: WebRenderer? = nil) {
+    public init(renderer: WebRenderer? = nil, routes: RouteTable? = nil) {
         self.renderer = renderer
+        self.routes = routes
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let problem: Problem
+        var problem: Problem
         do {
             return try await next(request, context)
         } catch let redirect as Redirect {
@@ -66,6 +68,13 @@ public struct ProblemMiddleware: RouterMiddleware {
         } catch {
             context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))"])
             problem = Problem(.internalServerError, "Something went wrong on our side. Your data was not changed; please try again.")
+        }
+        if problem.status == .notFound, let allowed = routes?.allowedMethods(for: request.uri.path),
+            !allowed.contains(request.method.rawValue)
+        {
+            problem = Problem(
+                .methodNotAllowed, "This address does not accept \(request.method.rawValue).",
+                headers: [.allow: allowed.sorted().joined(separator: ", ")])
         }
         if let renderer, Self.isPage(request.uri.path) {
             return try renderer.errorPage(problem, context: context)
