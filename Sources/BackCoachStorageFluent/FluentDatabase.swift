@@ -58,11 +58,14 @@ public final class FluentDatabase: Service, Sendable {
 
     /// Runs every pending migration. SQLite also switches to write-ahead logging, which lets readers
     /// work while a write commits; with the default synchronous=FULL each commit is on disk before it is acknowledged.
-    public func migrate() async throws {
+    /// `through` stops after the migration with that name, as an older release would (for upgrade tests).
+    public func migrate(through last: String? = nil) async throws {
         if isSQLite {
             try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
-        try await withMigrationLock { migrator in
+        var list = BackCoachMigrations.all
+        if let last, let index = list.firstIndex(where: { $0.name == last }) { list = Array(list[...index]) }
+        try await withMigrationLock(list) { migrator in
             try await migrator.setupIfNeeded().get()
             try await migrator.prepareBatch().get()
         }
@@ -87,13 +90,15 @@ public final class FluentDatabase: Service, Sendable {
     /// Several servers may start at once against one PostgreSQL; an advisory lock lets one migrate while
     /// the others wait, then find nothing left to do. Lock, migrations and unlock share one connection,
     /// because PostgreSQL advisory locks belong to a connection.
-    private func withMigrationLock<T: Sendable>(_ work: @escaping @Sendable (Migrator) async throws -> T) async throws -> T {
+    private func withMigrationLock<T: Sendable>(
+        _ list: [any Migration] = BackCoachMigrations.all, _ work: @escaping @Sendable (Migrator) async throws -> T
+    ) async throws -> T {
         let postgres = !isSQLite
         return try await database.withConnection { connection in
             let sql = connection as! any SQLDatabase
             if postgres { try await sql.raw("SELECT pg_advisory_lock(\(literal: Self.migrationLockKey))").run() }
             let migrations = Migrations()
-            migrations.add(BackCoachMigrations.all)
+            migrations.add(list)
             let migrator = Migrator(databaseFactory: { _ in connection }, migrations: migrations, on: connection.eventLoop)
             do {
                 let result = try await work(migrator)

@@ -1,3 +1,5 @@
+import BackCoachCore
+import BackCoachStorage
 import BackCoachStorageFluent
 import Foundation
 import Logging
@@ -46,5 +48,67 @@ struct MigrationTests {
             throw error
         }
         await database.shutdown()
+    }
+
+    @Test("SQLite: an upgrade, its revert and the upgrade again keep the data already there")
+    func upgradeKeepsDataSQLite() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("upgrade-\(UUID().uuidString).sqlite").path
+        let database = try FluentDatabase(location: .sqlite(path: path), logger: Logger(label: "test"))
+        do {
+            try await Self.upgradeKeepsData(database)
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        await database.shutdown()
+    }
+
+    @Test(
+        "PostgreSQL: an upgrade, its revert and the upgrade again keep the data already there",
+        .enabled(if: StoreFactory.postgresURL != nil))
+    func upgradeKeepsDataPostgres() async throws {
+        let baseURL = try #require(StoreFactory.postgresURL)
+        let name = "backcoach_upgrade_\(UInt32.random(in: 0...UInt32.max))"
+        let admin = try FluentDatabase(location: .postgres(url: baseURL), logger: Logger(label: "test"))
+        try await admin.execute("CREATE DATABASE \(name)")
+        let url = baseURL.replacingOccurrences(of: #"/[^/]+$"#, with: "/" + name, options: .regularExpression)
+        let database = try FluentDatabase(location: .postgres(url: url), logger: Logger(label: "test"))
+        var failure: (any Error)?
+        do { try await Self.upgradeKeepsData(database) } catch { failure = error }
+        await database.shutdown()
+        try await admin.execute("DROP DATABASE \(name)")
+        await admin.shutdown()
+        if let failure { throw failure }
+    }
+
+    /// An older release (through 0007) with a user and her records; then 0008 arrives, is reverted, and arrives again.
+    static func upgradeKeepsData(_ database: FluentDatabase) async throws {
+        try await database.migrate(through: "0007_create_login_failures")
+        #expect(try await database.pendingMigrations() == ["0008_create_web_sessions"])
+        let store = FluentStore(database: database)
+        let user = try await StoreContract.newUser(store)
+        let day = StoreContract.day
+        let answers = IntakeAnswers(weeksSinceBirth: 8, delivery: .vaginal, painAtRest: 3, minutesPerDay: 10, daysPerWeek: 3)
+        let record = ProgramRecord(startDate: day, state: ProgramState(phase: .gentleRebuilding))
+        try await store.saveIntake(answers, program: record, for: user.id, now: StoreContract.now)
+        for offset in 0..<30 {
+            _ = try await store.upsertCheckin(
+                Checkin(date: day.adding(days: -offset), pain: offset % 11, note: "day \(offset)", updatedAt: StoreContract.now),
+                for: user.id)
+        }
+        try await store.addToken(hash: "upgrade-\(UUID())", for: user.id, now: StoreContract.now)
+        let before = try await store.checkins(for: user.id, from: day.adding(days: -29), to: day)
+
+        try await database.migrate()
+        try await database.revertLastBatch()
+        #expect(try await database.pendingMigrations() == ["0008_create_web_sessions"])
+        try await database.migrate()
+        #expect(try await database.pendingMigrations().isEmpty)
+
+        #expect(try await store.user(id: user.id) == user)
+        #expect(try await store.intakeAndProgram(for: user.id)?.program == record)
+        #expect(try await store.checkins(for: user.id, from: day.adding(days: -29), to: day) == before)
+        // The table that came back works.
+        try await store.addWebSession(WebSession(tokenHash: "s-\(UUID())", userID: user.id, csrfToken: "c", expiresAt: StoreContract.now))
     }
 }
