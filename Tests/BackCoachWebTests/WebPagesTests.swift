@@ -79,6 +79,36 @@ struct WebPagesTests {
         }
     }
 
+    @Test("Another signed-in user's pages and downloads show none of the first user's data; a deleted user's cookie signs nobody in")
+    func isolationBetweenBrowsers() async throws {
+        try await TestApp.run { app in
+            let owner = Browser(app)
+            let ownerEmail = "owner-\(UUID())@example.test"
+            try await owner.signUpAndOnboard(email: ownerEmail)
+            try await owner.get("/checkin")
+            #expect(
+                try await owner.post("/checkin", [("date", "2026-11-25"), ("pain", "6"), ("note", "owner's private note")]).status == .ok)
+            #expect(try await owner.get("/settings/export.csv").text.contains("owner's private note"), "the note was saved")
+            let other = Browser(app)
+            try await other.signUpAndOnboard()
+            // Every page a signed-in person can open with GET, taken from the router so a new page is covered too.
+            let pages = app.routes.filter { $0.hasPrefix("GET /") && !$0.hasPrefix("GET /api/") && !$0.contains("{") }
+                .map { String($0.dropFirst("GET ".count)) }
+            #expect(pages.count >= 15)
+            for path in pages {
+                let text = try await other.get(path).text
+                #expect(!text.contains("owner's private note") && !text.contains("owner&#39;s private note"), "\(path) leaked her note")
+                #expect(!text.contains(ownerEmail), "\(path) leaked her e-mail")
+            }
+            // She deletes her account; her old cookie no longer opens anything.
+            let cookie = try #require(owner.cookies["bc_session"])
+            try await owner.get("/settings")
+            #expect(try await owner.post("/settings/delete", [("confirm", "DELETE")]).status == .seeOther)
+            let today = try await app.client.execute(uri: "/today", method: .get, headers: [.cookie: "bc_session=\(cookie)"], body: nil)
+            #expect(today.status == .seeOther && today.headers[.location] == "/signin")
+        }
+    }
+
     @Test("An emergency answer in the wizard shows the stop page and no plan")
     func emergencyStop() async throws {
         try await TestApp.run { app in
@@ -142,6 +172,10 @@ struct WebPagesTests {
                 ("/settings/ceiling", [("ceiling", "2")]), ("/settings/calendar", []), ("/settings/delete", [("confirm", "DELETE")]),
                 ("/signout", []),
             ]
+            // Every form the router takes is listed here (or below, for the two before sign-in): a new one fails until it is.
+            let postedPages = Set(
+                app.routes.filter { $0.hasPrefix("POST /") && !$0.hasPrefix("POST /api/") }.map { String($0.dropFirst("POST ".count)) })
+            #expect(postedPages == Set(forms.map(\.0)).union(["/signup", "/signin"]))
             for (path, fields) in forms {
                 for token in ["", "forged"] {
                     let response = try await browser.post(path, fields, csrf: token)
