@@ -93,7 +93,8 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "BackCoachContentTests", dependencies: ["BackCoachContent"]),
+        // Snapshots are read from the source tree by path (see ExerciseFigureTests), not bundled.
+        .testTarget(name: "BackCoachContentTests", dependencies: ["BackCoachContent"], exclude: ["Snapshots"]),
         .testTarget(name: "BackCoachCLITests", dependencies: ["BackCoachCLI"]),
         .testTarget(
             name: "BackCoachStorageTests",

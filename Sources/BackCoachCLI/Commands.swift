@@ -62,9 +62,16 @@ struct ExercisesCommand: ParsableCommand, CLICommand {
 
     @Argument(help: "An exercise id, e.g. glute-bridge. Leave out to list them all.")
     var id: String?
+    @Flag(help: "Write the exercise's figure as SVG instead of its text.")
+    var svg = false
+    @Flag(help: "With --svg: only the start and end positions side by side, as printed.")
+    var still = false
+    @Option(help: "With --svg: draw from this content folder (e.g. Sources/BackCoachContent/Resources/content) to check edited poses.")
+    var content: String?
     @OptionGroup var output: OutputOptions
 
     func execute(in environment: CLIEnvironment) throws -> String {
+        if svg || still || content != nil { return try figure(in: environment) }
         let catalogue = try environment.content().catalogue
         guard let id else {
             return output.json ? try JSONOutput.render(catalogue.exercises) : TextRenderer.exerciseList(catalogue)
@@ -73,6 +80,25 @@ struct ExercisesCommand: ParsableCommand, CLICommand {
             throw CLIError("no exercise with id \"\(id)\"; run `backcoach exercises` to list them")
         }
         return output.json ? try JSONOutput.render(exercise) : TextRenderer.exercise(exercise, catalogue: catalogue)
+    }
+
+    private func figure(in environment: CLIEnvironment) throws -> String {
+        guard svg else { throw CLIError("--still and --content go with --svg") }
+        guard let id else { throw CLIError("--svg needs an exercise id, e.g. backcoach exercises glute-bridge --svg") }
+        let library: ContentLibrary
+        if let content {
+            do {
+                library = try ContentLibrary.load(from: URL(fileURLWithPath: content))
+            } catch {
+                throw CLIError("content in \(content) is invalid: \(error.message)")
+            }
+        } else {
+            library = try environment.content()
+        }
+        guard let exercise = library.catalogue[id], let drawing = library.figureSVG(for: exercise, animated: !still) else {
+            throw CLIError("no exercise with id \"\(id)\"; run `backcoach exercises` to list them")
+        }
+        return drawing + "\n"
     }
 }
 

@@ -7,6 +7,8 @@ public struct ContentLibrary: Sendable {
     public let redFlags: RedFlagRuleSet
     public let questions: QuestionSet
     public let catalogue: ExerciseCatalogue
+    /// How each exercise is drawn, by exercise id; every exercise has one.
+    public let figures: [String: ExerciseFigure]
     public let noteTexts: [ProgramNoteID: ProgramNoteText]
     /// Sorted by their `order`.
     public let articles: [Article]
@@ -51,6 +53,8 @@ public struct ContentLibrary: Sendable {
         try questions.validate()
         let catalogueFile: CatalogueFile = try decode("exercises.json", in: folder)
         let catalogue = try ExerciseCatalogue(exercises: catalogueFile.exercises, knownSources: known)
+        let figures: [String: ExerciseFigure] = try decode("figures.json", in: folder)
+        try validate(figures, catalogue: catalogue)
         let rawNotes: [String: ProgramNoteText] = try decode("program-notes.json", in: folder)
         var notes: [ProgramNoteID: ProgramNoteText] = [:]
         for (key, value) in rawNotes {
@@ -66,8 +70,24 @@ public struct ContentLibrary: Sendable {
         }
         let articles = try loadArticles(in: folder.appendingPathComponent("articles"), knownSources: known)
         return ContentLibrary(
-            sources: sources, redFlags: redFlags, questions: questions, catalogue: catalogue, noteTexts: notes,
+            sources: sources, redFlags: redFlags, questions: questions, catalogue: catalogue, figures: figures, noteTexts: notes,
             articles: articles, search: SearchIndex(documents: searchDocuments(articles: articles, catalogue: catalogue)))
+    }
+
+    /// One figure per exercise, none for exercises that don't exist, each one drawable.
+    private static func validate(_ figures: [String: ExerciseFigure], catalogue: ExerciseCatalogue) throws(ContentError) {
+        for id in figures.keys.sorted() where catalogue[id] == nil {
+            throw ContentError("figures.json: \(id) is not an exercise in the catalogue")
+        }
+        for exercise in catalogue.exercises {
+            guard let figure = figures[exercise.id] else { throw ContentError("figures.json: \(exercise.id) has no figure") }
+            try FigureValidator.validate(figure, id: exercise.id, dose: exercise.dose)
+        }
+    }
+
+    /// The figure of an exercise as an SVG: animated, or the start and end side by side.
+    public func figureSVG(for exercise: Exercise, animated: Bool = true) -> String? {
+        figures[exercise.id].map { FigureRenderer(figure: $0, dose: exercise.dose).svg(title: exercise.title, animated: animated) }
     }
 
     private struct CatalogueFile: Decodable {

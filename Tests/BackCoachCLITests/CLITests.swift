@@ -1,3 +1,4 @@
+import BackCoachContent
 import BackCoachCore
 import Foundation
 import Testing
@@ -53,6 +54,10 @@ struct CLITests {
         (["plan", "-", "--frobnicate"], Sample.intake, "backcoach: Unknown option '--frobnicate'"),
         (["exercises", "no-such-thing"], "", "backcoach: no exercise with id \"no-such-thing\""),
         (["learn", "no-such-article"], "", "backcoach: no article called \"no-such-article\""),
+        (["exercises", "--svg"], "", "backcoach: --svg needs an exercise id"),
+        (["exercises", "moonwalk", "--svg"], "", "backcoach: no exercise with id \"moonwalk\""),
+        (["exercises", "clams", "--still"], "", "backcoach: --still and --content go with --svg"),
+        (["exercises", "clams", "--svg", "--content", "/no/such/folder"], "", "backcoach: content in /no/such/folder is invalid"),
         (["search", "--limit", "0", "bridge"], "", "backcoach: --limit must be from 1 to 50"),
         (["catalogue", "validate", "--path", "/no/such/folder"], "", "backcoach: --path /no/such/folder is not a folder"),
     ]
@@ -102,6 +107,31 @@ struct CLITests {
         let shell = ScriptedTerminal(lines: ["n"])
         #expect(await shell.run(["assess"]) == 2)
         #expect(shell.errors == "backcoach: the input ended before all questions were answered\n")
+    }
+
+    @Test("exercises ID --svg writes the figure; --still the start and end side by side; --content draws an edited pose")
+    func figure() async throws {
+        let animated = ScriptedTerminal()
+        #expect(await animated.run(["exercises", "glute-bridge", "--svg"]) == 0)
+        #expect(animated.output.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\"") && animated.output.contains("<animate"))
+        let still = ScriptedTerminal()
+        #expect(await still.run(["exercises", "glute-bridge", "--svg", "--still"]) == 0)
+        #expect(!still.output.contains("<animate") && still.output.hasSuffix("</svg>\n"))
+
+        // An editor's copy with the bridge lifted higher draws differently; a pose out of range is refused.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("content-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: ContentLibrary.bundledFolder!, to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("figures.json")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try original.replacingOccurrences(of: #""pitch": -110"#, with: #""pitch": -120"#).write(to: file, atomically: true, encoding: .utf8)
+        let edited = ScriptedTerminal()
+        #expect(await edited.run(["exercises", "glute-bridge", "--svg", "--content", folder.path]) == 0)
+        #expect(edited.output != animated.output && edited.output.hasPrefix("<svg"))
+        try original.replacingOccurrences(of: #""knee": 95"#, with: #""knee": 195"#).write(to: file, atomically: true, encoding: .utf8)
+        let broken = ScriptedTerminal()
+        #expect(await broken.run(["exercises", "glute-bridge", "--svg", "--content", folder.path]) == 2)
+        #expect(broken.errors.contains("knee 195.0 is outside 0…160"), "\(broken.errors)")
     }
 
     @Test("exercises, learn and search show content as text and JSON")
