@@ -179,6 +179,9 @@ def test_new_user_full_journey(server, browser):
     # The player, with timers 100 times faster. Skip two, reload: it resumes where she was.
     driver.get(server + "/session?speed=100")
     WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "player")))
+    figure = driver.find_element(By.CSS_SELECTOR, "[data-player=figure]")
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", figure))
+    assert figure.is_displayed() and len(figure.get_attribute("alt")) > 20
     check_page(driver, "11-player")
     click(driver, "[data-action=skip]")
     click(driver, "[data-action=skip]")
@@ -190,7 +193,7 @@ def test_new_user_full_journey(server, browser):
     assert driver.find_element(By.CSS_SELECTOR, "[data-player=position]").text.startswith("Exercise 1 of")
     click(driver, "[data-action=toggle]")
     WebDriverWait(driver, 120).until(EC.visibility_of_element_located((By.ID, "checklist")))
-    assert driver.find_element(By.ID, "done-0").is_selected()
+    assert driver.find_element(By.NAME, "done.0").is_selected()
     check_page(driver, "12-feedback")
     for index in range(len(driver.find_elements(By.CSS_SELECTOR, "[data-exercise]"))):
         choose(driver, f"difficulty.{index}", "right")
@@ -246,3 +249,54 @@ def test_friendly_404(server, browser):
     browser.get(server + "/no-such-page")
     assert browser.find_element(By.TAG_NAME, "h1").text == "We can't find that page"
     check_page(browser, "21-not-found")
+
+
+def figure_ids(base):
+    import json
+    import urllib.request
+    return [exercise["id"] for exercise in json.load(urllib.request.urlopen(base + "/api/v1/exercises"))]
+
+
+def test_every_exercise_figure(server, browser):
+    """Every exercise page shows its figure, loaded, large enough to read, with words for people who can't see it.
+    One screenshot per figure lands in artifacts/screenshots/{phone,desktop}/figures, to look at by eye."""
+    driver = browser
+    folder = os.path.join(SHOTS, driver.size_name, "figures")
+    os.makedirs(folder, exist_ok=True)
+    for index, exercise in enumerate(figure_ids(server)):
+        driver.get(f"{server}/exercises/{exercise}")
+        image = driver.find_element(By.CSS_SELECTOR, ".figure img.no-print")
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image))
+        assert len(image.get_attribute("alt")) > 20, exercise
+        assert image.size["height"] >= 100, f"{exercise}: the figure is only {image.size['height']} px high"
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", image)
+        image.screenshot(os.path.join(folder, f"{exercise}.png"))
+        if index == 0:
+            check_page(driver, "14-exercise-with-figure")
+
+
+def test_figures_stand_still_for_reduced_motion(server):
+    """With reduced motion asked for, each figure shows its start and end side by side instead of moving:
+    two screenshots a second apart are the same. Saved under artifacts/screenshots/reduced-motion."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    import time
+    options = webdriver.ChromeOptions()
+    for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--force-prefers-reduced-motion"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        driver.set_window_size(390, 844)
+        folder = os.path.join(SHOTS, "reduced-motion")
+        os.makedirs(folder, exist_ok=True)
+        for exercise in figure_ids(server):
+            driver.get(f"{server}/exercises/{exercise}")
+            image = driver.find_element(By.CSS_SELECTOR, ".figure img.no-print")
+            WebDriverWait(driver, 10).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image))
+            first = image.screenshot_as_png
+            time.sleep(0.7)
+            assert image.screenshot_as_png == first, f"{exercise} moves although reduced motion was asked for"
+            with open(os.path.join(folder, f"{exercise}.png"), "wb") as handle:
+                handle.write(first)
+    finally:
+        driver.quit()

@@ -29,12 +29,13 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
 
     // Web pages: signed in by cookie (never the API, so cookies can't be used to call it cross-site).
     AssetController(assets: renderer.assets).addRoutes(to: router)
+    FigureController(figures: dependencies.figures).addRoutes(to: router)
     let pages = router.group().add(middleware: WebSessionMiddleware(dependencies: dependencies))
     AuthPagesController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
     OnboardingController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
     SessionPagesController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
     TrackingPagesController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
-    LearnPagesController(content: dependencies.content, renderer: renderer).addRoutes(to: pages)
+    LearnPagesController(content: dependencies.content, figures: dependencies.figures, renderer: renderer).addRoutes(to: pages)
     SettingsController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
     routeTable.load(router.routes.map { ($0.method, $0.path.components.map { "\($0)" }) })
     return router

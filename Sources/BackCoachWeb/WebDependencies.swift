@@ -19,6 +19,8 @@ public struct WebDependencies: Sendable {
     public let publicBaseURL: String
     /// Plans already worked out, by everything they depend on (see `ProgramService.currentIfAnswered`).
     let assessments = BoundedCache<ProgramService.AssessmentKey, Assessment>(capacity: 2048)
+    /// Exercise figures, drawn once each on first use.
+    let figures: ExerciseFigures
 
     public init(
         store: any BackCoachStore, content: ContentLibrary, passwords: PasswordHasher, throttle: SignInThrottle? = nil,
@@ -27,6 +29,7 @@ public struct WebDependencies: Sendable {
     ) {
         self.store = store
         self.content = content
+        self.figures = ExerciseFigures(content: content)
         self.passwords = passwords
         self.throttle = throttle ?? SignInThrottle(store: store)
         self.now = now

@@ -5,6 +5,7 @@ import Hummingbird
 /// Articles, the FAQ, exercise pages and search. Public: no sign-in needed.
 struct LearnPagesController {
     let content: ContentLibrary
+    let figures: ExerciseFigures
     let renderer: WebRenderer
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
@@ -79,6 +80,7 @@ struct LearnPagesController {
     struct ExercisePage {
         let chrome: Chrome
         let exercise: Exercise
+        let figure: ExerciseFigures.Image?
         let pillar: String
         let dose: String
         let target: String
@@ -102,7 +104,8 @@ struct LearnPagesController {
             "pages/exercise",
             ExercisePage(
                 chrome: Chrome(title: exercise.title, context: context, section: .learn, assets: renderer.assets), exercise: exercise,
-                pillar: exercise.pillar.title, dose: exercise.dose.summary, target: exercise.targetDose.summary,
+                figure: figures.image(for: id), pillar: exercise.pillar.title, dose: exercise.dose.summary,
+                target: exercise.targetDose.summary,
                 ladder: content.catalogue.ladder(from: root).map { .init(id: $0.id, title: $0.title, ref: $0.ref, current: $0.id == id) },
                 conditions: exercise.conditions.map(\.note),
                 equipment: exercise.equipment.isEmpty ? nil : exercise.equipment.map(\.displayName).joined(separator: ", ")))

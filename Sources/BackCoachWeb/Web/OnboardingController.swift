@@ -149,7 +149,13 @@ struct OnboardingController {
                 phaseTitle: program.phase.title,
                 reasons: program.phase.reasons, painCeiling: program.painCeiling,
                 sessions: program.sessions.map {
-                    .init(number: $0.number, minutes: $0.estimatedMinutes, exercises: $0.exercises)
+                    .init(
+                        number: $0.number, minutes: $0.estimatedMinutes,
+                        exercises: $0.exercises.map {
+                            .init(
+                                id: $0.id, title: $0.title, doseSummary: $0.doseSummary, notes: $0.notes,
+                                figure: dependencies.figures.image(for: $0.id, dose: $0.dose))
+                        })
                 },
                 excluded: program.excluded, notes: program.notes, flags: flags, hasFlags: !flags.isEmpty))
     }

@@ -158,6 +158,14 @@ struct PlanPage {
     struct SessionView {
         let number: Int
         let minutes: Int
-        let exercises: [PlannedExercise]
+        let exercises: [ExerciseView]
+    }
+
+    struct ExerciseView {
+        let id: String
+        let title: String
+        let doseSummary: String
+        let notes: [String]
+        let figure: ExerciseFigures.Image?
     }
 }

@@ -54,6 +54,7 @@ struct SessionPage {
         let rest: Int
         let tempo: Int
         let firstCue: String
+        let figure: ExerciseFigures.Image?
     }
 }
 

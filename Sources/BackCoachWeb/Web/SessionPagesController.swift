@@ -78,7 +78,7 @@ struct SessionPagesController {
                 steps: exercise?.steps ?? [], notes: planned.notes, sets: planned.dose.sets, reps: planned.dose.reps,
                 hold: planned.dose.holdSeconds, perSide: planned.dose.perSide, rest: planned.dose.restSeconds,
                 tempo: planned.dose.secondsPerRep,
-                firstCue: exercise?.cues.first ?? "")
+                firstCue: exercise?.cues.first ?? "", figure: dependencies.figures.image(for: planned.id, dose: planned.dose))
         }
         return try renderer.html(
             "pages/session",

@@ -17,9 +17,12 @@ public struct WebRenderer: Sendable {
 
     /// Renders `pages/NAME` with `model`; an unknown template is a programming error reported as a 500.
     func html(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok) throws -> Response {
-        guard let html = library.render(TemplateValues.flatten(model), withTemplate: template) else {
+        guard let rendered = library.render(TemplateValues.flatten(model), withTemplate: template) else {
             throw Problem(.internalServerError, "The page template \(template) is missing.")
         }
+        // Line breaks between two tags carry nothing (text from people is escaped, so it never holds a bare "<"
+        // and can't be touched); dropping them saves a few hundred bytes a page.
+        let html = rendered.replacingOccurrences(of: ">\n<", with: "><")
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: html)))

@@ -15,8 +15,8 @@
 
   // Each exercise becomes a list of timed phases: get ready, then moves and holds per rep, rest between sets.
   function phasesFor(card) {
-    var d = card.dataset, phases = [{ label: "Get ready", seconds: 5, say: d.title + ". " + cue(card) }];
-    var sets = +d.sets, reps = +d.reps, hold = +d.hold, tempo = +d.tempo, sides = d.perSide === "true" ? ["left side", "right side"] : [""];
+    var d = card.dataset, phases = [{ label: "Get ready", seconds: 5, say: title(card) + ". " + cue(card) }];
+    var sets = +d.sets, reps = +d.reps, hold = +d.hold, tempo = +d.tempo, sides = "perSide" in d ? ["left side", "right side"] : [""];
     for (var set = 1; set <= sets; set++) {
       sides.forEach(function (side) {
         for (var rep = 1; rep <= reps; rep++) {
@@ -30,6 +30,7 @@
     return phases;
   }
 
+  function title(card) { return card.querySelector("legend").textContent; }
   function cue(card) { var first = card.querySelector(".cues li"); return first ? first.textContent : ""; }
 
   var state = JSON.parse(localStorage.getItem(storeKey) || "null") || { index: 0, done: [], skipped: [] };
@@ -45,8 +46,11 @@
   function show() {
     var card = cards[state.index];
     el("position").textContent = "Exercise " + (state.index + 1) + " of " + cards.length;
-    el("title").textContent = card.dataset.title;
+    el("title").textContent = title(card);
     el("cue").textContent = cue(card);
+    var img = card.querySelector(":scope>img"), fig = el("figure");
+    if (img && fig.src != img.src) ["src", "alt", "width", "height"].forEach(function (a) { fig.setAttribute(a, img.getAttribute(a)); });
+    fig.hidden = !img;
     el("phase").textContent = phases[phase] ? phases[phase].label : "";
     el("timer").textContent = left + "s";
     toggle.textContent = timer ? "Pause" : (phase > 0 || left < (phases[0] || {}).seconds ? "Resume" : "Start");
@@ -83,7 +87,7 @@
   function finish() {
     stop(); save();
     player.hidden = true; form.hidden = false;
-    state.done.forEach(function (i) { var box = form.querySelector("#done-" + i); if (box) box.checked = true; });
+    state.done.forEach(function (i) { var box = form.querySelector("[name='done." + i + "']"); if (box) box.checked = true; });
     var heading = document.createElement("p");
     heading.className = "success"; heading.setAttribute("role", "status");
     heading.textContent = "Session finished. Tell us how each exercise felt, then save.";
