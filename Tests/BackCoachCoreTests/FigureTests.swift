@@ -99,3 +99,34 @@ struct FigureTests {
         #expect(!still.contains("<animate") && still.contains("matrix(."))
     }
 }
+
+@Suite("Exercise figure colours")
+struct FigureColourTests {
+    /// WCAG relative luminance of "#rrggbb".
+    static func luminance(_ hex: String) -> Double {
+        let value = Int(hex.dropFirst(), radix: 16)!
+        func linear(_ shift: Int) -> Double {
+            let channel = Double((value >> shift) & 255) / 255
+            return channel <= 0.03928 ? channel / 12.92 : pow((channel + 0.055) / 1.055, 2.4)
+        }
+        let red = 0.2126 * linear(16)
+        let green = 0.7152 * linear(8)
+        return red + green + 0.0722 * linear(0)
+    }
+
+    static func contrast(_ a: String, _ b: String) -> Double {
+        let (x, y) = (luminance(a), luminance(b))
+        return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+    }
+
+    @Test("Body, moving part and arrow keep 3:1 contrast on a white page and on a dark one, since an image can't see its page")
+    func contrast() throws {
+        for rule in [".b{", ".m{", ".r{"] {
+            let css = FigureStyle.css
+            let start = try #require(css.range(of: rule))
+            let colour = try #require(css[start.upperBound...].firstMatch(of: /stroke:(#[0-9a-f]{6})/)?.1)
+            #expect(Self.contrast(String(colour), "#ffffff") >= 3, "\(rule) \(colour) on white")
+            #expect(Self.contrast(String(colour), "#121212") >= 3, "\(rule) \(colour) on dark")
+        }
+    }
+}
