@@ -22,6 +22,21 @@ public struct CLIEnvironment: Sendable {
         }
     }
 
+    /// The content in an editor's folder given by `option`, validated as the app does at start-up; the bundled
+    /// content when there is no folder.
+    public func content(in folder: String?, option: String) throws -> ContentLibrary {
+        guard let folder else { return try content() }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CLIError("\(option) \(folder) is not a folder")
+        }
+        do {
+            return try ContentLibrary.load(from: URL(fileURLWithPath: folder))
+        } catch {
+            throw CLIError("content is invalid: \(error.message)")
+        }
+    }
+
     /// Reads a file, or standard input when the path is "-".
     public func read(_ path: String) throws -> Data {
         if path == "-" { return terminal.readStandardInput() }

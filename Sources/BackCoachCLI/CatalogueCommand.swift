@@ -15,20 +15,7 @@ struct CatalogueCommand: ParsableCommand {
         var path: String?
 
         func execute(in environment: CLIEnvironment) throws -> String {
-            let library: ContentLibrary
-            if let path {
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
-                    throw CLIError("--path \(path) is not a folder")
-                }
-                do {
-                    library = try ContentLibrary.load(from: URL(fileURLWithPath: path))
-                } catch {
-                    throw CLIError("content is invalid: \(error.message)")
-                }
-            } else {
-                library = try environment.content()
-            }
+            let library = try environment.content(in: path, option: "--path")
             let grades = library.articles.map { ($0.slug, ReadingLevel.grade(of: $0.text)) }
             if let hardest = grades.max(by: { $0.1 < $1.1 }), hardest.1 > ReadingLevel.maximumGrade {
                 throw CLIError(

@@ -85,16 +85,7 @@ struct ExercisesCommand: ParsableCommand, CLICommand {
     private func figure(in environment: CLIEnvironment) throws -> String {
         guard svg else { throw CLIError("--still and --content go with --svg") }
         guard let id else { throw CLIError("--svg needs an exercise id, e.g. backcoach exercises glute-bridge --svg") }
-        let library: ContentLibrary
-        if let content {
-            do {
-                library = try ContentLibrary.load(from: URL(fileURLWithPath: content))
-            } catch {
-                throw CLIError("content in \(content) is invalid: \(error.message)")
-            }
-        } else {
-            library = try environment.content()
-        }
+        let library = try environment.content(in: content, option: "--content")
         guard let exercise = library.catalogue[id], let drawing = library.figureSVG(for: exercise, animated: !still) else {
             throw CLIError("no exercise with id \"\(id)\"; run `backcoach exercises` to list them")
         }

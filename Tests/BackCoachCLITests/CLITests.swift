@@ -57,7 +57,7 @@ struct CLITests {
         (["exercises", "--svg"], "", "backcoach: --svg needs an exercise id"),
         (["exercises", "moonwalk", "--svg"], "", "backcoach: no exercise with id \"moonwalk\""),
         (["exercises", "clams", "--still"], "", "backcoach: --still and --content go with --svg"),
-        (["exercises", "clams", "--svg", "--content", "/no/such/folder"], "", "backcoach: content in /no/such/folder is invalid"),
+        (["exercises", "clams", "--svg", "--content", "/no/such/folder"], "", "backcoach: --content /no/such/folder is not a folder"),
         (["search", "--limit", "0", "bridge"], "", "backcoach: --limit must be from 1 to 50"),
         (["catalogue", "validate", "--path", "/no/such/folder"], "", "backcoach: --path /no/such/folder is not a folder"),
     ]
