@@ -99,16 +99,21 @@ public struct FigureMotion: Sendable {
     /// Indices of the samples to keep (always the first and the last): each run is as long as it can be while
     /// every sample it skips stays within `tolerance` of the straight blend between its ends.
     static func framesToKeep(_ samples: [Frame]) -> [Int] {
+        // Plain arrays in joint order: this runs for every exercise at start-up, and dictionary lookups dominated it.
+        let joints = Joint.allCases
+        let points = samples.map { frame in joints.map { frame[$0]! } }
+        let bones = Skeleton.bones.map { (joints.firstIndex(of: $0.from)!, joints.firstIndex(of: $0.to)!) }
+        func length(_ bone: (Int, Int), in frame: [Vector3]) -> Double {
+            hypot(frame[bone.1].x - frame[bone.0].x, frame[bone.1].y - frame[bone.0].y)
+        }
         func fits(from start: Int, to end: Int) -> Bool {
             (start + 1..<end).allSatisfy { middle in
                 let t = Double(middle - start) / Double(end - start)
-                var blend: Frame = [:]
-                for (joint, a) in samples[start] { blend[joint] = a + (samples[end][joint]! - a) * t }
-                let onPath = samples[middle].allSatisfy { joint, p in hypot(blend[joint]!.x - p.x, blend[joint]!.y - p.y) <= tolerance }
+                let blend = zip(points[start], points[end]).map { a, b in a + (b - a) * t }
+                let onPath = zip(blend, points[middle]).allSatisfy { p, q in hypot(p.x - q.x, p.y - q.y) <= tolerance }
                 return onPath
-                    && Skeleton.bones.allSatisfy { bone in
-                        let shortest = min(drawnLength(bone, in: samples[start]), drawnLength(bone, in: samples[end]))
-                        return drawnLength(bone, in: blend) >= shortest * (1 - shrink)
+                    && bones.allSatisfy { bone in
+                        length(bone, in: blend) >= min(length(bone, in: points[start]), length(bone, in: points[end])) * (1 - shrink)
                     }
             }
         }
