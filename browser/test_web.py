@@ -123,12 +123,21 @@ def test_session_works_offline_once_loaded(server, browser):
     WebDriverWait(driver, 20).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller") or d.refresh())
     driver.get(server + "/session")
     WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "player")))
+    cards = len(driver.find_elements(By.CSS_SELECTOR, "fieldset.exercise"))
+    cached_figures = ("const done = arguments[arguments.length - 1]; caches.open('backcoach-v1').then(c => c.keys())"
+                      ".then(keys => done(keys.filter(k => k.url.includes('/figures/')).length))")
+    WebDriverWait(driver, 20).until(lambda d: d.execute_async_script(cached_figures) >= cards)
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
     try:
         driver.get(server + "/session")
         WebDriverWait(driver, 10).until(EC.visibility_of_element_located((By.ID, "player")))
         assert driver.find_element(By.CSS_SELECTOR, "[data-player=position]").text.startswith("Exercise 1 of")
+        # The figures were saved with the page: the player still shows this one, and the next.
+        for _ in range(2):
+            figure = driver.find_element(By.CSS_SELECTOR, "[data-player=figure]")
+            WebDriverWait(driver, 10).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", figure))
+            click(driver, "[data-action=skip]")
     finally:
         driver.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
 
