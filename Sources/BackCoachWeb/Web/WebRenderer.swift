@@ -20,11 +20,27 @@ public struct WebRenderer: Sendable {
         guard let rendered = library.render(TemplateValues.flatten(model), withTemplate: template) else {
             throw Problem(.internalServerError, "The page template \(template) is missing.")
         }
-        // Line breaks between two tags carry nothing (text from people is escaped, so it never holds a bare "<"
-        // and can't be touched); dropping them saves a few hundred bytes a page.
-        let html = rendered.replacingOccurrences(of: ">\n<", with: "><")
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+            body: .init(byteBuffer: Self.withoutBreaksBetweenTags(rendered)))
+    }
+
+    /// The page as bytes, without the line breaks that sit between two tags: they carry nothing (text from people
+    /// is escaped, so it never holds a bare "<" and is never touched) and dropping them saves a few hundred bytes a
+    /// page. One pass over the UTF-8 bytes: Foundation's string replacement cost a measurable share of a page.
+    static func withoutBreaksBetweenTags(_ html: String) -> ByteBuffer {
+        var bytes = Array(html.utf8)
+        var kept = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n"), kept > 0, bytes[kept - 1] == UInt8(ascii: ">"), index + 1 < bytes.count,
+                bytes[index + 1] == UInt8(ascii: "<")
+            {
+                continue
+            }
+            bytes[kept] = byte
+            kept += 1
+        }
+        return ByteBuffer(bytes: bytes[..<kept])
     }
 }
