@@ -13,6 +13,9 @@ public protocol HealthRecordStore: Sendable {
     func addScreen(_ screen: ScreenRecord, program: ProgramRecord?, for user: UserID) async throws
     func latestScreen(for user: UserID) async throws -> ScreenRecord?
     func screens(for user: UserID, on date: LocalDate) async throws -> [ScreenRecord]
+    /// A session logged on `date`, and that day's safety checks, in one round trip: the Today page and API ask
+    /// both on every load.
+    func day(for user: UserID, on date: LocalDate) async throws -> DayRecord
     /// Saves a session log and the program state it produced, together.
     func addSession(_ log: SessionLog, program: ProgramRecord, for user: UserID) async throws
     /// Sessions between two dates inclusive, oldest first.

@@ -57,6 +57,18 @@ public struct ProgramRecord: Codable, Hashable, Sendable {
     }
 }
 
+/// What one day holds for the Today page and API: whether a session was logged, and that day's safety checks.
+public struct DayRecord: Equatable, Sendable {
+    public let sessionLogged: Bool
+    /// In the order they were made.
+    public let screens: [ScreenRecord]
+
+    public init(sessionLogged: Bool, screens: [ScreenRecord]) {
+        self.sessionLogged = sessionLogged
+        self.screens = screens
+    }
+}
+
 /// A before-session safety check.
 public struct ScreenRecord: Codable, Equatable, Sendable {
     public let date: LocalDate

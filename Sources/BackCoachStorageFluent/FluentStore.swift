@@ -238,6 +238,20 @@ public struct FluentStore: BackCoachStore {
             .where("date", .equal, date.description).orderBy("created_at").all().map(Self.screen(from:))
     }
 
+    public func day(for user: UserID, on date: LocalDate) async throws -> DayRecord {
+        // One row per screen, or one row of NULLs when there is none, each carrying the session flag.
+        let rows = try await sql.raw(
+            """
+            SELECT EXISTS (SELECT 1 FROM session_logs WHERE user_id = \(bind: user.rawValue) AND date = \(bind: date.description)) \
+            AS session_logged, s.* FROM (SELECT 1 AS one) AS d \
+            LEFT JOIN screens s ON s.user_id = \(bind: user.rawValue) AND s.date = \(bind: date.description) ORDER BY s.created_at
+            """
+        ).all()
+        let logged = try rows.first?.decode(column: "session_logged", as: Bool.self) ?? false
+        let screens = try rows.filter { try !$0.decodeNil(column: "created_at") }.map(Self.screen(from:))
+        return DayRecord(sessionLogged: logged, screens: screens)
+    }
+
     public func addSession(_ log: SessionLog, program: ProgramRecord, for user: UserID) async throws {
         let feedback = try JSONText.encode(log.feedback)
         let decisions = try JSONText.encode(log.decisions)

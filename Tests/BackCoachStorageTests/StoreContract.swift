@@ -84,6 +84,16 @@ enum StoreContract {
         #expect(try await store.screens(for: user.id, on: day).map(\.level) == [.urgent, .emergency])
         #expect(try await store.screens(for: user.id, on: day.adding(days: 1)).isEmpty)
         #expect(try await store.program(for: user.id)?.paused == true)
+        // The Today page's one round trip: the day's screens and whether a session was logged.
+        #expect(
+            try await store.day(for: user.id, on: day)
+                == DayRecord(sessionLogged: false, screens: try await store.screens(for: user.id, on: day)))
+        let log = SessionLog(date: day.adding(days: 1), feedback: [], decisions: [], createdAt: now)
+        try await store.addSession(log, program: record, for: user.id)
+        #expect(try await store.day(for: user.id, on: day.adding(days: 1)) == DayRecord(sessionLogged: true, screens: []))
+        #expect(try await store.day(for: user.id, on: day.adding(days: 2)) == DayRecord(sessionLogged: false, screens: []))
+        let stranger = try await newUser(store)
+        #expect(try await store.day(for: stranger.id, on: day) == DayRecord(sessionLogged: false, screens: []))
     }
 
     static func sessions(_ store: any BackCoachStore) async throws {

@@ -101,6 +101,10 @@ public actor InMemoryStore: BackCoachStore {
         (screenLog[user] ?? []).filter { $0.date == date }
     }
 
+    public func day(for user: UserID, on date: LocalDate) -> DayRecord {
+        DayRecord(sessionLogged: (sessionLog[user] ?? []).contains { $0.date == date }, screens: screens(for: user, on: date))
+    }
+
     public func addSession(_ log: SessionLog, program: ProgramRecord, for user: UserID) throws {
         guard users[user] != nil else { throw StorageError.userNotFound }
         sessionLog[user, default: []].append(log)

@@ -96,7 +96,8 @@ struct ProgramService {
                 tip: "Your program is paused after your last safety check. When you are cleared, do a new safety check.",
                 triage: coach.triageEngine.screen(Set(latest?.redFlags ?? [])))
         }
-        let completed = try await !store.sessionDates(for: user.id, from: date, to: date).isEmpty
+        let today = try await store.day(for: user.id, on: date)
+        let completed = today.sessionLogged
         guard let number = schedule(current)?.sessionNumber(on: date), let session = program.sessions.first(where: { $0.number == number })
         else {
             return Day(
@@ -105,7 +106,7 @@ struct ProgramService {
         }
         return Day(
             date: date, status: .session, sessionNumber: number, session: session,
-            screenRequired: try await !hasClearScreen(on: date, for: user), completed: completed, tip: nil, triage: nil)
+            screenRequired: !today.screens.contains { $0.level < .urgent }, completed: completed, tip: nil, triage: nil)
     }
 
     /// Which days carry a session, from the program's start date.
