@@ -28,6 +28,9 @@ public final class ExerciseFigures: Sendable {
         let height: Int
     }
 
+    /// The longest hold a figure draws (the catalogue's longest is 30 s); the route refuses longer ones.
+    static let longestHold = 120
+
     private let content: ContentLibrary
     private let drawings = Mutex<[String: Drawing]>([:])
 
@@ -40,7 +43,7 @@ public final class ExerciseFigures: Sendable {
     func drawing(for id: String, hold: Int? = nil) -> Drawing? {
         guard let exercise = content.catalogue[id], let figure = content.figures[id] else { return nil }
         var dose = exercise.dose
-        if let hold { dose.holdSeconds = min(max(hold, 0), 120) }
+        if let hold { dose.holdSeconds = min(max(hold, 0), Self.longestHold) }
         let key = dose == exercise.dose ? id : "\(id)@\(dose.holdSeconds)"
         if let cached = drawings.withLock({ $0[key] }) { return cached }
         let renderer = FigureRenderer(figure: figure, dose: dose)
@@ -57,7 +60,9 @@ public final class ExerciseFigures: Sendable {
 
     /// The figure for a page; `dose` is the planned one, when the page shows a plan.
     func image(for id: String, dose: Dose? = nil) -> Image? {
-        let hold = dose.flatMap { $0.holdSeconds == content.catalogue[id]?.dose.holdSeconds ? nil : $0.holdSeconds }
+        let hold = dose.flatMap {
+            $0.holdSeconds == content.catalogue[id]?.dose.holdSeconds ? nil : min(max($0.holdSeconds, 0), Self.longestHold)
+        }
         guard let drawing = drawing(for: id, hold: hold) else { return nil }
         let query = (hold.map { "hold=\($0)&" } ?? "") + "v=\(drawing.version)"
         return Image(
@@ -95,8 +100,8 @@ struct FigureController {
         let id = String(file.dropLast(still ? ".still.svg".count : ".svg".count))
         var hold: Int?
         if let text = request.uri.queryParameters["hold"] {
-            guard let seconds = Int(text), (0...120).contains(seconds) else {
-                throw Problem.badRequest("hold must be a whole number of seconds from 0 to 120.")
+            guard let seconds = Int(text), (0...ExerciseFigures.longestHold).contains(seconds) else {
+                throw Problem.badRequest("hold must be a whole number of seconds from 0 to \(ExerciseFigures.longestHold).")
             }
             hold = seconds
         }
