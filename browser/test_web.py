@@ -278,6 +278,7 @@ def test_every_exercise_figure(server, browser):
         WebDriverWait(driver, 10).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", image))
         assert len(image.get_attribute("alt")) > 20, exercise
         assert image.size["height"] >= 100, f"{exercise}: the figure is only {image.size['height']} px high"
+        assert not driver.find_element(By.CSS_SELECTOR, ".figure img.print-only").is_displayed(), f"{exercise}: the print still shows on screen"
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", image)
         image.screenshot(os.path.join(folder, f"{exercise}.png"))
         if index == 0:
