@@ -9,7 +9,7 @@ struct CatalogueCommand: ParsableCommand {
 
     struct Validate: ParsableCommand, CLICommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the exercises, questions, red flags, notes and articles, as the app does at start-up.")
+            abstract: "Check the exercises, figures, questions, red flags, notes and articles, as the app does at start-up.")
 
         @Option(help: "A content folder to check instead of the bundled one (e.g. Sources/BackCoachContent/Resources/content).")
         var path: String?
@@ -23,12 +23,20 @@ struct CatalogueCommand: ParsableCommand {
                 )
             }
             let maxGrade = grades.map(\.1).max() ?? 0
+            let figureSizes = library.catalogue.exercises.map { ($0.id, library.figureSVG(for: $0)?.utf8.count ?? 0) }
+            let largestFigure = figureSizes.max { $0.1 < $1.1 } ?? ("", 0)
+            if largestFigure.1 > FigureRenderer.maximumBytes {
+                throw CLIError(
+                    "figure \(largestFigure.0) is \(largestFigure.1) bytes of SVG; keep figures within \(FigureRenderer.maximumBytes) (fewer moving parts, or a smaller move)"
+                )
+            }
             return """
                 Content is valid:
                   \(library.catalogue.exercises.count) exercises in \(library.catalogue.ladderRoots.count) progression ladders
                   \(library.redFlags.flags.count) red flags (\(library.rescreenFlags.count) in the before-session screen)
                   \(library.questions.intake.count) intake questions
                   \(library.articles.count) articles, hardest reading grade \(String(format: "%.1f", maxGrade))
+                  \(figureSizes.count) exercise figures, the largest \(largestFigure.1) bytes of SVG
                   \(library.sources.count) sources
 
                 """

@@ -159,6 +159,31 @@ struct CLITests {
         #expect(await shell.run(["catalogue", "validate"]) == 0)
         #expect(shell.output.contains("Content is valid"))
         #expect(shell.output.contains("19 red flags"))
+        #expect(shell.output.contains("33 exercise figures, the largest"))
+    }
+
+    @Test("catalogue validate refuses a figure that has grown past 4 KB, naming it")
+    func validateFigureSize() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("content-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: ContentLibrary.bundledFolder!, to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("figures.json")
+        var figures = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: [String: Any]]
+        // Open book swinging its arm back and forth four times: many frames for every moving part.
+        let open: [String: Any] = [
+            "name": "open", "leftArm": ["flexion": 90, "abduction": 150], "rightArm": ["flexion": 90], "upperBackTurn": 40,
+        ]
+        let closed: [String: Any] = ["name": "closed", "arms": ["flexion": 90]]
+        figures["open-book"]!["poses"] = (0..<8).map { index in
+            var pose = index.isMultiple(of: 2) ? closed : open
+            pose["name"] = "position \(index)"
+            return pose
+        }
+        try JSONSerialization.data(withJSONObject: figures).write(to: file)
+        let shell = ScriptedTerminal()
+        #expect(await shell.run(["catalogue", "validate", "--path", folder.path]) == 2)
+        #expect(shell.errors.hasPrefix("backcoach: figure open-book is "), "\(shell.errors)")
+        #expect(shell.errors.contains("bytes of SVG; keep figures within 4096"))
     }
 
     @Test("--help prints usage and exits 0")

@@ -20,7 +20,7 @@ struct ExerciseFigureTests {
         let exercise = try #require(library.catalogue[id])
         for animated in [true, false] {
             let svg = try #require(library.figureSVG(for: exercise, animated: animated))
-            #expect(svg.utf8.count <= 4096, "\(id): \(svg.utf8.count) bytes")
+            #expect(svg.utf8.count <= FigureRenderer.maximumBytes, "\(id): \(svg.utf8.count) bytes")
             #expect(XMLParser(data: Data(svg.utf8)).parse(), "\(id) is not well-formed XML")
             #expect(svg.contains("<desc>\(library.figures[id]!.description)</desc>") || svg.contains("<desc>"))
             #expect(animated == svg.contains("<animate"), "\(id): the animated figure moves, the still one doesn't")

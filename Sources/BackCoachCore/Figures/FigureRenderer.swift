@@ -4,6 +4,9 @@ import Foundation
 /// exercise's tempo (SMIL, so no script is needed), and the start and end positions side by side for anyone who
 /// asks for reduced motion. Pure: the same figure and dose always give the same bytes.
 public struct FigureRenderer: Sendable {
+    /// The most an animated figure may weigh: a session page shows one per exercise.
+    public static let maximumBytes = 4096
+
     public let figure: ExerciseFigure
     public let dose: Dose
     public let motion: FigureMotion
