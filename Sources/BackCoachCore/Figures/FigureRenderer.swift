@@ -51,7 +51,8 @@ public struct FigureRenderer: Sendable {
         }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(bounds.width)) \(n(bounds.height))\""
         out += " width=\"\(n(bounds.width * 3))\" height=\"\(n(bounds.height * 3))\" role=\"img\">"
-        out += "<title>\(Self.escape(title))</title><desc>\(Self.escape(figure.description))</desc><style>\(FigureStyle.css)</style>"
+        out +=
+            "<title>\(XMLText.escaped(title))</title><desc>\(XMLText.escaped(figure.description))</desc><style>\(FigureStyle.css)</style>"
         if animated {
             out +=
                 "<g class=\"v\" transform=\"\(placement())\">"
@@ -71,7 +72,7 @@ public struct FigureRenderer: Sendable {
                 order: order, frame: motion.endFrame, animated: false, floorFrom: stills.second.minX - 3, floorTo: stills.second.maxX + 3,
                 arrow: true) + "</g></g>"
         if let label = figure.label {
-            out += "<text x=\"2\" y=\"7\">\(Self.escape(label))</text>"
+            out += "<text x=\"2\" y=\"7\">\(XMLText.escaped(label))</text>"
         }
         return out + "</svg>"
     }
@@ -150,11 +151,6 @@ public struct FigureRenderer: Sendable {
 
     func path(_ strokes: [[Joint]], in frame: FigureMotion.Frame) -> String {
         strokes.map { stroke in "M" + stroke.map { point(frame[$0]!) }.joined(separator: " ") }.joined()
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
 

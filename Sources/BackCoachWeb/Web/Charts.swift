@@ -17,7 +17,7 @@ enum Charts {
         func y(_ pain: Double) -> Double { margin.top + plotHeight * (1 - pain / 10) }
         var svg =
             #"<svg class="chart" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-labelledby="pain-title pain-desc" xmlns="http://www.w3.org/2000/svg">"#
-        svg += #"<title id="pain-title">Pain over time</title><desc id="pain-desc">\#(escape(description))</desc>"#
+        svg += #"<title id="pain-title">Pain over time</title><desc id="pain-desc">\#(XMLText.escaped(description))</desc>"#
         if let baseline {
             // Meaningful improvement: at least 2 points and at least 30% below the baseline (section 6.1).
             let target = max(0, min(baseline - OutcomeThresholds.painPoints, baseline * (1 - OutcomeThresholds.painFraction)))
@@ -73,9 +73,4 @@ enum Charts {
     }
 
     static func f(_ value: Double) -> String { String(format: "%.1f", value) }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
-            of: ">", with: "&gt;")
-    }
 }
