@@ -9,7 +9,7 @@ public struct ExerciseFigure: Codable, Hashable, Sendable {
     }
 
     /// Things the body rests on or holds, drawn from the pose so they always fit it.
-    public enum Prop: String, Codable, Sendable, CaseIterable {
+    public enum Prop: String, Codable, Sendable {
         /// A chair under the pelvis, its back behind her.
         case chair
         /// A cushion under the head (or forehead, when face down).
@@ -25,7 +25,7 @@ public struct ExerciseFigure: Codable, Hashable, Sendable {
     }
 
     /// Parts of the body, for highlighting the one that moves.
-    public enum Part: String, Codable, Sendable, CaseIterable {
+    public enum Part: String, Codable, Sendable {
         case trunk, head, leftArm, rightArm, leftLeg, rightLeg
     }
 

@@ -90,12 +90,6 @@ public struct FigureMotion: Sendable {
         self.endFrame = endFrame
     }
 
-    /// A bone's length as drawn: in the picture plane, after the camera's turn.
-    static func drawnLength(_ bone: (from: Joint, to: Joint, length: Double), in frame: Frame) -> Double {
-        let d = frame[bone.to]! - frame[bone.from]!
-        return hypot(d.x, d.y)
-    }
-
     /// Indices of the samples to keep (always the first and the last): each run is as long as it can be while
     /// every sample it skips stays within `tolerance` of the straight blend between its ends.
     static func framesToKeep(_ samples: [Frame]) -> [Int] {
@@ -138,13 +132,6 @@ public struct FigureMotion: Sendable {
 }
 
 extension Pose {
-    /// Every angle and offset of the pose, in a fixed order, for blending and comparing.
-    var angles: [Double] {
-        [pitch, roll, x, lowerBack, upperBack, upperBackTurn, neck]
-            + [leftArm, rightArm].flatMap { [$0.flexion, $0.abduction, $0.rotation, $0.elbow] }
-            + [leftLeg, rightLeg].flatMap { [$0.hip, $0.abduction, $0.rotation, $0.knee, $0.ankle] }
-    }
-
     /// The pose a fraction of the way toward another one, angle by angle.
     func blended(toward other: Pose, by fraction: Double) -> Pose {
         func mix(_ a: Double, _ b: Double) -> Double { a + (b - a) * fraction }

@@ -8,12 +8,10 @@ public struct FigureRenderer: Sendable {
     public static let maximumBytes = 4096
 
     public let figure: ExerciseFigure
-    public let dose: Dose
     public let motion: FigureMotion
 
     public init(figure: ExerciseFigure, dose: Dose) {
         self.figure = figure
-        self.dose = dose
         let motion = FigureMotion(figure: figure, dose: dose, extraRadius: Self.cushioning(figure.props))
         // Start x at the figure's left edge, so the numbers in the drawing are short and positive.
         self.motion = motion.movedAlongFloor(by: -Bounds(frames: motion.frames).minX)
