@@ -25,6 +25,9 @@ struct FigureRoutesTests {
             let versioned = try await app.request(.get, String(src))
             #expect(versioned.headers[.cacheControl] == "public, max-age=31536000, immutable")
             #expect(versioned.text == plain.text)
+            // The img is sized exactly as the picture sizes itself, so nothing shifts while it loads.
+            let drawn = try #require(plain.text.firstMatch(of: /<svg [^>]*width="(\d+)" height="(\d+)"/))
+            #expect(page.text.contains("src=\"\(src)\" alt=") && page.text.contains("width=\"\(drawn.1)\" height=\"\(drawn.2)\""))
             // Pages keep the app's strict policy.
             #expect(page.headers[.contentSecurityPolicy]?.contains("style-src 'self'") == true)
         }

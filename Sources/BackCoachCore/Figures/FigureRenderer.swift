@@ -25,14 +25,24 @@ public struct FigureRenderer: Sendable {
         return extra
     }
 
-    /// The animated figure (with stills for reduced motion), or only the two stills, e.g. for print.
-    public func svg(title: String, animated: Bool = true) -> String {
-        let order = drawingOrder()
+    /// The picture's own size in CSS pixels (three per figure unit), as written on the SVG: pages put it on the
+    /// img so nothing shifts while it loads.
+    public var pixelSize: (width: Int, height: Int) { Self.pixels(box()) }
+
+    static func pixels(_ box: Bounds) -> (width: Int, height: Int) {
+        (Int((box.width * 3).rounded()), Int((box.height * 3).rounded()))
+    }
+
+    /// Everything drawn: the body in every frame, the arrow, the props, room for the label.
+    func box() -> Bounds {
         var covered = Bounds(frames: motion.frames)
         if let joint = figure.arrow, let (start, control, end) = ArrowDrawing.geometry(for: joint, motion: motion) {
             for p in [start, control, end] { covered.include(x: p.x, y: p.y) }
         }
-        if figure.props.contains(.doorway) { covered.include(x: motion.startFrame[.rightHand]!.x + 5, y: 100) }
+        if figure.props.contains(.doorway) {
+            let door = PropDrawing.doorway(at: motion.startFrame)
+            covered.include(x: door.x + door.width, y: door.height)
+        }
         var bounds = covered.padded(4, top: figure.label == nil ? 4 : 11)
         if let label = figure.label {
             // About 3.4 units a character at the label's 6-unit bold type; widen narrow (standing) figures to fit it.
@@ -42,13 +52,21 @@ public struct FigureRenderer: Sendable {
                 bounds.maxX = bounds.minX + needed
             }
         }
+        return bounds
+    }
+
+    /// The animated figure (with stills for reduced motion), or only the two stills, e.g. for print.
+    public func svg(title: String, animated: Bool = true) -> String {
+        let order = drawingOrder()
+        let bounds = box()
         let stills = StillLayout(start: motion.startFrame, end: motion.endFrame, box: bounds)
         // Picture units to SVG units: x from the box's left edge, y turned to grow upward from the floor.
         func placement(scale: Double = 1, shift: Double = 0) -> String {
             "matrix(\(k(scale)) 0 0 \(k(-scale)) \(n(shift - bounds.minX)) \(n(bounds.maxY)))"
         }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(bounds.width)) \(n(bounds.height))\""
-        out += " width=\"\(n(bounds.width * 3))\" height=\"\(n(bounds.height * 3))\" role=\"img\">"
+        let size = Self.pixels(bounds)
+        out += " width=\"\(size.width)\" height=\"\(size.height)\" role=\"img\">"
         out +=
             "<title>\(XMLText.escaped(title))</title><desc>\(XMLText.escaped(figure.description))</desc><style>\(FigureStyle.css)</style>"
         if animated {

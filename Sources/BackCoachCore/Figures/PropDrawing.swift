@@ -18,13 +18,19 @@ enum PropDrawing {
                 let knee = [frame[.leftKnee]!, frame[.rightKnee]!].min { $0.y < $1.y }!
                 out += "<rect class=\"p\" x=\"\(n(knee.x - 6))\" y=\"0\" width=\"12\" height=\"3\" rx=\"1.5\"/>"
             case .doorway:
-                let hand = frame[.rightHand]!
-                out += "<rect class=\"p\" x=\"\(n(hand.x + 1))\" y=\"0\" width=\"4\" height=\"\(n(max(hand.y + 30, 100)))\"/>"
+                let door = doorway(at: frame)
+                out += "<rect class=\"p\" x=\"\(n(door.x))\" y=\"0\" width=\"\(n(door.width))\" height=\"\(n(door.height))\"/>"
             case .band, .kneeSqueeze:
                 break
             }
         }
         return out
+    }
+
+    /// The door frame beside the hand that rests on it, taller than she is (also what the picture's box must hold).
+    static func doorway(at frame: FigureMotion.Frame) -> (x: Double, width: Double, height: Double) {
+        let hand = frame[.rightHand]!
+        return (hand.x + 1, 4, max(hand.y + 30, 100))
     }
 
     /// A cushion held between the knees, drawn just in front of the far leg.

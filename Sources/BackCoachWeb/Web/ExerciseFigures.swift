@@ -38,19 +38,19 @@ public final class ExerciseFigures: Sendable {
         self.content = content
     }
 
-    /// The drawing at the catalogue's dose, or with another hold (a progressed plan may hold longer: the figure
-    /// holds as long as she is asked to).
+    /// The drawing at the catalogue's dose, or with another hold of 0…`longestHold` seconds (a progressed plan may
+    /// hold longer: the figure holds as long as she is asked to).
     func drawing(for id: String, hold: Int? = nil) -> Drawing? {
         guard let exercise = content.catalogue[id], let figure = content.figures[id] else { return nil }
         var dose = exercise.dose
-        if let hold { dose.holdSeconds = min(max(hold, 0), Self.longestHold) }
+        if let hold { dose.holdSeconds = hold }
         let key = dose == exercise.dose ? id : "\(id)@\(dose.holdSeconds)"
         if let cached = drawings.withLock({ $0[key] }) { return cached }
         let renderer = FigureRenderer(figure: figure, dose: dose)
         let animated = renderer.svg(title: exercise.title)
         let still = renderer.svg(title: exercise.title, animated: false)
         let version = SHA256.hash(data: Data((animated + still).utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
-        let size = Self.size(of: animated)
+        let size = renderer.pixelSize
         let drawing = Drawing(
             animated: ByteBuffer(string: animated), still: ByteBuffer(string: still), version: version, width: size.width,
             height: size.height, description: figure.description)
@@ -68,15 +68,6 @@ public final class ExerciseFigures: Sendable {
         return Image(
             src: "/figures/\(id).svg?\(query)", still: "/figures/\(id).still.svg?\(query)",
             alt: drawing.description, width: drawing.width, height: drawing.height)
-    }
-
-    /// The width and height attributes the renderer wrote on the root element.
-    static func size(of svg: String) -> (width: Int, height: Int) {
-        func attribute(_ name: String) -> Int {
-            guard let range = svg.range(of: " \(name)=\"") else { return 0 }
-            return Int(svg[range.upperBound...].prefix { $0.isNumber }) ?? 0
-        }
-        return (attribute("width"), attribute("height"))
     }
 }
 
