@@ -1,6 +1,6 @@
 /// How one exercise is drawn: the body's starting orientation, the key positions, what the viewer should notice,
 /// and the words that describe the movement for people who can't see the picture.
-public struct ExerciseFigure: Codable, Hashable, Sendable {
+public struct ExerciseFigure: Decodable, Hashable, Sendable {
     public enum Body: String, Codable, Sendable {
         /// Standing, facing right. Pitch −90 lays it on its back (head left), +90 on its front (head right).
         case upright

@@ -4,7 +4,7 @@
 /// Angles are anatomical, so a content editor can read them off the exercise description ("hips and knees bent
 /// to 90°"): flexion bends a joint forward (the knee backward), abduction moves a limb away from the body's middle,
 /// rotation turns a limb about its own length (positive is outward).
-public struct Pose: Codable, Hashable, Sendable {
+public struct Pose: Decodable, Hashable, Sendable {
     public var name: String
     /// Whole-body lean about the left–right axis: 90 tips an upright body onto its front (all fours, lying face
     /// down), −90 onto its back (lying face up).
@@ -27,7 +27,7 @@ public struct Pose: Codable, Hashable, Sendable {
     /// This position takes the exercise's hold; without any marked, the last position does.
     public var hold: Bool
 
-    public struct Arm: Codable, Hashable, Sendable {
+    public struct Arm: Decodable, Hashable, Sendable {
         /// Arm raised forward (90 is straight ahead, 180 overhead).
         public var flexion: Double
         /// Arm raised out to the side.
@@ -40,10 +40,10 @@ public struct Pose: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            flexion = try c.decodeIfPresent(Double.self, forKey: .flexion) ?? 0
-            abduction = try c.decodeIfPresent(Double.self, forKey: .abduction) ?? 0
-            rotation = try c.decodeIfPresent(Double.self, forKey: .rotation) ?? 0
-            elbow = try c.decodeIfPresent(Double.self, forKey: .elbow) ?? 0
+            flexion = try c.angle(.flexion)
+            abduction = try c.angle(.abduction)
+            rotation = try c.angle(.rotation)
+            elbow = try c.angle(.elbow)
         }
 
         public init(flexion: Double = 0, abduction: Double = 0, rotation: Double = 0, elbow: Double = 0) {
@@ -54,7 +54,7 @@ public struct Pose: Codable, Hashable, Sendable {
         }
     }
 
-    public struct Leg: Codable, Hashable, Sendable {
+    public struct Leg: Decodable, Hashable, Sendable {
         /// Thigh raised forward (90 is sitting).
         public var hip: Double
         /// Thigh moved out to the side.
@@ -69,11 +69,11 @@ public struct Pose: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            hip = try c.decodeIfPresent(Double.self, forKey: .hip) ?? 0
-            abduction = try c.decodeIfPresent(Double.self, forKey: .abduction) ?? 0
-            rotation = try c.decodeIfPresent(Double.self, forKey: .rotation) ?? 0
-            knee = try c.decodeIfPresent(Double.self, forKey: .knee) ?? 0
-            ankle = try c.decodeIfPresent(Double.self, forKey: .ankle) ?? 0
+            hip = try c.angle(.hip)
+            abduction = try c.angle(.abduction)
+            rotation = try c.angle(.rotation)
+            knee = try c.angle(.knee)
+            ankle = try c.angle(.ankle)
         }
 
         public init(hip: Double = 0, abduction: Double = 0, rotation: Double = 0, knee: Double = 0, ankle: Double = 0) {
@@ -94,15 +94,14 @@ public struct Pose: Codable, Hashable, Sendable {
     /// Every field but the name may be left out; `arms` and `legs` set both sides at once.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        func angle(_ key: CodingKeys) throws -> Double { try c.decodeIfPresent(Double.self, forKey: key) ?? 0 }
         name = try c.decode(String.self, forKey: .name)
-        pitch = try angle(.pitch)
-        roll = try angle(.roll)
-        x = try angle(.x)
-        lowerBack = try angle(.lowerBack)
-        upperBack = try angle(.upperBack)
-        upperBackTurn = try angle(.upperBackTurn)
-        neck = try angle(.neck)
+        pitch = try c.angle(.pitch)
+        roll = try c.angle(.roll)
+        x = try c.angle(.x)
+        lowerBack = try c.angle(.lowerBack)
+        upperBack = try c.angle(.upperBack)
+        upperBackTurn = try c.angle(.upperBackTurn)
+        neck = try c.angle(.neck)
         let arms = try c.decodeIfPresent(Arm.self, forKey: .arms) ?? Arm()
         let legs = try c.decodeIfPresent(Leg.self, forKey: .legs) ?? Leg()
         leftArm = try c.decodeIfPresent(Arm.self, forKey: .leftArm) ?? arms
@@ -110,22 +109,6 @@ public struct Pose: Codable, Hashable, Sendable {
         leftLeg = try c.decodeIfPresent(Leg.self, forKey: .leftLeg) ?? legs
         rightLeg = try c.decodeIfPresent(Leg.self, forKey: .rightLeg) ?? legs
         hold = try c.decodeIfPresent(Bool.self, forKey: .hold) ?? false
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        for (key, value) in [
-            (CodingKeys.pitch, pitch), (.roll, roll), (.x, x), (.lowerBack, lowerBack), (.upperBack, upperBack),
-            (.upperBackTurn, upperBackTurn), (.neck, neck),
-        ] where value != 0 {
-            try c.encode(value, forKey: key)
-        }
-        try c.encode(leftArm, forKey: .leftArm)
-        try c.encode(rightArm, forKey: .rightArm)
-        try c.encode(leftLeg, forKey: .leftLeg)
-        try c.encode(rightLeg, forKey: .rightLeg)
-        if hold { try c.encode(hold, forKey: .hold) }
     }
 
     public init(
@@ -147,4 +130,9 @@ public struct Pose: Codable, Hashable, Sendable {
         self.rightLeg = rightLeg
         self.hold = hold
     }
+}
+
+extension KeyedDecodingContainer {
+    /// An angle (or offset) a pose may leave out, meaning 0.
+    fileprivate func angle(_ key: Key) throws -> Double { try decodeIfPresent(Double.self, forKey: key) ?? 0 }
 }
