@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: ["CommandLineArguments"]),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
@@ -51,11 +52,22 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // One service per feature: every rule, for the API, the pages and the CLI alike. No HTTP here.
+        .target(
+            name: "BackCoachServices",
+            dependencies: [
+                "BackCoachCore", "BackCoachContent", "BackCoachStorage",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         // HTTP: the JSON API, calendar feed, health and metrics routes. Never imports FluentKit.
         .target(
             name: "BackCoachWeb",
             dependencies: [
-                "BackCoachCore", "BackCoachContent", "BackCoachStorage",
+                "BackCoachCore", "BackCoachContent", "BackCoachStorage", "BackCoachServices",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -68,7 +80,7 @@ let package = Package(
         .target(
             name: "BackCoachApp",
             dependencies: [
-                "BackCoachCore", "BackCoachContent", "BackCoachStorage", "BackCoachStorageFluent", "BackCoachWeb",
+                "BackCoachCore", "BackCoachContent", "BackCoachStorage", "BackCoachStorageFluent", "BackCoachServices", "BackCoachWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -81,7 +93,7 @@ let package = Package(
         .target(
             name: "BackCoachCLI",
             dependencies: [
-                "BackCoachCore", "BackCoachContent", "BackCoachApp",
+                "BackCoachCore", "BackCoachContent", "BackCoachApp", "BackCoachServices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,7 +107,7 @@ let package = Package(
         ),
         // Snapshots are read from the source tree by path (see ExerciseFigureTests), not bundled.
         .testTarget(name: "BackCoachContentTests", dependencies: ["BackCoachContent"], exclude: ["Snapshots"]),
-        .testTarget(name: "BackCoachCLITests", dependencies: ["BackCoachCLI"]),
+        .testTarget(name: "BackCoachCLITests", dependencies: ["BackCoachCLI", "BackCoachServices"]),
         .testTarget(
             name: "BackCoachStorageTests",
             dependencies: ["BackCoachCore", "BackCoachStorage", "BackCoachStorageFluent"]
@@ -103,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "BackCoachWebTests",
             dependencies: [
-                "BackCoachApp", "BackCoachWeb", "BackCoachStorage", "BackCoachStorageFluent", "BackCoachContent",
+                "BackCoachApp", "BackCoachWeb", "BackCoachServices", "BackCoachStorage", "BackCoachStorageFluent", "BackCoachContent",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -1,4 +1,5 @@
 import BackCoachContent
+import BackCoachServices
 import BackCoachStorage
 import BackCoachStorageFluent
 import BackCoachWeb

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackCoachContent
 import BackCoachCore
+import BackCoachServices
 import Foundation
 
 /// The root of `backcoach`. Subcommands produce their whole output, then `CLI.run` prints it once.
@@ -48,6 +49,9 @@ public enum CLI {
             }
             return 0
         } catch let error as CLIError {
+            terminal.writeError("backcoach: \(error.message)\n")
+            return inputErrorCode
+        } catch let error as ServiceError {
             terminal.writeError("backcoach: \(error.message)\n")
             return inputErrorCode
         } catch {

@@ -1,9 +1,9 @@
 import ArgumentParser
 import BackCoachContent
 import BackCoachCore
+import BackCoachServices
 import BackCoachStorage
 import BackCoachStorageFluent
-import BackCoachWeb
 import Foundation
 
 /// Fills a database with made-up users and their history, through the same store and coaching code the
@@ -46,8 +46,8 @@ struct SeedCommand: AsyncParsableCommand, AsyncCLICommand {
         let config = try await options.config()
         let content = try environment.content()
         // One bcrypt hash for everyone: hashing a thousand passwords at cost 12 would take minutes and prove nothing.
-        let passwordHash = try await PasswordHasher(cost: config.bcryptCost).hash(password)
-        let seeder = HistorySeeder(content: content, today: environment.today, days: days, passwordHash: passwordHash)
+        let passwords = try await PasswordHasher(cost: config.bcryptCost).remembering(password)
+        let seeder = HistorySeeder(content: content, today: environment.today, days: days, password: password, passwords: passwords)
         let started = Date()
         return try await options.withDatabase(config) { database in
             try await database.migrate()
@@ -66,13 +66,15 @@ struct SeedCommand: AsyncParsableCommand, AsyncCLICommand {
     }
 }
 
-/// Makes one user's account and history: a pain score that eases from about 6 to about 2 with day-to-day
-/// noise, a weekly PSFS, and a session on each scheduled day, reviewed by the progression rules as if she had sent it.
+/// Lives one made-up user's days through the services the server uses, with a clock that moves a day at a time:
+/// an intake on the first day, a check-in every day (pain easing from about 6 to about 2 with day-to-day noise,
+/// a weekly PSFS), and on each session day the safety check and a session, reviewed by the progression rules.
 struct HistorySeeder: Sendable {
     let content: ContentLibrary
     let today: LocalDate
     let days: Int
-    let passwordHash: String
+    let password: String
+    let passwords: PasswordHasher
 
     struct Secrets {
         let token: String
@@ -80,35 +82,20 @@ struct HistorySeeder: Sendable {
         let calendarSecret: String
     }
 
-    func seed(email: String, index: Int, into store: FluentStore) async throws -> Secrets {
+    func seed(email: String, index: Int, into store: some BackCoachStore) async throws -> Secrets {
         var random = SplitMix64(seed: UInt64(index) &+ 1)
-        let now = Date()
-        let user = User(
-            id: UserID(), email: email, passwordHash: passwordHash, createdAt: now, calendarSecret: BackCoachWeb.Secrets.random())
-        try await store.createUser(user)
-        let token = BackCoachWeb.Secrets.random()
-        try await store.addToken(hash: BackCoachWeb.Secrets.hash(token), for: user.id, now: now)
-        let cookie = BackCoachWeb.Secrets.random()
-        try await store.addWebSession(
-            WebSession(
-                tokenHash: BackCoachWeb.Secrets.hash(cookie), userID: user.id, csrfToken: BackCoachWeb.Secrets.random(),
-                expiresAt: now.addingTimeInterval(30 * 24 * 3600)))
-
         let start = today.adding(days: -(days - 1))
+        let clock = SeedClock(start.startOfDay.addingTimeInterval(9 * 3600))
+        let services = Services(store: store, content: content, passwords: passwords, now: { clock.now })
+        let user = try await services.accounts.signUp(email: email, password: password)
+        let token = try await services.accounts.issueToken(for: user.id)
+        let cookie = try await services.accounts.startWebSession(for: user.id)
         let answers = try intake(weeksSinceBirth: 2 + days / 7, daysPerWeek: 3 + index % 3)
-        let context = ProgramContext(answers: answers)
-        let allowed = PhaseRules.allowedPhase(for: answers).phase
-        guard let program = content.coach.assess(answers, startDate: start).program else {
-            throw CLIError("the seed intake should allow a program")
-        }
-        var record = ProgramRecord(startDate: start, state: ProgramState(phase: allowed))
-        try await store.saveIntake(answers, program: record, for: user.id, now: now)
+        _ = try await services.program.saveIntake(answers, for: user)
 
-        let schedule = SessionSchedule(startDate: start, sessionsPerWeek: answers.daysPerWeek)
-        let engine = ProgressionEngine(catalogue: content.catalogue)
-        var history: [[ExerciseFeedback]] = []
         for offset in 0..<days {
             let date = start.adding(days: offset)
+            clock.set(date.startOfDay.addingTimeInterval(9 * 3600))
             let trend = 6.0 - 4.0 * Double(offset) / Double(max(days - 1, 1))
             let pain = min(10, max(0, Int((trend + Double(random.next() % 3) - 1).rounded())))
             let psfs =
@@ -118,21 +105,15 @@ struct HistorySeeder: Sendable {
                     PSFSRating(activity: "Walking 20 minutes", score: 9 - pain),
                 ]
                 : nil
-            _ = try await store.upsertCheckin(Checkin(date: date, pain: pain, psfs: psfs, updatedAt: now), for: user.id)
-
-            guard let number = schedule.sessionNumber(on: date), let session = program.sessions.first(where: { $0.number == number })
-            else { continue }
+            _ = try await services.checkins.save(.init(date: date, pain: pain, psfs: psfs), for: user)
+            let day = try await services.today.day(date, for: user)
+            guard day.status == .session, let session = day.session else { continue }
+            _ = try await services.safety.record([], on: date, for: user)
             let feedback = session.exercises.map {
                 ExerciseFeedback(
                     exerciseID: $0.id, completed: true, difficulty: random.next() % 4 == 0 ? .tooEasy : .right, painDuring: pain / 2)
             }
-            let review = SessionReview.review(
-                feedback: feedback, history: history, state: record.state, engine: engine, context: context, allowedPhase: allowed,
-                ceiling: program.painCeiling)
-            record.state = review.state
-            history = Array((history + [feedback]).suffix(SessionReview.sessionsToTolerateDeferred))
-            try await store.addSession(
-                SessionLog(date: date, feedback: feedback, decisions: review.decisions, createdAt: now), program: record, for: user.id)
+            _ = try await services.sessions.log(feedback, on: date, for: user)
         }
         return Secrets(token: token, sessionCookie: cookie, calendarSecret: user.calendarSecret)
     }
@@ -146,6 +127,22 @@ struct HistorySeeder: Sendable {
             "breastfeeding": true, "minutesPerDay": 10, "daysPerWeek": daysPerWeek, "equipment": [],
         ]
         return try IntakeParser.parse(try JSONSerialization.data(withJSONObject: json))
+    }
+}
+
+/// The seeder's clock: each made-up day happens at 09:00 of that day.
+final class SeedClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date) {
+        current = start
+    }
+
+    var now: Date { lock.withLock { current } }
+
+    func set(_ date: Date) {
+        lock.withLock { current = date }
     }
 }
 

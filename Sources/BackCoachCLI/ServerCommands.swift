@@ -1,5 +1,7 @@
 import ArgumentParser
 import BackCoachApp
+import BackCoachContent
+import BackCoachServices
 import BackCoachStorage
 import BackCoachStorageFluent
 import BackCoachWeb
@@ -51,9 +53,21 @@ struct ServerOptions: ParsableArguments {
             return result
         } catch {
             await database.shutdown()
-            if let error = error as? CLIError { throw error }
+            if error is CLIError || error is ServiceError { throw error }
             if let error = error as? DatabaseLocationError { throw CLIError(error.message) }
             throw CLIError("database \(config.database): \(error)")
+        }
+    }
+
+    /// Opens and migrates the database and hands `work` the services the server uses, so a command follows the
+    /// same rules as the API and the pages.
+    func withServices<T>(_ config: AppConfig, content: ContentLibrary, _ work: (Services) async throws -> T) async throws -> T {
+        try await withDatabase(config) { database in
+            try await database.migrate()
+            return try await work(
+                Services(
+                    store: FluentStore(database: database), content: content, passwords: PasswordHasher(cost: config.bcryptCost),
+                    publicBaseURL: config.publicURL))
         }
     }
 
@@ -134,28 +148,14 @@ struct UserCommand: AsyncParsableCommand {
                 passwordFromStdin
                 ? String(decoding: environment.terminal.readStandardInput(), as: UTF8.self).trimmingCharacters(in: .newlines)
                 : UUID().uuidString + UUID().uuidString
-            // The same rules as signing up on the web or through the API.
-            let checked: (email: String, password: String)
-            do {
-                checked = try AccountService.validate(email: email, password: typed, checkStrength: true)
-            } catch let problem as Problem {
-                throw CLIError(problem.detail.hasSuffix(".") ? String(problem.detail.dropLast()) : problem.detail)
-            }
+            // The same service, and so the same rules, as signing up on the web or through the API; checked first so
+            // that a typo never opens (or creates) a database.
+            _ = try AccountService.validate(email: email, password: typed, checkStrength: true)
             let config = try await options.config()
-            let hash = try await PasswordHasher(cost: config.bcryptCost).hash(checked.password)
-            let email = checked.email
-            return try await options.withDatabase(config) { database in
-                try await database.migrate()
-                let store = FluentStore(database: database)
-                let user = User(id: UserID(), email: email, passwordHash: hash, createdAt: Date(), calendarSecret: Secrets.random())
-                do {
-                    try await store.createUser(user)
-                } catch StorageError.emailTaken {
-                    throw CLIError("an account with \(email) already exists")
-                }
-                let token = Secrets.random()
-                try await store.addToken(hash: Secrets.hash(token), for: user.id, now: Date())
-                return "Created \(email) (id \(user.id)).\nAPI token (shown once, keep it safe):\n\(token)\n"
+            return try await options.withServices(config, content: try environment.content()) { services in
+                let user = try await services.accounts.signUp(email: email, password: typed)
+                let token = try await services.accounts.issueToken(for: user.id)
+                return "Created \(user.email) (id \(user.id)).\nAPI token (shown once, keep it safe):\n\(token)\n"
             }
         }
     }

@@ -9,15 +9,20 @@ public protocol HealthRecordStore: Sendable {
     func program(for user: UserID) async throws -> ProgramRecord?
     /// Both at once (nearly every request needs both): nil before the first intake.
     func intakeAndProgram(for user: UserID) async throws -> (intake: StoredIntake, program: ProgramRecord?)?
-    /// Saves a safety check and the program record it changed (paused or resumed), together.
-    func addScreen(_ screen: ScreenRecord, program: ProgramRecord?, for user: UserID) async throws
+    /// Changes her program record without losing a concurrent change: in one transaction it reads the record
+    /// (holding her account row locked on PostgreSQL; as the single writer on SQLite), hands it to `change` with
+    /// that day's record and the session already stored under `sessionID` (a retry), and stores what `change`
+    /// returns: the new record, a safety check, a session. Two changes at once queue; the second sees the first.
+    /// Throws `StorageError.userNotFound` when the account is gone, `.idTaken` when another account owns `sessionID`.
+    func changeProgram<Result: Sendable>(
+        for user: UserID, on date: LocalDate, sessionID: UUID?,
+        _ change: @escaping @Sendable (ProgramSnapshot) throws -> ProgramChange<Result>
+    ) async throws -> Result
     func latestScreen(for user: UserID) async throws -> ScreenRecord?
     func screens(for user: UserID, on date: LocalDate) async throws -> [ScreenRecord]
     /// A session logged on `date`, and that day's safety checks, in one round trip: the Today page and API ask
     /// both on every load.
     func day(for user: UserID, on date: LocalDate) async throws -> DayRecord
-    /// Saves a session log and the program state it produced, together.
-    func addSession(_ log: SessionLog, program: ProgramRecord, for user: UserID) async throws
     /// Sessions between two dates inclusive, oldest first.
     func sessions(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [SessionLog]
     /// Dates that have at least one logged session, between two dates inclusive, in order (for adherence;
@@ -31,4 +36,13 @@ public protocol HealthRecordStore: Sendable {
     func checkins(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [Checkin]
     /// The date of the first check-in ever, for the baseline.
     func firstCheckinDate(for user: UserID) async throws -> LocalDate?
+}
+
+extension HealthRecordStore {
+    /// A change that logs no session.
+    public func changeProgram<Result: Sendable>(
+        for user: UserID, on date: LocalDate, _ change: @escaping @Sendable (ProgramSnapshot) throws -> ProgramChange<Result>
+    ) async throws -> Result {
+        try await changeProgram(for: user, on: date, sessionID: nil, change)
+    }
 }

@@ -150,4 +150,36 @@ public struct WebSession: Equatable, Sendable {
 public enum StorageError: Error, Equatable, Sendable {
     case emailTaken
     case userNotFound
+    /// A client-made id that another account already used.
+    case idTaken
+}
+
+/// What `changeProgram` hands over: her program record and that day's record, read inside the transaction.
+public struct ProgramSnapshot: Sendable {
+    public let program: ProgramRecord?
+    public let day: DayRecord
+    /// The session already stored under the id asked about, so a retry can be answered without a second log.
+    public let storedSession: SessionLog?
+
+    public init(program: ProgramRecord?, day: DayRecord, storedSession: SessionLog? = nil) {
+        self.program = program
+        self.day = day
+        self.storedSession = storedSession
+    }
+}
+
+/// What a `changeProgram` call stores, all in its one transaction, and what it answers its caller.
+public struct ProgramChange<Result: Sendable>: Sendable {
+    /// The new record; nil leaves it as it is.
+    public var program: ProgramRecord?
+    public var screen: ScreenRecord?
+    public var session: SessionLog?
+    public var result: Result
+
+    public init(program: ProgramRecord? = nil, screen: ScreenRecord? = nil, session: SessionLog? = nil, result: Result) {
+        self.program = program
+        self.screen = screen
+        self.session = session
+        self.result = result
+    }
 }

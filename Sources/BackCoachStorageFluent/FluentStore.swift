@@ -214,19 +214,6 @@ public struct FluentStore: BackCoachStore {
         try await program(sql, user)
     }
 
-    public func addScreen(_ screen: ScreenRecord, program: ProgramRecord?, for user: UserID) async throws {
-        let flags = try JSONText.encode(screen.redFlags)
-        let programJSON = try program.map(JSONText.encode)
-        try await transaction { sql in
-            try await sql.insert(into: "screens").columns("id", "user_id", "date", "red_flags", "level", "created_at")
-                .values(
-                    SQLBind(UUID()), SQLBind(user.rawValue), SQLBind(screen.date.description), SQLBind(flags),
-                    SQLBind(screen.level.rawValue), SQLBind(screen.createdAt.timeIntervalSince1970)
-                ).run()
-            if let programJSON { try await Self.updateProgram(sql, user, programJSON) }
-        }
-    }
-
     public func latestScreen(for user: UserID) async throws -> ScreenRecord? {
         try await sql.select().columns("*").from("screens").where("user_id", .equal, user.rawValue)
             .orderBy("date", .descending).orderBy("created_at", .descending).limit(1)
@@ -239,31 +226,7 @@ public struct FluentStore: BackCoachStore {
     }
 
     public func day(for user: UserID, on date: LocalDate) async throws -> DayRecord {
-        // One row per screen, or one row of NULLs when there is none, each carrying the session flag.
-        let rows = try await sql.raw(
-            """
-            SELECT EXISTS (SELECT 1 FROM session_logs WHERE user_id = \(bind: user.rawValue) AND date = \(bind: date.description)) \
-            AS session_logged, s.* FROM (SELECT 1 AS one) AS d \
-            LEFT JOIN screens s ON s.user_id = \(bind: user.rawValue) AND s.date = \(bind: date.description) ORDER BY s.created_at
-            """
-        ).all()
-        let logged = try rows.first?.decode(column: "session_logged", as: Bool.self) ?? false
-        let screens = try rows.filter { try !$0.decodeNil(column: "created_at") }.map(Self.screen(from:))
-        return DayRecord(sessionLogged: logged, screens: screens)
-    }
-
-    public func addSession(_ log: SessionLog, program: ProgramRecord, for user: UserID) async throws {
-        let feedback = try JSONText.encode(log.feedback)
-        let decisions = try JSONText.encode(log.decisions)
-        let programJSON = try JSONText.encode(program)
-        try await transaction { sql in
-            try await sql.insert(into: "session_logs").columns("id", "user_id", "date", "feedback", "decisions", "created_at")
-                .values(
-                    SQLBind(log.id), SQLBind(user.rawValue), SQLBind(log.date.description), SQLBind(feedback), SQLBind(decisions),
-                    SQLBind(log.createdAt.timeIntervalSince1970)
-                ).run()
-            try await Self.updateProgram(sql, user, programJSON)
-        }
+        try await Self.day(sql, user, date)
     }
 
     public func sessions(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [SessionLog] {
@@ -315,28 +278,5 @@ public struct FluentStore: BackCoachStore {
         let row = try await sql.select().column("date").from("checkins").where("user_id", .equal, user.rawValue)
             .orderBy("date").limit(1).first()
         return try row.flatMap { LocalDate(try $0.decode(column: "date", as: String.self)) }
-    }
-
-    // MARK: - Throttle
-
-    public func recordFailure(key: String, now: Date, window: TimeInterval) async throws -> [Date] {
-        try await write { sql in
-            try await sql.insert(into: "login_failures").columns("id", "key", "at")
-                .values(SQLBind(UUID()), SQLBind(key), SQLBind(now.timeIntervalSince1970)).run()
-        }
-        return try await failures(key: key, now: now, window: window)
-    }
-
-    public func failures(key: String, now: Date, window: TimeInterval) async throws -> [Date] {
-        let start = now.addingTimeInterval(-window).timeIntervalSince1970
-        // Old failures are useless; prune them so the table stays small.
-        try await write { try await $0.delete(from: "login_failures").where("key", .equal, key).where("at", .lessThanOrEqual, start).run() }
-        return try await sql.select().column("at").from("login_failures").where("key", .equal, key)
-            .where("at", .greaterThan, start).where("at", .lessThanOrEqual, now.timeIntervalSince1970).orderBy("at").all()
-            .map { Date(timeIntervalSince1970: try $0.decode(column: "at", as: Double.self)) }
-    }
-
-    public func clearFailures(key: String) async throws {
-        try await write { try await $0.delete(from: "login_failures").where("key", .equal, key).run() }
     }
 }

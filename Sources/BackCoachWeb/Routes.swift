@@ -10,33 +10,38 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
     let routeTable = RouteTable()
     router.add(middleware: ProblemMiddleware(renderer: renderer, routes: routeTable))
 
+    let services = dependencies.services
     SystemController(dependencies: dependencies).addPublicRoutes(to: router)
     ContentController(content: dependencies.content).addPublicRoutes(to: router)
-    let accounts = AccountController(dependencies: dependencies)
+    let accounts = AccountController(accounts: services.accounts)
     accounts.addPublicRoutes(to: router)
-    let calendar = CalendarController(dependencies: dependencies)
+    let calendar = CalendarController(calendar: services.calendar)
     calendar.addPublicRoutes(to: router)
-    let exports = ExportController(dependencies: dependencies)
+    let exports = ExportController(exports: services.exports)
     exports.addPublicRoutes(to: router)
 
     // Everything under /api/v1/me belongs to the token's user alone.
-    let me = router.group("/api/v1/me").add(middleware: TokenAuthenticator(accounts: dependencies.store))
+    let me = router.group("/api/v1/me").add(middleware: TokenAuthenticator(accounts: services.accounts))
     accounts.addRoutes(to: me)
-    ProgramController(dependencies: dependencies).addRoutes(to: me)
-    TrackingController(dependencies: dependencies).addRoutes(to: me)
+    ProgramController(services: services).addRoutes(to: me)
+    TrackingController(checkins: services.checkins, progress: services.progress, today: services.today).addRoutes(to: me)
     exports.addRoutes(to: me)
     calendar.addRoutes(to: me)
 
     // Web pages: signed in by cookie (never the API, so cookies can't be used to call it cross-site).
     AssetController(assets: renderer.assets).addRoutes(to: router)
     FigureController(figures: dependencies.figures).addRoutes(to: router)
-    let pages = router.group().add(middleware: WebSessionMiddleware(dependencies: dependencies))
-    AuthPagesController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
-    OnboardingController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
-    SessionPagesController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
-    TrackingPagesController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
+    let pages = router.group().add(middleware: WebSessionMiddleware(accounts: services.accounts))
+    AuthPagesController(
+        accounts: services.accounts, program: services.program, publicBaseURL: dependencies.publicBaseURL, renderer: renderer
+    ).addRoutes(to: pages)
+    OnboardingController(program: services.program, content: services.content, figures: dependencies.figures, renderer: renderer)
+        .addRoutes(to: pages)
+    SessionPagesController(services: services, figures: dependencies.figures, renderer: renderer).addRoutes(to: pages)
+    TrackingPagesController(checkins: services.checkins, progress: services.progress, today: services.today, renderer: renderer)
+        .addRoutes(to: pages)
     LearnPagesController(content: dependencies.content, figures: dependencies.figures, renderer: renderer).addRoutes(to: pages)
-    SettingsController(dependencies: dependencies, renderer: renderer).addRoutes(to: pages)
+    SettingsController(services: services, publicBaseURL: dependencies.publicBaseURL, renderer: renderer).addRoutes(to: pages)
     routeTable.load(router.routes.map { ($0.method, $0.path.components.map { "\($0)" }) })
     return router
 }

@@ -1,24 +1,20 @@
 import BackCoachContent
 import BackCoachCore
+import BackCoachServices
 import BackCoachStorage
 import Foundation
 
-/// What the HTTP layer needs, built once by the composition root (`BackCoachApp`).
+/// What the HTTP layer needs, built once by the composition root (`BackCoachApp`). Handlers reach data only
+/// through `services`; the store itself stays inside BackCoachServices.
 public struct WebDependencies: Sendable {
-    public let store: any BackCoachStore
-    public let content: ContentLibrary
-    public let passwords: PasswordHasher
-    public let throttle: SignInThrottle
-    /// The current time; tests pin it.
-    public let now: @Sendable () -> Date
+    public let services: Services
+    public var content: ContentLibrary { services.content }
     /// Checks the database answers, for /healthz.
     public let healthCheck: @Sendable () async throws -> Void
     /// Renders the Prometheus text for /metrics.
     public let metricsText: @Sendable () -> String
     /// The address people reach the app at (for links such as the calendar feed), without a trailing slash.
     public let publicBaseURL: String
-    /// Plans already worked out, by everything they depend on (see `ProgramService.currentIfAnswered`).
-    let assessments = BoundedCache<ProgramService.AssessmentKey, Assessment>(capacity: 2048)
     /// Exercise figures, drawn once each on first use.
     let figures: ExerciseFigures
 
@@ -27,17 +23,14 @@ public struct WebDependencies: Sendable {
         now: @escaping @Sendable () -> Date = { Date() }, healthCheck: @escaping @Sendable () async throws -> Void = {},
         metricsText: @escaping @Sendable () -> String = { "" }, publicBaseURL: String = "http://127.0.0.1:8080"
     ) {
-        self.store = store
-        self.content = content
+        self.services = Services(
+            store: store, content: content, passwords: passwords, throttle: throttle, now: now, publicBaseURL: publicBaseURL)
         self.figures = ExerciseFigures(content: content)
-        self.passwords = passwords
-        self.throttle = throttle ?? SignInThrottle(store: store)
-        self.now = now
         self.healthCheck = healthCheck
         self.metricsText = metricsText
         self.publicBaseURL = publicBaseURL
     }
 
-    /// Today's date in UTC (the API's dates are calendar dates the client sends; this is only a default).
-    var today: LocalDate { LocalDate(now()) }
+    /// Her today, from the one place every interface asks.
+    var today: LocalDate { services.today.today }
 }

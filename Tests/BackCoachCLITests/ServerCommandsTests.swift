@@ -31,13 +31,13 @@ struct ServerCommandsTests {
         #expect(token.count == 43)
         let twin = ScriptedTerminal()
         #expect(await twin.run(["user", "create", "coach@example.test", "--database", database]) == 2)
-        #expect(twin.errors == "backcoach: an account with coach@example.test already exists\n")
+        #expect(twin.errors == "backcoach: An account with this e-mail already exists. Sign in instead.\n")
         let weak = ScriptedTerminal(stdin: "short\n")
         #expect(await weak.run(["user", "create", "b@example.test", "--password-stdin", "--database", database]) == 2)
-        #expect(weak.errors == "backcoach: password must be at least 10 characters\n")
+        #expect(weak.errors == "backcoach: Your password must be at least 10 characters.\n")
         let notEmail = ScriptedTerminal()
         #expect(await notEmail.run(["user", "create", "not-an-email", "--database", database]) == 2)
-        #expect(notEmail.errors == "backcoach: email must look like name@example.com\n")
+        #expect(notEmail.errors == "backcoach: Your e-mail must look like name@example.com.\n")
     }
 
     @Test("backup writes a consistent copy and never overwrites")

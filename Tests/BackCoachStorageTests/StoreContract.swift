@@ -11,7 +11,9 @@ enum StoreContract {
         "users": users, "tokens": tokens, "intake and program": intakeAndProgram, "screens": screens,
         "sessions": sessions, "check-ins": checkins, "isolation between users": isolation, "erasure": erasure,
         "throttle": throttle, "settings": settings, "web sessions": webSessions,
-        "concurrent writes": concurrentWrites,
+        "concurrent writes": concurrentWrites, "race: pause against session": pauseAgainstSession,
+        "race: concurrent changes all count": concurrentChangesAllCount, "race: a session id is stored once": sessionIDStoredOnce,
+        "race: attempts counted under concurrency": attemptsCountedUnderConcurrency,
     ]
 
     static let names = checks.keys.sorted()
@@ -224,8 +226,14 @@ enum StoreContract {
 
     static func throttle(_ store: any BackCoachStore) async throws {
         let key = "account:\(UUID())"
-        #expect(try await store.recordFailure(key: key, now: now, window: 60).count == 1)
-        #expect(try await store.recordFailure(key: key, now: now.addingTimeInterval(30), window: 60).count == 2)
+        #expect(try await store.recordAttempt(UUID(), key: key, now: now, window: 60).count == 1)
+        let right = UUID()
+        #expect(try await store.recordAttempt(right, key: key, now: now.addingTimeInterval(30), window: 60).count == 2)
+        #expect(try await store.recordAttempt(UUID(), key: key, now: now.addingTimeInterval(30), window: 60).count == 3)
+        try await store.forgetAttempts([right])
+        #expect(
+            try await store.failures(key: key, now: now.addingTimeInterval(30), window: 60).count == 2,
+            "a forgotten attempt no longer counts")
         let later = try await store.failures(key: key, now: now.addingTimeInterval(70), window: 60)
         #expect(later == [now.addingTimeInterval(30)], "failures older than the window no longer count")
         try await store.clearFailures(key: key)

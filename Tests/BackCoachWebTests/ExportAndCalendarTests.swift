@@ -9,6 +9,7 @@ struct ExportAndCalendarTests {
             let token = try await app.onboardedUser()
             _ = try await app.request(
                 .put, "/api/v1/me/checkins/2026-11-25", token: token, json: #"{"pain":4,"note":"=HYPERLINK(\"x\"), \"sore\"\nnext line"}"#)
+            try await app.clearSafetyCheck(token)
             _ = try await app.request(
                 .post, "/api/v1/me/sessions", token: token,
                 json: #"{"date":"2026-11-25","exercises":[{"id":"clams","completed":true,"painDuring":2,"symptoms":["doming","leaking"]}]}"#

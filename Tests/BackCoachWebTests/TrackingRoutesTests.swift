@@ -33,8 +33,8 @@ struct TrackingRoutesTests {
         ("2026-11-25", #"{"pain":3,"psfs":[{"activity":"walk","score":12}]}"#, "psfs[0].score must be a whole number from 0 to 10"),
         ("2026-11-25", "{\"pain\":3,\"note\":\"\(String(repeating: "a", count: 1001))\"}", "note must be at most 1000 characters"),
         ("2026-13-01", #"{"pain":3}"#, "the date in the address must be a date like"),
-        ("2026-12-01", #"{"pain":3}"#, "the date in the address is too far in the future"),
-        ("2020-01-01", #"{"pain":3}"#, "the date in the address is too far in the past"),
+        ("2026-12-01", #"{"pain":3}"#, "date is too far in the future"),
+        ("2020-01-01", #"{"pain":3}"#, "date is too far in the past"),
     ]
 
     @Test("Bad check-ins get 400 naming the field, and store nothing", arguments: badCheckins)
@@ -85,6 +85,7 @@ struct TrackingRoutesTests {
                 #expect(response.status == .created)
                 if day < 13 { app.clock.advance(seconds: 86_400) }
             }
+            try await app.clearSafetyCheck(token)
             _ = try await app.request(
                 .post, "/api/v1/me/sessions", token: token, json: #"{"date":"2026-11-25","exercises":[{"id":"clams","completed":true}]}"#)
             let response = try await app.request(.get, "/api/v1/me/progress?days=90", token: token)

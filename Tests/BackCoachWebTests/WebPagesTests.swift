@@ -245,19 +245,23 @@ struct WebPagesTests {
         }
     }
 
-    @Test("Check-ins for today, yesterday or the day before; not earlier, not later")
+    @Test("Check-ins follow the API's date rule: a past day is fine, a day after tomorrow or a date that isn't one is refused")
     func checkinDays() async throws {
         try await TestApp.run { app in
             let browser = Browser(app)
             try await browser.signUpAndOnboard()
             try await browser.get("/checkin")
             #expect(try await browser.post("/checkin", [("date", "2026-11-24"), ("pain", "4")]).status == .ok)
-            #expect(try await browser.post("/checkin", [("date", "2026-11-22"), ("pain", "4")]).status == .badRequest)
-            #expect(try await browser.post("/checkin", [("date", "2026-11-26"), ("pain", "4")]).status == .badRequest)
+            #expect(try await browser.post("/checkin", [("date", "2026-11-22"), ("pain", "5")]).status == .ok)
+            let future = try await browser.post("/checkin", [("date", "2026-11-27"), ("pain", "4")])
+            #expect(future.status == .badRequest && future.text.contains("too far in the future"))
+            #expect(try await browser.post("/checkin", [("date", "2020-01-01"), ("pain", "4")]).status == .badRequest)
+            let garbled = try await browser.post("/checkin", [("date", "zzz"), ("pain", "6")])
+            #expect(garbled.status == .badRequest && garbled.text.contains("must be a date like"))
             #expect(try await browser.post("/checkin", [("pain", "12")]).status == .badRequest)
             let csv = try await browser.get("/settings/export.csv").text
-            #expect(csv.contains("checkin,2026-11-24,4"))
-            #expect(!csv.contains("2026-11-22") && !csv.contains("2026-11-26"))
+            #expect(csv.contains("checkin,2026-11-24,4") && csv.contains("checkin,2026-11-22,5"))
+            #expect(!csv.contains("2026-11-27") && !csv.contains("2020-01-01") && !csv.contains("checkin,2026-11-25,6"))
         }
     }
 

@@ -10,7 +10,7 @@ public actor InMemoryStore: BackCoachStore {
     private var screenLog: [UserID: [ScreenRecord]] = [:]
     private var sessionLog: [UserID: [SessionLog]] = [:]
     private var checkinLog: [UserID: [LocalDate: Checkin]] = [:]
-    private var throttle: [String: [Date]] = [:]
+    private var throttle: [String: [(id: UUID, at: Date)]] = [:]
     private var webSessions: [String: WebSession] = [:]
 
     public init() {}
@@ -89,10 +89,25 @@ public actor InMemoryStore: BackCoachStore {
         intakes[user].map { ($0, programs[user]) }
     }
 
-    public func addScreen(_ screen: ScreenRecord, program: ProgramRecord?, for user: UserID) throws {
+    // An actor runs one call at a time, and this one never suspends: the read and the writes are one step.
+    public func changeProgram<Result: Sendable>(
+        for user: UserID, on date: LocalDate, sessionID: UUID?,
+        _ change: @escaping @Sendable (ProgramSnapshot) throws -> ProgramChange<Result>
+    ) throws -> Result {
         guard users[user] != nil else { throw StorageError.userNotFound }
-        screenLog[user, default: []].append(screen)
-        if let program { programs[user] = program }
+        var stored: SessionLog?
+        if let sessionID {
+            for (owner, logs) in sessionLog {
+                guard let log = logs.first(where: { $0.id == sessionID }) else { continue }
+                guard owner == user else { throw StorageError.idTaken }
+                stored = log
+            }
+        }
+        let update = try change(ProgramSnapshot(program: programs[user], day: day(for: user, on: date), storedSession: stored))
+        if let screen = update.screen { screenLog[user, default: []].append(screen) }
+        if let session = update.session { sessionLog[user, default: []].append(session) }
+        if let program = update.program { programs[user] = program }
+        return update.result
     }
 
     public func latestScreen(for user: UserID) -> ScreenRecord? { screenLog[user]?.last }
@@ -103,12 +118,6 @@ public actor InMemoryStore: BackCoachStore {
 
     public func day(for user: UserID, on date: LocalDate) -> DayRecord {
         DayRecord(sessionLogged: (sessionLog[user] ?? []).contains { $0.date == date }, screens: screens(for: user, on: date))
-    }
-
-    public func addSession(_ log: SessionLog, program: ProgramRecord, for user: UserID) throws {
-        guard users[user] != nil else { throw StorageError.userNotFound }
-        sessionLog[user, default: []].append(log)
-        programs[user] = program
     }
 
     public func sessions(for user: UserID, from: LocalDate, to: LocalDate) -> [SessionLog] {
@@ -138,15 +147,20 @@ public actor InMemoryStore: BackCoachStore {
 
     // MARK: - Throttle
 
-    public func recordFailure(key: String, now: Date, window: TimeInterval) -> [Date] {
-        throttle[key, default: []].append(now)
+    public func recordAttempt(_ id: UUID, key: String, now: Date, window: TimeInterval) -> [Date] {
+        throttle[key, default: []].append((id, now))
         return failures(key: key, now: now, window: window)
     }
 
+    public func forgetAttempts(_ ids: [UUID]) {
+        let forgotten = Set(ids)
+        for key in throttle.keys { throttle[key]?.removeAll { forgotten.contains($0.id) } }
+    }
+
     public func failures(key: String, now: Date, window: TimeInterval) -> [Date] {
-        let recent = (throttle[key] ?? []).filter { $0 > now.addingTimeInterval(-window) && $0 <= now }.sorted()
+        let recent = (throttle[key] ?? []).filter { $0.at > now.addingTimeInterval(-window) }
         throttle[key] = recent
-        return recent
+        return recent.map(\.at).filter { $0 <= now }.sorted()
     }
 
     public func clearFailures(key: String) { throttle[key] = nil }

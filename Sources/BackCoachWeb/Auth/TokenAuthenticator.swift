@@ -1,14 +1,14 @@
-import BackCoachStorage
+import BackCoachServices
 import Hummingbird
 
 /// Resolves `Authorization: Bearer TOKEN` to a user, or answers 401. Tokens are looked up by hash.
 struct TokenAuthenticator: RouterMiddleware {
-    let accounts: any AccountStore
+    let accounts: AccountService
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response)
         async throws -> Response
     {
-        guard let token = Self.bearerToken(request), let user = try await accounts.user(tokenHash: Secrets.hash(token)) else {
+        guard let token = Self.bearerToken(request), let user = try await accounts.user(forToken: token) else {
             throw Problem.unauthorized
         }
         var context = context

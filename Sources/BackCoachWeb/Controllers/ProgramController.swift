@@ -1,13 +1,12 @@
 import BackCoachCore
-import BackCoachStorage
+import BackCoachServices
 import Foundation
 import Hummingbird
 
-/// Intake, program, today's session, the before-session safety check and session feedback.
+/// Intake, program, today's session, the before-session safety check and session feedback: JSON in and out,
+/// every rule in the services.
 struct ProgramController {
-    let dependencies: WebDependencies
-    var service: ProgramService { ProgramService(dependencies: dependencies) }
-    var store: any BackCoachStore { dependencies.store }
+    let services: Services
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.put("/intake", use: putIntake)
@@ -22,6 +21,12 @@ struct ProgramController {
         let program: Program?
         /// True while a safety check has paused the program.
         let paused: Bool
+
+        init(_ current: ProgramService.Current) {
+            triage = current.assessment.triage
+            program = current.assessment.program
+            paused = current.paused
+        }
 
         enum CodingKeys: String, CodingKey { case triage, program, paused }
 
@@ -39,26 +44,18 @@ struct ProgramController {
         var request = request
         let json = try await request.jsonBody(context: context)
         let answers = try validated { () throws(InputError) in try IntakeParser.parse(json) }
-        let current = try await service.saveIntake(answers, for: user)
-        return JSONResponse(
-            ProgramResponse(triage: current.assessment.triage, program: current.assessment.program, paused: current.record?.paused ?? false)
-        )
+        return JSONResponse(ProgramResponse(try await services.program.saveIntake(answers, for: user)))
     }
 
     @Sendable func getProgram(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<ProgramResponse> {
-        let current = try await service.current(for: try context.requireUser())
-        return JSONResponse(
-            ProgramResponse(triage: current.assessment.triage, program: current.assessment.program, paused: current.record?.paused ?? false)
-        )
+        JSONResponse(ProgramResponse(try await services.program.current(for: try context.requireUser())))
     }
 
-    @Sendable func getToday(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<ProgramService.Day> {
+    @Sendable func getToday(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Day> {
         let user = try context.requireUser()
-        let date =
-            try DateRules.parse(
-                request.uri.queryParameters["date"].map(String.init), field: "date", today: dependencies.today, inWindow: false)
-            ?? dependencies.today
-        return JSONResponse(try await service.day(date, for: user, current: try await service.current(for: user)))
+        let date = try DateRules.parse(
+            request.uri.queryParameters["date"].map(String.init), field: "date", today: services.today.today, allowed: .anyDate)
+        return JSONResponse(try await services.today.day(date, for: user))
     }
 
     @Sendable func postScreen(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<TriageResult> {
@@ -66,18 +63,18 @@ struct ProgramController {
         var request = request
         let reader = try await request.jsonObject(context: context, allowed: ["date", "redFlags"])
         let dateText = try validated { () throws(InputError) in try reader.string("date", maxLength: 10) }
-        guard let date = try DateRules.parse(dateText, field: "date", today: dependencies.today) else {
+        guard let date = try DateRules.parse(dateText, field: "date", today: services.today.today, allowed: .anyDate) else {
             throw Problem.badRequest("date is required: the day of the session, like 2026-11-25.")
         }
         guard reader.fields["redFlags"] != nil else {
             throw Problem.badRequest("redFlags is required: the ids answered yes or not sure, or [] when none.")
         }
         let flags: Set<RedFlagID> = try validated { () throws(InputError) in try reader.optionSet("redFlags") }
-        let result = try await service.screen(flags, on: date, for: user)
-        return JSONResponse(result, status: .created)
+        return JSONResponse(try await services.safety.record(flags, on: date, for: user), status: .created)
     }
 
     struct SessionResult: Encodable {
+        let id: UUID
         let date: LocalDate
         let decisions: [ProgressionDecision]
         let phaseChange: String?
@@ -87,34 +84,23 @@ struct ProgramController {
     @Sendable func postSession(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<SessionResult> {
         let user = try context.requireUser()
         var request = request
-        let reader = try await request.jsonObject(context: context, allowed: ["date", "exercises"])
+        let reader = try await request.jsonObject(context: context, allowed: ["id", "date", "exercises"])
         let dateText = try validated { () throws(InputError) in try reader.string("date", maxLength: 10) }
-        guard let date = try DateRules.parse(dateText, field: "date", today: dependencies.today, allowFuture: false) else {
+        guard let date = try DateRules.parse(dateText, field: "date", today: services.today.today, allowed: .anyDate) else {
             throw Problem.badRequest("date is required: the day you did the session, like 2026-11-25.")
         }
-        let catalogue = dependencies.content.catalogue
+        let idText = try validated { () throws(InputError) in try reader.string("id", maxLength: 36) }
+        let clientID = try idText.map { text in
+            guard let id = UUID(uuidString: text) else { throw Problem.badRequest("id must be a UUID made by your app (got \(text)).") }
+            return id
+        }
+        let catalogue = services.content.catalogue
         let feedback = try validated { () throws(InputError) in try FeedbackParser.parse(reader.fields["exercises"], catalogue: catalogue) }
-        let review = try await service.logSession(feedback, on: date, for: user)
+        let logged = try await services.sessions.log(feedback, on: date, clientID: clientID, for: user)
         return JSONResponse(
             SessionResult(
-                date: date, decisions: review.decisions, phaseChange: review.phaseChange,
-                phase: PhaseDecision(phase: review.state.phase, reasons: [])),
-            status: .created)
-    }
-}
-
-/// Short tips for rest days, rotating by date.
-enum RestDayTips {
-    static let tips = [
-        "Rest day. After a feed, sit tall for a few slow breaths and let your shoulders drop.",
-        "Rest day. Squeeze your pelvic floor before you cough, sneeze or lift your baby.",
-        "Rest day. Bend your knees and keep your baby close when you lift.",
-        "Rest day. Let your buttocks go soft while you stand and rock your baby.",
-        "Rest day. A short, easy walk is a good way to keep moving.",
-        "Rest day. Lie on your side with a pillow between your knees for a few minutes of rest.",
-    ]
-
-    static func tip(for date: LocalDate) -> String {
-        tips[abs(LocalDate("2000-01-01")!.days(until: date)) % tips.count]
+                id: logged.log.id, date: logged.log.date, decisions: logged.log.decisions, phaseChange: logged.phaseChange,
+                phase: PhaseDecision(phase: logged.phase, reasons: [])),
+            status: logged.repeated ? .ok : .created)
     }
 }

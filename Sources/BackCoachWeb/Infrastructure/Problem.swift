@@ -1,3 +1,5 @@
+import BackCoachServices
+import BackCoachStorage
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -20,6 +22,21 @@ public struct Problem: Error, HTTPResponseError, Equatable {
         headers: [.wwwAuthenticate: "Bearer"])
 
     public static func badRequest(_ detail: String) -> Problem { Problem(.badRequest, detail) }
+
+    /// A service's refusal, with the status its kind means on the wire.
+    public init(_ error: ServiceError) {
+        let status: HTTPResponse.Status =
+            switch error.kind {
+            case .invalid: .badRequest
+            case .notFound: .notFound
+            case .conflict: .conflict
+            case .unauthorized: .unauthorized
+            case .tooManyRequests: .tooManyRequests
+            }
+        var headers: HTTPFields = [:]
+        if let wait = error.retryAfterSeconds { headers[.retryAfter] = String(wait) }
+        self.init(status, error.message, headers: headers)
+    }
     public static func notFound(_ detail: String) -> Problem { Problem(.notFound, detail) }
 
     struct Body: Encodable {
@@ -59,6 +76,11 @@ public struct ProblemMiddleware: RouterMiddleware {
             return try redirect.response(from: request, context: context)
         } catch let error as Problem {
             problem = error
+        } catch let error as ServiceError {
+            problem = Problem(error)
+        } catch StorageError.userNotFound {
+            // The account was erased while this request was on its way.
+            problem = Problem(.notFound, "This account no longer exists.")
         } catch let error as HTTPError {
             problem = Problem(error.status, error.body ?? Self.defaultDetail(error.status), headers: error.headers)
         } catch is NIOTooManyBytesError {

@@ -1,13 +1,15 @@
 import BackCoachContent
+import BackCoachServices
 import BackCoachStorage
 import Foundation
 import Hummingbird
 
 /// Home, sign-up, sign-in, sign-out and the disclaimer.
 struct AuthPagesController {
-    let dependencies: WebDependencies
+    let accounts: AccountService
+    let program: ProgramService
+    let publicBaseURL: String
     let renderer: WebRenderer
-    var service: AccountService { AccountService(dependencies: dependencies) }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/") { request, context in
@@ -48,7 +50,7 @@ struct AuthPagesController {
         let token = Cookies.value(Cookies.csrf, in: request) ?? Secrets.random()
         var response = try renderer.html(
             template, CredentialsPage(chrome: chrome(title, context, csrf: token), email: email, error: error), status: status)
-        let secure = Cookies.isSecure(request, publicBaseURL: dependencies.publicBaseURL)
+        let secure = Cookies.isSecure(request, publicBaseURL: publicBaseURL)
         response.headers[.setCookie] = Cookies.header(Cookies.csrf, token, maxAge: nil, secure: secure)
         return response
     }
@@ -65,12 +67,12 @@ struct AuthPagesController {
         let form = try await request.form(context: context)
         try checkPreSignInCSRF(form, request)
         do {
-            let checked = try AccountService.validate(email: form["email"], password: form["password"], checkStrength: true)
-            let user = try await service.signUp(email: checked.email, password: checked.password)
+            let user = try await accounts.signUp(email: form["email"], password: form["password"])
             return try await signedIn(user, request: request, goTo: "/start")
-        } catch let problem as Problem where [.badRequest, .conflict].contains(problem.status) {
+        } catch let error as ServiceError {
+            let problem = Problem(error)
             return try credentialsPage(
-                "pages/signup", "Create your account", request, context, email: form.trimmed("email"), error: Self.friendly(problem.detail),
+                "pages/signup", "Create your account", request, context, email: form.trimmed("email"), error: error.message,
                 status: problem.status)
         }
     }
@@ -80,15 +82,13 @@ struct AuthPagesController {
         let form = try await request.form(context: context)
         try checkPreSignInCSRF(form, request)
         do {
-            let checked = try AccountService.validate(email: form["email"], password: form["password"], checkStrength: false)
-            let user = try await service.signIn(
-                email: checked.email, password: checked.password, address: context.remoteAddress?.ipAddress ?? "unknown")
-            let hasIntake = try await dependencies.store.intake(for: user.id) != nil
-            return try await signedIn(user, request: request, goTo: hasIntake ? "/today" : "/start")
-        } catch let problem as Problem where [.badRequest, .unauthorized, .tooManyRequests].contains(problem.status) {
+            let user = try await accounts.signIn(
+                email: form["email"], password: form["password"], address: context.remoteAddress?.ipAddress ?? "unknown")
+            return try await signedIn(user, request: request, goTo: try await program.hasAnswers(user) ? "/today" : "/start")
+        } catch let error as ServiceError {
+            let problem = Problem(error)
             var response = try credentialsPage(
-                "pages/signin", "Sign in", request, context, email: form.trimmed("email"), error: Self.friendly(problem.detail),
-                status: problem.status)
+                "pages/signin", "Sign in", request, context, email: form.trimmed("email"), error: error.message, status: problem.status)
             for field in problem.headers { response.headers.append(field) }
             return response
         }
@@ -100,26 +100,21 @@ struct AuthPagesController {
         if context.webSession != nil { try context.checkCSRF(form) }
         // The session ends on the server, not just in the browser.
         if let cookie = Cookies.value(Cookies.session, in: request) {
-            try await dependencies.store.deleteWebSession(hash: Secrets.hash(cookie))
+            try await accounts.endWebSession(cookie: cookie)
         }
-        let secure = Cookies.isSecure(request, publicBaseURL: dependencies.publicBaseURL)
+        let secure = Cookies.isSecure(request, publicBaseURL: publicBaseURL)
         return Response(
             status: .seeOther, headers: [.location: "/", .setCookie: Cookies.header(Cookies.session, "", maxAge: 0, secure: secure)])
     }
 
     func signedIn(_ user: User, request: Request, goTo location: String) async throws -> Response {
-        let token = try await service.startWebSession(for: user.id)
-        let secure = Cookies.isSecure(request, publicBaseURL: dependencies.publicBaseURL)
+        let token = try await accounts.startWebSession(for: user.id)
+        let secure = Cookies.isSecure(request, publicBaseURL: publicBaseURL)
         return Response(
             status: .seeOther,
             headers: [
                 .location: location,
                 .setCookie: Cookies.header(Cookies.session, token, maxAge: Int(AccountService.webSessionLifetime), secure: secure),
             ])
-    }
-
-    /// API messages name fields in code style; pages use sentences.
-    static func friendly(_ detail: String) -> String {
-        detail.replacingOccurrences(of: "email ", with: "Your e-mail ").replacingOccurrences(of: "password ", with: "Your password ")
     }
 }

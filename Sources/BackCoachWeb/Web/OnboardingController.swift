@@ -1,20 +1,21 @@
 import BackCoachContent
 import BackCoachCore
+import BackCoachServices
 import BackCoachStorage
 import Foundation
 import Hummingbird
 
 /// The intake wizard (GET/POST /start) and the plan page (GET /plan).
 struct OnboardingController {
-    let dependencies: WebDependencies
+    let program: ProgramService
+    let content: ContentLibrary
+    let figures: ExerciseFigures
     let renderer: WebRenderer
-    var content: ContentLibrary { dependencies.content }
-    var service: ProgramService { ProgramService(dependencies: dependencies) }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/start") { _, context in
             let user = try context.requireWebUser()
-            let saved = try await dependencies.store.intake(for: user.id)?.answers
+            let saved = try await program.answers(for: user)
             return try page(step: 0, answers: WizardAnswers(saved: saved), errors: [:], context: context)
         }
         router.post("/start", use: submit)
@@ -50,7 +51,7 @@ struct OnboardingController {
         } catch {
             throw Problem.badRequest("Some answers are missing: \(error.message). Please go back and check them.")
         }
-        let current = try await service.saveIntake(intake, for: user)
+        let current = try await program.saveIntake(intake, for: user)
         guard current.assessment.triage.programAllowed else { return try renderer.stopPage(current.assessment.triage, context: context) }
         return Response(status: .seeOther, headers: [.location: "/plan"])
     }
@@ -139,7 +140,7 @@ struct OnboardingController {
 
     @Sendable func plan(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        guard let current = try await service.currentIfAnswered(for: user) else { throw Redirect.to("/start") }
+        guard let current = try await self.program.currentIfAnswered(for: user) else { throw Redirect.to("/start") }
         guard let program = current.assessment.program else { return try renderer.stopPage(current.assessment.triage, context: context) }
         let flags = current.assessment.triage.flags
         return try renderer.html(
@@ -154,7 +155,7 @@ struct OnboardingController {
                         exercises: $0.exercises.map {
                             .init(
                                 id: $0.id, title: $0.title, doseSummary: $0.doseSummary, notes: $0.notes,
-                                figure: dependencies.figures.image(for: $0.id, dose: $0.dose))
+                                figure: figures.image(for: $0.id, dose: $0.dose))
                         })
                 },
                 excluded: program.excluded, notes: program.notes, flags: flags, hasFlags: !flags.isEmpty))

@@ -33,6 +33,8 @@ struct SessionPage {
     let chrome: Chrome
     let playerJS: String
     let date: String
+    /// Sent back with the feedback, so a double submit or an offline retry logs the session once.
+    let sessionID: String
     let sessionNumber: Int
     let minutes: Int
     let speed: Int

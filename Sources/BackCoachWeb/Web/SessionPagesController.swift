@@ -1,15 +1,16 @@
 import BackCoachContent
 import BackCoachCore
+import BackCoachServices
 import BackCoachStorage
 import Foundation
 import Hummingbird
 
 /// Today, the before-session safety check, the guided session and its feedback.
 struct SessionPagesController {
-    let dependencies: WebDependencies
+    let services: Services
+    let figures: ExerciseFigures
     let renderer: WebRenderer
-    var service: ProgramService { ProgramService(dependencies: dependencies) }
-    var content: ContentLibrary { dependencies.content }
+    var content: ContentLibrary { services.content }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/today", use: today)
@@ -20,21 +21,21 @@ struct SessionPagesController {
 
     /// The user's current program state, or a redirect to the intake.
     func current(_ user: User) async throws -> ProgramService.Current {
-        guard let current = try await service.currentIfAnswered(for: user) else { throw Redirect.to("/start") }
+        guard let current = try await services.program.currentIfAnswered(for: user) else { throw Redirect.to("/start") }
         return current
     }
 
     @Sendable func today(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         let current = try await current(user)
-        let day = try await service.day(dependencies.today, for: user, current: current)
+        let day = try await services.today.day(nil, for: user, current: current)
         let model = TodayPage(
             chrome: Chrome(title: "Today", context: context, section: .today, assets: renderer.assets), dateText: Self.format(day.date),
             isSession: day.status == .session, isRest: day.status == .rest, isPaused: day.status == .paused,
             isWithheld: day.status == .withheld, screenRequired: day.screenRequired, completed: day.completed,
             sessionNumber: day.sessionNumber ?? 0, minutes: day.session?.estimatedMinutes ?? 0, exercises: day.session?.exercises ?? [],
             tip: day.tip, rescreenIntro: content.questions.rescreenIntro,
-            rescreen: content.rescreenFlags.enumerated().map {
+            rescreen: services.safety.questions.enumerated().map {
                 .init(name: "rf.\($0.element.id.rawValue)", question: $0.element.question, index: $0.offset + 1)
             },
             labels: content.questions.answers, flags: day.triage?.flags ?? [])
@@ -45,14 +46,14 @@ struct SessionPagesController {
         let user = try context.requireWebUser()
         let form = try await request.csrfCheckedForm(context: context)
         var flags = Set<RedFlagID>()
-        for rule in content.rescreenFlags {
+        for rule in services.safety.questions {
             let answer = form["rf.\(rule.id.rawValue)"]
             guard ["yes", "no", "notSure"].contains(answer ?? "") else {
                 throw Problem.badRequest("Please answer every safety question before you start.")
             }
             if answer != "no" { flags.insert(rule.id) }
         }
-        let result = try await service.screen(flags, on: dependencies.today, for: user)
+        let result = try await services.safety.record(flags, for: user)
         guard result.programAllowed else {
             return try renderer.stopPage(result, context: context)
         }
@@ -62,14 +63,11 @@ struct SessionPagesController {
     @Sendable func session(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         let current = try await current(user)
-        let date = dependencies.today
-        guard let program = current.activeProgram else { throw Redirect.to("/today") }
-        guard try await service.hasClearScreen(on: date, for: user) else { throw Redirect.to("/today") }
+        let date = services.today.today
         // On a rest day she may still do the first session of the week.
-        let number = service.schedule(current)?.sessionNumber(on: date) ?? 1
-        guard let planned = program.sessions.first(where: { $0.number == number }) ?? program.sessions.first else {
-            throw Redirect.to("/today")
-        }
+        guard let planned = services.today.sessionToDo(on: date, current: current) else { throw Redirect.to("/today") }
+        guard try await services.safety.isClear(on: date, for: user) else { throw Redirect.to("/today") }
+        let number = planned.number
         let speed = Int(request.uri.queryParameters["speed"] ?? "1").map { min(100, max(1, $0)) } ?? 1
         let steps = planned.exercises.enumerated().map { index, planned in
             let exercise = content.catalogue[planned.id]
@@ -78,13 +76,14 @@ struct SessionPagesController {
                 steps: exercise?.steps ?? [], notes: planned.notes, sets: planned.dose.sets, reps: planned.dose.reps,
                 hold: planned.dose.holdSeconds, perSide: planned.dose.perSide, rest: planned.dose.restSeconds,
                 tempo: planned.dose.secondsPerRep,
-                firstCue: exercise?.cues.first ?? "", figure: dependencies.figures.image(for: planned.id, dose: planned.dose))
+                firstCue: exercise?.cues.first ?? "", figure: figures.image(for: planned.id, dose: planned.dose))
         }
         return try renderer.html(
             "pages/session",
             SessionPage(
                 chrome: Chrome(title: "Session \(number)", context: context, section: .today, assets: renderer.assets),
-                playerJS: renderer.assets.url("player.js"), date: date.description, sessionNumber: number,
+                playerJS: renderer.assets.url("player.js"), date: date.description, sessionID: UUID().uuidString.lowercased(),
+                sessionNumber: number,
                 minutes: planned.estimatedMinutes, speed: speed, exercises: steps, painScale: Array(0...10)))
     }
 
@@ -94,7 +93,7 @@ struct SessionPagesController {
         let ids = form.all("exercise")
         var items: [JSONValue] = []
         for (index, id) in ids.enumerated() {
-            var item: [String: JSONValue] = ["id": .string(id), "completed": .bool(form["done.\(index)"] == "yes")]
+            var item: [String: JSONValue] = ["id": .string(id), "completed": .bool(form["done.\(index)"] != nil)]
             if let difficulty = form["difficulty.\(index)"], !difficulty.isEmpty { item["difficulty"] = .string(difficulty) }
             if let pain = form["pain.\(index)"], let value = Double(pain) { item["painDuring"] = .number(value) }
             let symptoms = form.all("symptoms.\(index)").filter { !$0.isEmpty }
@@ -103,8 +102,17 @@ struct SessionPagesController {
         }
         let catalogue = content.catalogue
         let feedback = try validated { () throws(InputError) in try FeedbackParser.parse(.array(items), catalogue: catalogue) }
-        let review = try await service.logSession(feedback, on: dependencies.today, for: user)
-        let decisions = review.decisions.map { decision in
+        // The day the page was opened (a session queued offline is sent later) and the page's own id for it.
+        let date = LocalDate(form["date"] ?? "")
+        let clientID = (form["sessionId"]).flatMap(UUID.init(uuidString:))
+        let logged: SessionService.Logged
+        do {
+            logged = try await services.sessions.log(feedback, on: date, clientID: clientID, for: user)
+        } catch let error as ServiceError where error.kind == .conflict {
+            // No clear check for the day, or paused: Today says why and offers the check.
+            throw Redirect.to("/today")
+        }
+        let decisions = logged.log.decisions.map { decision in
             SessionDonePage.DecisionView(
                 title: catalogue[decision.exerciseID]?.title ?? decision.exerciseID, reason: decision.reason,
                 isProgress: decision.action == .progress, isRegress: decision.action == .regress)
@@ -113,7 +121,7 @@ struct SessionPagesController {
             "pages/session-done",
             SessionDonePage(
                 chrome: Chrome(title: "Well done", context: context, section: .today, assets: renderer.assets), decisions: decisions,
-                phaseChange: review.phaseChange))
+                phaseChange: logged.phaseChange))
     }
 
     /// "Wednesday 25 November". One shared, Sendable style instead of a DateFormatter per page view.

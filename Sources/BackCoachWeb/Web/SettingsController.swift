@@ -1,25 +1,22 @@
+import BackCoachServices
 import BackCoachStorage
 import Foundation
 import Hummingbird
 
 /// Calendar feed, exports, pain ceiling, voice, and deleting the account.
 struct SettingsController {
-    let dependencies: WebDependencies
+    let services: Services
+    let publicBaseURL: String
     let renderer: WebRenderer
+    var exports: ExportController { ExportController(exports: services.exports) }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/settings", use: page)
         router.post("/settings/ceiling", use: ceiling)
         router.post("/settings/calendar", use: rotate)
         router.post("/settings/delete", use: delete)
-        router.get("/settings/export.csv") { _, context in
-            let user = try context.requireWebUser()
-            return try await ExportController(dependencies: dependencies).csv(for: user)
-        }
-        router.get("/settings/export.fhir") { _, context in
-            let user = try context.requireWebUser()
-            return try ExportController.fhirResponse(try await ExportController(dependencies: dependencies).export(for: user).fhirBundle())
-        }
+        router.get("/settings/export.csv") { _, context in try await exports.csv(for: try context.requireWebUser()) }
+        router.get("/settings/export.fhir") { _, context in try await exports.fhir(for: try context.requireWebUser()) }
     }
 
     struct SettingsPage {
@@ -36,10 +33,12 @@ struct SettingsController {
         }
     }
 
-    func model(_ user: User, _ context: AppRequestContext, message: String? = nil, error: String? = nil) -> SettingsPage {
+    func model(
+        _ user: User, _ context: AppRequestContext, calendarURL: String? = nil, message: String? = nil, error: String? = nil
+    ) -> SettingsPage {
         SettingsPage(
             chrome: Chrome(title: "Settings", context: context, section: .settings, assets: renderer.assets),
-            calendarURL: CalendarController(dependencies: dependencies).link(for: user.calendarSecret).url,
+            calendarURL: calendarURL ?? services.calendar.link(for: user).url,
             ceilings: (0...10).map { .init(value: $0, selected: user.painCeiling == $0) }, usesDefault: user.painCeiling == nil,
             message: message, error: error)
     }
@@ -52,25 +51,24 @@ struct SettingsController {
         let user = try context.requireWebUser()
         let form = try await request.csrfCheckedForm(context: context)
         let value = form["ceiling"] ?? ""
-        let ceiling: Int? = value == "default" ? nil : Int(value)
-        guard value == "default" || (ceiling.map { (0...10).contains($0) } ?? false) else {
-            return try renderer.html(
-                "pages/settings", model(user, context, error: "Please choose a number from 0 to 10."), status: .badRequest)
+        do {
+            guard value == "default" || Int(value) != nil else {
+                throw ServiceError.invalid("Please choose a pain limit from 0 to 10.", field: "ceiling")
+            }
+            let updated = try await services.profile.setPainCeiling(value == "default" ? nil : Int(value), for: user)
+            return try renderer.html("pages/settings", model(updated, context, message: "Your pain limit is saved."))
+        } catch let error as ServiceError {
+            return try renderer.html("pages/settings", model(user, context, error: error.message), status: .badRequest)
         }
-        try await dependencies.store.setPainCeiling(ceiling, for: user.id)
-        var updated = user
-        updated.painCeiling = ceiling
-        return try renderer.html("pages/settings", model(updated, context, message: "Your pain limit is saved."))
     }
 
     @Sendable func rotate(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         let form = try await request.csrfCheckedForm(context: context)
-        var updated = user
-        updated.calendarSecret = Secrets.random()
-        try await dependencies.store.setCalendarSecret(updated.calendarSecret, for: user.id)
+        let link = try await services.calendar.rotate(for: user)
         return try renderer.html(
-            "pages/settings", model(updated, context, message: "You have a new calendar link. The old one no longer works."))
+            "pages/settings",
+            model(user, context, calendarURL: link.url, message: "You have a new calendar link. The old one no longer works."))
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -80,8 +78,8 @@ struct SettingsController {
             return try renderer.html(
                 "pages/settings", model(user, context, error: "To delete your account, type DELETE in the box."), status: .badRequest)
         }
-        _ = try await dependencies.store.deleteUser(user.id)
-        let secure = Cookies.isSecure(request, publicBaseURL: dependencies.publicBaseURL)
+        _ = try await services.accounts.deleteAccount(user.id)
+        let secure = Cookies.isSecure(request, publicBaseURL: publicBaseURL)
         return Response(
             status: .seeOther,
             headers: [.location: "/?deleted=1", .setCookie: Cookies.header(Cookies.session, "", maxAge: 0, secure: secure)])

@@ -1,12 +1,15 @@
 import BackCoachContent
 import BackCoachCore
+import BackCoachServices
 import BackCoachStorage
 import Foundation
 import Hummingbird
 
 /// The daily check-in and the progress page.
 struct TrackingPagesController {
-    let dependencies: WebDependencies
+    let checkins: CheckinService
+    let progress: ProgressService
+    let today: TodayService
     let renderer: WebRenderer
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
@@ -57,8 +60,8 @@ struct TrackingPagesController {
     }
 
     func checkinModel(for user: User, context: AppRequestContext, saved: Bool = false, error: String? = nil) async throws -> CheckinPage {
-        let today = dependencies.today
-        let recent = try await dependencies.store.checkins(for: user.id, from: today.adding(days: -90), to: today)
+        let today = self.today.today
+        let recent = try await checkins.recent(for: user)
         let current = recent.last { $0.date == today }
         // PSFS is weekly: ask when none was given in the last 6 days. Activities are named once, then re-rated.
         let lastPSFS = recent.last { $0.psfs != nil }
@@ -85,30 +88,25 @@ struct TrackingPagesController {
     @Sendable func saveCheckin(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         let form = try await request.csrfCheckedForm(context: context)
-        let today = dependencies.today
-        let date = LocalDate(form["date"] ?? "") ?? today
-        guard date <= today, date >= today.adding(days: -2) else {
+        let todayDate = today.today
+        do {
+            let date = try DateRules.parse(form["date"], field: "date", today: todayDate, allowed: .anyDate) ?? todayDate
+            var ratings: [PSFSRating] = []
+            for index in 0..<CheckinService.activities.upperBound {
+                let name = form.trimmed("activity.\(index)")
+                let scoreText = form.trimmed("score.\(index)")
+                if name.isEmpty && scoreText.isEmpty { continue }
+                guard let score = Int(scoreText) else {
+                    throw ServiceError.invalid("Give \(name.isEmpty ? "each activity" : "“\(name)”") a score from 0 to 10.", field: "psfs")
+                }
+                ratings.append(PSFSRating(activity: name, score: score))
+            }
+            _ = try await checkins.save(
+                .init(date: date, pain: Int(form["pain"] ?? ""), psfs: ratings.isEmpty ? nil : ratings, note: form["note"]), for: user)
+        } catch let error as ServiceError {
             return try renderer.html(
-                "pages/checkin",
-                try await checkinModel(for: user, context: context, error: "You can check in for today or the two days before."),
-                status: .badRequest)
+                "pages/checkin", try await checkinModel(for: user, context: context, error: error.message), status: .badRequest)
         }
-        guard let pain = Int(form["pain"] ?? ""), (0...10).contains(pain) else {
-            return try renderer.html(
-                "pages/checkin", try await checkinModel(for: user, context: context, error: "Please choose your pain from 0 to 10."),
-                status: .badRequest)
-        }
-        var ratings: [PSFSRating] = []
-        for index in 0..<5 {
-            let name = form.trimmed("activity.\(index)")
-            guard !name.isEmpty, let score = Int(form["score.\(index)"] ?? ""), (0...10).contains(score) else { continue }
-            ratings.append(PSFSRating(activity: String(name.prefix(100)), score: score))
-        }
-        let note = String(form.trimmed("note").prefix(1000))
-        _ = try await dependencies.store.upsertCheckin(
-            Checkin(
-                date: date, pain: pain, psfs: ratings.isEmpty ? nil : ratings, note: note.isEmpty ? nil : note,
-                updatedAt: dependencies.now()), for: user.id)
         return try renderer.html("pages/checkin", try await checkinModel(for: user, context: context, saved: true))
     }
 
@@ -152,27 +150,19 @@ struct TrackingPagesController {
     @Sendable func progress(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         let days = [30, 90, 365].first { String($0) == request.uri.queryParameters["days"].map(String.init) } ?? 90
-        let report = try await ProgressReport.build(for: user, days: days, dependencies: dependencies)
+        let report = try await progress.report(days: days, for: user)
         let message = report.messages.first ?? ""
         let chart = Charts.pain(
             points: report.pain.map { ($0.date, $0.pain) }, from: report.from, to: report.to, baseline: report.baseline,
             description: message)
         // Heat map: the last 12 weeks.
-        let today = dependencies.today
-        let start = today.adding(days: -83)
-        var planned = Set<LocalDate>()
-        if let record = try await dependencies.store.program(for: user.id), let intake = try await dependencies.store.intake(for: user.id) {
-            planned = Set(
-                SessionSchedule(startDate: record.startDate, sessionsPerWeek: intake.answers.daysPerWeek).sessionDays(
-                    from: start, to: today
-                )
-                .map(\.date))
-        }
-        let done = Set(try await dependencies.store.sessionDates(for: user.id, from: start, to: today))
-        let cells: [(LocalDate, Charts.Day)] = (0..<84).map { offset in
-            let date = start.adding(days: offset)
-            if done.contains(date) { return (date, .done) }
-            return (date, planned.contains(date) ? (date == today ? .future : .missed) : .rest)
+        let cells: [(LocalDate, Charts.Day)] = try await progress.sessionGrid(days: 84, for: user).map { day in
+            switch day.mark {
+            case .done: (day.date, .done)
+            case .missed: (day.date, .missed)
+            case .rest: (day.date, .rest)
+            case .future: (day.date, .future)
+            }
         }
         var activities: [ProgressPage.ActivityChange] = []
         if let first = report.psfs.first, let last = report.psfs.last {
@@ -195,6 +185,6 @@ struct TrackingPagesController {
                 adherence: "\(report.adherence.done) of \(report.adherence.planned) planned sessions done in the last \(days) days",
                 activities: activities,
                 periods: [30, 90, 365].map { .init(days: $0, label: $0 == 365 ? "1 year" : "\($0) days", current: $0 == days) },
-                printedOn: today.description, progressCSS: renderer.assets.url("progress.css")))
+                printedOn: today.today.description, progressCSS: renderer.assets.url("progress.css")))
     }
 }

@@ -1,17 +1,18 @@
+import BackCoachServices
 import BackCoachStorage
 import Foundation
 import Hummingbird
 
 /// Resolves the session cookie to a user for web pages. Pages that need a user redirect to sign-in.
 struct WebSessionMiddleware: RouterMiddleware {
-    let dependencies: WebDependencies
+    let accounts: AccountService
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response)
         async throws -> Response
     {
         var context = context
         if let cookie = Cookies.value(Cookies.session, in: request),
-            let (session, user) = try await dependencies.store.webSession(hash: Secrets.hash(cookie), now: dependencies.now())
+            let (session, user) = try await accounts.webSession(cookie: cookie)
         {
             context.user = user
             context.webSession = session

@@ -1,5 +1,6 @@
 import BackCoachContent
 import BackCoachCore
+import BackCoachServices
 import BackCoachStorage
 import BackCoachStorageFluent
 import BackCoachWeb
@@ -138,6 +139,12 @@ struct TestApp {
             throw TestFailure("sign-up failed: \(response.status) \(String(buffer: response.body))")
         }
         return token
+    }
+
+    /// Files a clear before-session safety check for `date`, which a session on that day needs.
+    func clearSafetyCheck(_ token: String, date: String = Samples.today) async throws {
+        let response = try await request(.post, "/api/v1/me/screens", token: token, json: #"{"date":"\#(date)","redFlags":[]}"#)
+        guard response.status == .created else { throw TestFailure("safety check failed: \(response.text)") }
     }
 
     /// Signs up and sends the example intake; returns the token.

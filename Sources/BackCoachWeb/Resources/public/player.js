@@ -8,7 +8,7 @@
   var cards = Array.prototype.slice.call(form.querySelectorAll("fieldset.exercise"));
   if (!cards.length) return;
   var speed = Math.max(1, Number(player.getAttribute("data-speed")) || 1);
-  var storeKey = "bc.session." + player.getAttribute("data-date");
+  var storeKey = "bc.session." + form.elements.date.value;
   var el = function (name) { return player.querySelector("[data-player=" + name + "]"); };
   var toggle = player.querySelector("[data-action=toggle]");
   var voiceBox = player.querySelector("[data-action=voice]");

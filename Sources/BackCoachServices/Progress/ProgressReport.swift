@@ -4,40 +4,40 @@ import Foundation
 
 /// Pain and PSFS series for a window, change against baseline, and adherence (planned vs done).
 /// Reads only the baseline week, the window and the last two weeks, so long histories cost no more than short ones.
-struct ProgressReport: Encodable {
-    let from: LocalDate
-    let to: LocalDate
-    let pain: [PainPoint]
-    let baseline: Double?
-    let latest: Double?
-    let meaningfulChange: Bool
-    let threshold: String
-    let messages: [String]
-    let suggestPhysio: Bool
-    let easeOff: Bool
-    let adherence: Adherence
-    let psfs: [PSFSPoint]
-    let psfsChange: PSFSChange?
+public struct ProgressReport: Encodable, Sendable {
+    public let from: LocalDate
+    public let to: LocalDate
+    public let pain: [PainPoint]
+    public let baseline: Double?
+    public let latest: Double?
+    public let meaningfulChange: Bool
+    public let threshold: String
+    public let messages: [String]
+    public let suggestPhysio: Bool
+    public let easeOff: Bool
+    public let adherence: Adherence
+    public let psfs: [PSFSPoint]
+    public let psfsChange: PSFSChange?
 
-    struct PainPoint: Encodable {
-        let date: LocalDate
-        let pain: Int
+    public struct PainPoint: Encodable, Sendable {
+        public let date: LocalDate
+        public let pain: Int
     }
 
-    struct PSFSPoint: Encodable {
-        let date: LocalDate
-        let average: Double
-        let ratings: [PSFSRating]
+    public struct PSFSPoint: Encodable, Sendable {
+        public let date: LocalDate
+        public let average: Double
+        public let ratings: [PSFSRating]
     }
 
-    struct Adherence: Encodable {
-        let planned: Int
-        let done: Int
+    public struct Adherence: Encodable, Sendable {
+        public let planned: Int
+        public let done: Int
     }
 
-    static func build(for user: User, days: Int, dependencies: WebDependencies) async throws -> ProgressReport {
-        let store = dependencies.store
-        let to = dependencies.today
+    static func build(for user: User, days: Int, context: ServiceContext) async throws -> ProgressReport {
+        let store = context.store
+        let to = context.today
         let from = to.adding(days: -(days - 1))
         let window = try await store.checkins(for: user.id, from: from, to: to)
         var forOutcome: [LocalDate: Checkin] = [:]

@@ -1,0 +1,112 @@
+import BackCoachStorage
+import Foundation
+
+/// Sign-up, sign-in, API tokens, browser sessions and erasing an account: the same rules on every interface.
+public struct AccountService: Sendable {
+    let context: ServiceContext
+    let passwords: PasswordHasher
+    let throttle: SignInThrottle
+
+    public static let minimumPasswordLength = 10
+    public static let maximumPasswordLength = 200
+    /// How long a browser stays signed in without signing in again.
+    public static let webSessionLifetime: TimeInterval = 30 * 24 * 3600
+
+    /// Checks and normalises an e-mail and password; each message names the field it is about.
+    public static func validate(email rawEmail: String?, password: String?, checkStrength: Bool) throws(ServiceError)
+        -> (email: String, password: String)
+    {
+        guard let email = rawEmail?.trimmingCharacters(in: .whitespaces).lowercased(), !email.isEmpty else {
+            throw .invalid("Please enter your e-mail address.", field: "email")
+        }
+        guard email.count <= 254, !email.unicodeScalars.contains(where: Self.isControl),
+            email.wholeMatch(of: /[^@\s]+@[^@\s]+\.[^@\s]+/) != nil
+        else { throw .invalid("Your e-mail must look like name@example.com.", field: "email") }
+        guard let password, !password.isEmpty else { throw .invalid("Please enter a password.", field: "password") }
+        guard password.count <= maximumPasswordLength else {
+            throw .invalid("Your password must be at most \(maximumPasswordLength) characters.", field: "password")
+        }
+        guard !password.unicodeScalars.contains(where: Self.isControl) else {
+            throw .invalid("Your password can't contain control characters such as tabs or line breaks.", field: "password")
+        }
+        if checkStrength && password.count < minimumPasswordLength {
+            throw .invalid("Your password must be at least \(minimumPasswordLength) characters.", field: "password")
+        }
+        return (email, password)
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+    }
+
+    /// Creates an account with the sign-up rules.
+    public func signUp(email: String?, password: String?) async throws -> User {
+        let checked = try Self.validate(email: email, password: password, checkStrength: true)
+        let user = User(
+            id: UserID(), email: checked.email, passwordHash: try await passwords.hash(checked.password), createdAt: context.now(),
+            calendarSecret: Secrets.random())
+        do {
+            try await context.store.createUser(user)
+        } catch StorageError.emailTaken {
+            throw ServiceError.conflict("An account with this e-mail already exists. Sign in instead.")
+        }
+        return user
+    }
+
+    /// Throttled per account and per address; an unknown e-mail and a wrong password get the same answer.
+    public func signIn(email: String?, password: String?, address: String) async throws -> User {
+        let checked = try Self.validate(email: email, password: password, checkStrength: false)
+        let attempt = try await throttle.begin(email: checked.email, address: address, now: context.now())
+        let user = try await context.store.user(email: checked.email)
+        let valid: Bool
+        if let user {
+            valid = try await passwords.verify(checked.password, hash: user.passwordHash)
+        } else {
+            try await passwords.burnTime(checked.password)
+            valid = false
+        }
+        guard valid, let user else { throw ServiceError(.unauthorized, "That e-mail and password don't match an account.") }
+        try await attempt.succeeded()
+        return user
+    }
+
+    /// A new API token; only its hash is stored, so this is the one time it is seen.
+    public func issueToken(for user: UserID) async throws -> String {
+        let token = Secrets.random()
+        try await context.store.addToken(hash: Secrets.hash(token), for: user, now: context.now())
+        return token
+    }
+
+    public func user(forToken token: String) async throws -> User? {
+        try await context.store.user(tokenHash: Secrets.hash(token))
+    }
+
+    public func revokeToken(_ token: String) async throws {
+        _ = try await context.store.revokeToken(hash: Secrets.hash(token))
+    }
+
+    /// Starts a browser session; returns the cookie value (only its hash is stored).
+    public func startWebSession(for user: UserID) async throws -> String {
+        let token = Secrets.random()
+        try await context.store.addWebSession(
+            WebSession(
+                tokenHash: Secrets.hash(token), userID: user, csrfToken: Secrets.random(),
+                expiresAt: context.now().addingTimeInterval(Self.webSessionLifetime)))
+        return token
+    }
+
+    /// The browser session behind a cookie, if it is still valid.
+    public func webSession(cookie: String) async throws -> (WebSession, User)? {
+        try await context.store.webSession(hash: Secrets.hash(cookie), now: context.now())
+    }
+
+    /// Ends the session on the server, not just in the browser.
+    public func endWebSession(cookie: String) async throws {
+        try await context.store.deleteWebSession(hash: Secrets.hash(cookie))
+    }
+
+    /// Erases the account and everything in it.
+    public func deleteAccount(_ user: UserID) async throws -> ErasureReport {
+        try await context.store.deleteUser(user)
+    }
+}

@@ -1,0 +1,63 @@
+import BackCoachStorage
+import Foundation
+
+/// Slows down password guessing: at most `maxPerAccount` guesses for one account and `maxPerAddress` from one
+/// address are checked within the window; past that, sign-in is refused with a wait until the oldest leaves it.
+/// Every attempt is counted before its password is checked, so guesses sent all at once can't slip past the count;
+/// one refused unchecked is taken back at once, and a right one too, so neither locks anybody out for longer.
+/// Attempts live in storage, so every app server sees the same counts.
+public struct SignInThrottle: Sendable {
+    public let store: any ThrottleStore
+    public let window: TimeInterval
+    public let maxPerAccount: Int
+    public let maxPerAddress: Int
+
+    public init(store: any ThrottleStore, window: TimeInterval = 15 * 60, maxPerAccount: Int = 5, maxPerAddress: Int = 20) {
+        self.store = store
+        self.window = window
+        self.maxPerAccount = maxPerAccount
+        self.maxPerAddress = maxPerAddress
+    }
+
+    /// One sign-in attempt, counted: `succeeded()` or `failed()` closes it.
+    public struct Attempt: Sendable {
+        let throttle: SignInThrottle
+        let ids: [UUID]
+        let email: String
+
+        /// A right password: the attempt counts against no one, and the account's count starts again.
+        func succeeded() async throws {
+            try await throttle.store.forgetAttempts(ids)
+            try await throttle.store.clearFailures(key: SignInThrottle.accountKey(email))
+        }
+    }
+
+    static func accountKey(_ email: String) -> String { "account:\(email)" }
+
+    /// Counts the attempt under both keys, then refuses it unchecked when either is over its limit.
+    func begin(email: String, address: String, now: Date) async throws -> Attempt {
+        let keys = [(Self.accountKey(email), maxPerAccount), ("address:\(address)", maxPerAddress)]
+        var ids: [UUID] = []
+        var refusal: ServiceError?
+        for (key, limit) in keys {
+            let id = UUID()
+            ids.append(id)
+            let attempts = try await store.recordAttempt(id, key: key, now: now, window: window)
+            if attempts.count > limit, refusal == nil, let oldest = attempts.first {
+                let wait = max(1, Int((oldest.addingTimeInterval(window).timeIntervalSince(now)).rounded(.up)))
+                refusal = ServiceError(
+                    .tooManyRequests, "Too many sign-in attempts. Please wait \(Self.describe(seconds: wait)) and try again.",
+                    retryAfterSeconds: wait)
+            }
+        }
+        if let refusal {
+            try await store.forgetAttempts(ids)
+            throw refusal
+        }
+        return Attempt(throttle: self, ids: ids, email: email)
+    }
+
+    static func describe(seconds: Int) -> String {
+        seconds < 90 ? "\(seconds) seconds" : "\((seconds + 59) / 60) minutes"
+    }
+}

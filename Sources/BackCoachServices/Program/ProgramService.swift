@@ -1,0 +1,95 @@
+import BackCoachContent
+import BackCoachCore
+import BackCoachStorage
+import Foundation
+
+/// Her intake and the program it gives: triage first, then a plan only when triage allows one.
+public struct ProgramService: Sendable {
+    let context: ServiceContext
+
+    /// Her answers, her program record and what they mean today.
+    public struct Current: Sendable {
+        public let answers: IntakeAnswers
+        public let record: ProgramRecord?
+        public let assessment: Assessment
+
+        /// A program she can follow now: allowed by triage and not paused by a safety check.
+        public var activeProgram: Program? {
+            guard let program = assessment.program, record?.paused != true else { return nil }
+            return program
+        }
+
+        /// True while a safety check has paused the program.
+        public var paused: Bool { record?.paused ?? false }
+
+        /// Which days carry a session, from the program's start date.
+        public var schedule: SessionSchedule? {
+            record.map { SessionSchedule(startDate: $0.startDate, sessionsPerWeek: answers.daysPerWeek) }
+        }
+    }
+
+    public func current(for user: User) async throws -> Current {
+        guard let current = try await currentIfAnswered(for: user) else {
+            throw ServiceError.notFound("There are no answers yet. Answer the intake questions first.")
+        }
+        return current
+    }
+
+    /// The current state, or nil before the first intake (web pages send her to the wizard instead of a 404).
+    public func currentIfAnswered(for user: User) async throws -> Current? {
+        guard let (intake, record) = try await context.store.intakeAndProgram(for: user.id) else { return nil }
+        return assess(intake.answers, record: record, painCeiling: user.painCeiling)
+    }
+
+    /// Her saved answers, or nil before the first intake.
+    public func answers(for user: User) async throws -> IntakeAnswers? {
+        try await context.store.intake(for: user.id)?.answers
+    }
+
+    /// Whether she has answered the intake at all.
+    public func hasAnswers(_ user: User) async throws -> Bool {
+        try await answers(for: user) != nil
+    }
+
+    func assess(_ answers: IntakeAnswers, record: ProgramRecord?, painCeiling: Int?) -> Current {
+        let key = AssessmentKey(
+            answers: answers, startDate: record?.startDate ?? context.today, state: record?.state, painCeiling: painCeiling)
+        // Triage and planning are pure functions of the key, so a plan worked out once serves every later request.
+        let assessment = context.assessments.value(for: key) {
+            context.coach.assess(key.answers, startDate: key.startDate, state: key.state, painCeilingOverride: key.painCeiling)
+        }
+        return Current(answers: answers, record: record, assessment: assessment)
+    }
+
+    /// Saves new answers; a withheld program keeps the old record (and her progress) for when it can run again.
+    public func saveIntake(_ answers: IntakeAnswers, for user: User) async throws -> Current {
+        let store = context.store
+        let existing = try await store.program(for: user.id)
+        let triage = context.coach.triageEngine.triage(answers)
+        let record = triage.programAllowed ? self.record(for: answers, existing: existing) : existing
+        do {
+            try await store.saveIntake(answers, program: record, for: user.id, now: context.now())
+        } catch StorageError.userNotFound {
+            throw ServiceError.notFound("This account no longer exists.")
+        }
+        return try await current(for: user)
+    }
+
+    /// A new record for a first intake, or the old one with its phase held within what the new answers allow.
+    func record(for answers: IntakeAnswers, existing: ProgramRecord?) -> ProgramRecord {
+        let allowed = PhaseRules.allowedPhase(for: answers).phase
+        guard var record = existing else {
+            return ProgramRecord(startDate: context.today, state: ProgramState(phase: allowed))
+        }
+        record.state.phase = min(record.state.phase, allowed)
+        return record
+    }
+}
+
+/// Everything `Coach.assess` reads.
+struct AssessmentKey: Hashable, Sendable {
+    let answers: IntakeAnswers
+    let startDate: LocalDate
+    let state: ProgramState?
+    let painCeiling: Int?
+}

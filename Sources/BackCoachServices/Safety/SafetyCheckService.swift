@@ -1,0 +1,46 @@
+import BackCoachCore
+import BackCoachStorage
+
+/// The quick safety check before a session (reference 5.2-1, 5.2-2): any warning sign pauses the program.
+public struct SafetyCheckService: Sendable {
+    let context: ServiceContext
+
+    /// The questions asked, in order.
+    public var questions: [RedFlagRule] { context.content.rescreenFlags }
+
+    /// A day is clear to exercise once a check was done that day and none of that day's checks stopped her: a stop
+    /// holds for the rest of the day, whatever a later check says.
+    public static func isClear(_ screens: [ScreenRecord]) -> Bool {
+        !screens.isEmpty && !screens.contains { $0.level >= .urgent }
+    }
+
+    public func isClear(on date: LocalDate, for user: User) async throws -> Bool {
+        Self.isClear(try await context.store.screens(for: user.id, on: date))
+    }
+
+    /// Records a check for `date` (today when nil). Emergency or urgent pauses the program; a clear check on a later
+    /// day resumes it. Read, decision and save happen in one transaction, so a session logged at the same moment
+    /// can't undo the pause.
+    public func record(_ flags: Set<RedFlagID>, on date: LocalDate? = nil, for user: User) async throws -> TriageResult {
+        let today = context.today
+        let date = date ?? today
+        // A check speaks for the day it is done, never ahead. Until her own time zone is known, "today" is the
+        // server's UTC date, so one day either side of it covers every zone's today.
+        guard (today.adding(days: -1)...today.adding(days: 1)).contains(date) else {
+            throw ServiceError.invalid("A safety check is for today, not \(date). Do it on the day of your session.", field: "date")
+        }
+        let result = context.coach.triageEngine.screen(flags)
+        let screen = ScreenRecord(date: date, redFlags: flags.sorted(), level: result.level, createdAt: context.now())
+        do {
+            try await context.store.changeProgram(for: user.id, on: date) { snapshot in
+                guard var record = snapshot.program else { return ProgramChange(screen: screen, result: ()) }
+                let stoppedThatDay = snapshot.day.screens.contains { $0.level >= .urgent }
+                record.paused = !result.programAllowed || (record.paused && stoppedThatDay)
+                return ProgramChange(program: record, screen: screen, result: ())
+            }
+        } catch StorageError.userNotFound {
+            throw ServiceError.notFound("This account no longer exists.")
+        }
+        return result
+    }
+}

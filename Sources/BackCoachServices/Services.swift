@@ -1,0 +1,38 @@
+import BackCoachContent
+import BackCoachStorage
+import Foundation
+
+/// Every operation BackCoach offers, one service per feature. The API, the web pages and the CLI all call these,
+/// so each rule lives once. Built once at start-up; holds the only reference to the store that interfaces see.
+public struct Services: Sendable {
+    public let accounts: AccountService
+    public let profile: ProfileService
+    public let program: ProgramService
+    public let today: TodayService
+    public let safety: SafetyCheckService
+    public let sessions: SessionService
+    public let checkins: CheckinService
+    public let progress: ProgressService
+    public let calendar: CalendarService
+    public let exports: ExportService
+    public let content: ContentLibrary
+
+    public init(
+        store: any BackCoachStore, content: ContentLibrary, passwords: PasswordHasher, throttle: SignInThrottle? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }, publicBaseURL: String = "http://127.0.0.1:8080"
+    ) {
+        let context = ServiceContext(store: store, content: content, now: now, publicBaseURL: publicBaseURL)
+        let program = ProgramService(context: context)
+        self.content = content
+        self.program = program
+        accounts = AccountService(context: context, passwords: passwords, throttle: throttle ?? SignInThrottle(store: store))
+        profile = ProfileService(context: context)
+        today = TodayService(context: context, program: program)
+        safety = SafetyCheckService(context: context)
+        sessions = SessionService(context: context, program: program)
+        checkins = CheckinService(context: context)
+        progress = ProgressService(context: context)
+        calendar = CalendarService(context: context, program: program)
+        exports = ExportService(context: context)
+    }
+}

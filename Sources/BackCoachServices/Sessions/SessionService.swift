@@ -1,0 +1,75 @@
+import BackCoachContent
+import BackCoachCore
+import BackCoachStorage
+import Foundation
+
+/// Logging a finished session and applying the progression rules to it.
+public struct SessionService: Sendable {
+    let context: ServiceContext
+    let program: ProgramService
+
+    /// What a logged session changed. `repeated` is true when the same session id was sent again: nothing changed,
+    /// and the answer is the first one's.
+    public struct Logged: Sendable {
+        public let log: SessionLog
+        public let phase: Phase
+        public let phaseChange: String?
+        public let repeated: Bool
+    }
+
+    /// Logs a session done on `date` (today when nil). Refused unless that day had a clear safety check and the
+    /// program runs (not withheld by triage, not paused). `clientID`, made by the page or app, makes a retry or a
+    /// double submit safe: the same id again answers the first result and changes nothing.
+    public func log(_ feedback: [ExerciseFeedback], on date: LocalDate? = nil, clientID: UUID? = nil, for user: User) async throws
+        -> Logged
+    {
+        let today = context.today
+        let date = date ?? today
+        try DateRules.check(date, field: "date", today: today, allowed: .upToTomorrow)
+        guard !feedback.isEmpty else {
+            throw ServiceError.invalid("A session needs at least one exercise.", field: "exercises")
+        }
+        let current = try await program.current(for: user)
+        guard current.assessment.triage.programAllowed, current.record != nil else {
+            throw ServiceError.conflict("There is no program to log against: your answers say to see a health professional first.")
+        }
+        let answers = current.answers
+        let programContext = ProgramContext(answers: answers)
+        let engine = ProgressionEngine(catalogue: context.content.catalogue)
+        let allowedPhase = PhaseRules.allowedPhase(for: answers).phase
+        let ceiling = current.assessment.program?.painCeiling ?? PainCeiling.ceiling(for: programContext, override: user.painCeiling)
+        // The history only tunes how long a deferred step-up is tolerated; the record itself is read in the transaction.
+        let history = try await context.store.recentSessions(for: user.id, limit: SessionReview.sessionsToTolerateDeferred).map(\.feedback)
+        let log = SessionLog(id: clientID ?? UUID(), date: date, feedback: feedback, decisions: [], createdAt: context.now())
+        do {
+            return try await context.store.changeProgram(for: user.id, on: date, sessionID: clientID) { snapshot in
+                if let stored = snapshot.storedSession {
+                    let phase = snapshot.program?.state.phase ?? allowedPhase
+                    return ProgramChange(result: Logged(log: stored, phase: phase, phaseChange: nil, repeated: true))
+                }
+                guard var record = snapshot.program else {
+                    throw ServiceError.conflict("There is no program to log against: your answers say to see a health professional first.")
+                }
+                guard !record.paused else {
+                    throw ServiceError.conflict(
+                        "Your program is paused after a safety check. Do a new safety check when you have been seen.")
+                }
+                guard SafetyCheckService.isClear(snapshot.day.screens) else {
+                    throw ServiceError.conflict("Do the quick safety check for \(date) before you log a session.")
+                }
+                let review = SessionReview.review(
+                    feedback: feedback, history: history, state: record.state, engine: engine, context: programContext,
+                    allowedPhase: allowedPhase, ceiling: ceiling)
+                record.state = review.state
+                let saved = SessionLog(id: log.id, date: date, feedback: feedback, decisions: review.decisions, createdAt: log.createdAt)
+                return ProgramChange(
+                    program: record, session: saved,
+                    result: Logged(log: saved, phase: review.state.phase, phaseChange: review.phaseChange, repeated: false))
+            }
+        } catch StorageError.userNotFound {
+            throw ServiceError.notFound("This account no longer exists.")
+        } catch StorageError.idTaken {
+            throw ServiceError.conflict("This session id is already in use. Send a new id for a new session.")
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import BackCoachCore
+
+/// Dates people may send. Records are kept for dates from 3 years ago to a year ahead (or to tomorrow, for what has
+/// already happened), so a stray year can't become the start of her history; a date that only picks what to read
+/// (`inWindow: false`) may be any valid date.
+public enum DateRules {
+    public enum Allowed: Sendable {
+        /// Plans: up to a year ahead.
+        case upToAYearAhead
+        /// What has happened (sessions, check-ins): up to tomorrow, since her day may start before the server's.
+        case upToTomorrow
+        /// Anything that only picks what to read.
+        case anyDate
+    }
+
+    /// Parses `text` (nil stays nil) and checks it against the window; the messages name `field`.
+    public static func parse(_ text: String?, field: String, today: LocalDate, allowed: Allowed = .upToAYearAhead) throws(ServiceError)
+        -> LocalDate?
+    {
+        guard let text else { return nil }
+        guard let date = LocalDate(text) else {
+            throw .invalid("\(field) must be a date like 2026-11-25 (got \(text.prefix(40))).", field: field)
+        }
+        try check(date, field: field, today: today, allowed: allowed)
+        return date
+    }
+
+    public static func check(_ date: LocalDate, field: String, today: LocalDate, allowed: Allowed) throws(ServiceError) {
+        let latest: LocalDate
+        switch allowed {
+        case .anyDate: return
+        case .upToAYearAhead: latest = today.adding(days: 366)
+        case .upToTomorrow: latest = today.adding(days: 1)
+        }
+        let earliest = today.adding(days: -3 * 366)
+        guard date >= earliest else { throw .invalid("\(field) is too far in the past (earliest \(earliest)).", field: field) }
+        guard date <= latest else { throw .invalid("\(field) is too far in the future (latest \(latest)).", field: field) }
+    }
+}

@@ -1,0 +1,50 @@
+import BackCoachCore
+
+/// What a day holds for her: a session (and whether the safety check is still due), a rest day, a program paused
+/// by a safety check, or none because triage withholds it. The Today page shows it; GET /api/v1/me/today sends it.
+public struct Day: Encodable, Sendable {
+    public enum Status: String, Encodable, Sendable { case session, rest, withheld, paused }
+
+    public let date: LocalDate
+    public let status: Status
+    public let sessionNumber: Int?
+    public let session: PlannedSession?
+    public let screenRequired: Bool
+    public let completed: Bool
+    public let tip: String?
+    /// Why there is no session (withheld or paused).
+    public let triage: TriageResult?
+
+    enum CodingKeys: String, CodingKey {
+        case date, status, sessionNumber, session, estimatedMinutes, screenRequired, completed, tip, triage
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(date, forKey: .date)
+        try container.encode(status, forKey: .status)
+        try container.encodeIfPresent(sessionNumber, forKey: .sessionNumber)
+        try container.encodeIfPresent(session, forKey: .session)
+        try container.encodeIfPresent(session?.estimatedMinutes, forKey: .estimatedMinutes)
+        try container.encode(screenRequired, forKey: .screenRequired)
+        try container.encode(completed, forKey: .completed)
+        try container.encodeIfPresent(tip, forKey: .tip)
+        try container.encodeIfPresent(triage, forKey: .triage)
+    }
+}
+
+/// Short tips for rest days, rotating by date.
+enum RestDayTips {
+    static let tips = [
+        "Rest day. After a feed, sit tall for a few slow breaths and let your shoulders drop.",
+        "Rest day. Squeeze your pelvic floor before you cough, sneeze or lift your baby.",
+        "Rest day. Bend your knees and keep your baby close when you lift.",
+        "Rest day. Let your buttocks go soft while you stand and rock your baby.",
+        "Rest day. A short, easy walk is a good way to keep moving.",
+        "Rest day. Lie on your side with a pillow between your knees for a few minutes of rest.",
+    ]
+
+    static func tip(for date: LocalDate) -> String {
+        tips[abs(LocalDate("2000-01-01")!.days(until: date)) % tips.count]
+    }
+}

@@ -1,0 +1,49 @@
+import BackCoachCore
+import BackCoachStorage
+
+/// One answer to "what do I do today?", for the Today page, the API and the CLI alike.
+public struct TodayService: Sendable {
+    let context: ServiceContext
+    let program: ProgramService
+
+    /// Her today (the date every "today" on every interface comes from).
+    public var today: LocalDate { context.today }
+
+    /// The day `date` (today when nil) as it stands for her.
+    public func day(_ date: LocalDate? = nil, for user: User) async throws -> Day {
+        try await day(date, for: user, current: try await program.current(for: user))
+    }
+
+    public func day(_ date: LocalDate?, for user: User, current: ProgramService.Current) async throws -> Day {
+        let date = date ?? context.today
+        guard current.assessment.triage.programAllowed, current.record != nil, let plan = current.assessment.program else {
+            return Day(
+                date: date, status: .withheld, sessionNumber: nil, session: nil, screenRequired: false, completed: false, tip: nil,
+                triage: current.assessment.triage)
+        }
+        if current.paused {
+            let latest = try await context.store.latestScreen(for: user.id)
+            return Day(
+                date: date, status: .paused, sessionNumber: nil, session: nil, screenRequired: true, completed: false,
+                tip: "Your program is paused after your last safety check. When you are cleared, do a new safety check.",
+                triage: context.coach.triageEngine.screen(Set(latest?.redFlags ?? [])))
+        }
+        let record = try await context.store.day(for: user.id, on: date)
+        guard let number = current.schedule?.sessionNumber(on: date), let session = plan.sessions.first(where: { $0.number == number })
+        else {
+            return Day(
+                date: date, status: .rest, sessionNumber: nil, session: nil, screenRequired: false, completed: record.sessionLogged,
+                tip: RestDayTips.tip(for: date), triage: nil)
+        }
+        return Day(
+            date: date, status: .session, sessionNumber: number, session: session,
+            screenRequired: !SafetyCheckService.isClear(record.screens), completed: record.sessionLogged, tip: nil, triage: nil)
+    }
+
+    /// The session she would do on `date`: the day's planned one, or on a rest day the first of the week.
+    public func sessionToDo(on date: LocalDate, current: ProgramService.Current) -> PlannedSession? {
+        guard let plan = current.activeProgram else { return nil }
+        let number = current.schedule?.sessionNumber(on: date) ?? 1
+        return plan.sessions.first { $0.number == number } ?? plan.sessions.first
+    }
+}
