@@ -1,3 +1,4 @@
+import BackCoachServices
 import Foundation
 import Testing
 
@@ -38,6 +39,25 @@ struct ServerCommandsTests {
         let notEmail = ScriptedTerminal()
         #expect(await notEmail.run(["user", "create", "not-an-email", "--database", database]) == 2)
         #expect(notEmail.errors == "backcoach: Your e-mail must look like name@example.com.\n")
+    }
+
+    /// The same bad input the API and sign-up form tests send (InterfaceParityTests), refused in the same words.
+    @Test(
+        "user create refuses what sign-up refuses, with the service's message",
+        arguments: [("mum@example.test", "short"), ("not-an-email", "0123456789"), ("mum@example.test", "ten chars\u{1}and more")])
+    func userCreateParity(email: String, password: String) async throws {
+        var expected = ""
+        do {
+            _ = try AccountService.validate(email: email, password: password, checkStrength: true)
+        } catch {
+            expected = error.message
+        }
+        #expect(!expected.isEmpty)
+        let database = temporaryPath("parity") + ".sqlite"
+        let terminal = ScriptedTerminal(stdin: password + "\n")
+        #expect(await terminal.run(["user", "create", email, "--password-stdin", "--database", "sqlite:" + database]) == 2)
+        #expect(terminal.errors == "backcoach: \(expected)\n")
+        #expect(!FileManager.default.fileExists(atPath: database), "refused before any database is opened")
     }
 
     @Test("backup writes a consistent copy and never overwrites")
