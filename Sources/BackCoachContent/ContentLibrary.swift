@@ -51,6 +51,9 @@ public struct ContentLibrary: Sendable {
         }
         let questions: QuestionSet = try decode("questions.json", in: folder)
         try questions.validate()
+        for id in questions.redFlagsAskedAtIntake where redFlags.rule(id) == nil {
+            throw ContentError("questions: \(id.rawValue) is asked at intake but red-flags.json has no such flag")
+        }
         let catalogueFile: CatalogueFile = try decode("exercises.json", in: folder)
         let catalogue = try ExerciseCatalogue(exercises: catalogueFile.exercises, knownSources: known)
         let figures: [String: ExerciseFigure] = try decode("figures.json", in: folder)

@@ -25,8 +25,10 @@ final class ScriptedTerminal: @unchecked Sendable {
     }
 
     /// Runs `backcoach ARGS` on 2026-11-25 and returns the exit code.
-    func run(_ arguments: [String]) async -> Int32 {
-        let environment = CLIEnvironment(terminal: terminal, today: LocalDate("2026-11-25")!, loadContent: { try ContentLibrary.bundled() })
+    func run(_ arguments: [String], content folder: URL? = nil) async -> Int32 {
+        let environment = CLIEnvironment(
+            terminal: terminal, today: LocalDate("2026-11-25")!,
+            loadContent: { try folder.map { try ContentLibrary.load(from: $0) } ?? ContentLibrary.bundled() })
         return await CLI.run(arguments, environment: environment)
     }
 }

@@ -1,3 +1,5 @@
+import BackCoachContent
+import BackCoachCore
 import BackCoachServices
 import Foundation
 import Testing
@@ -154,5 +156,36 @@ struct ServerCommandsTests {
         #expect(
             await shell.run(["serve", "--no-migrate", "--port", "0", "--database", "sqlite:" + temporaryPath("fresh") + ".sqlite"]) == 2)
         #expect(shell.errors == "backcoach: 8 database migrations are pending; run `backcoach migrate` first\n")
+    }
+}
+
+/// `assess` asks the safety questions content lists, like the web wizard (WizardContentTests drives the web side
+/// with the same edits).
+@Suite("assess follows the content's questions")
+struct AssessContentTests {
+    @Test("A removed safety question is not asked; an added one is")
+    func editedQuestions() async throws {
+        let bundled = try ContentLibrary.bundled()
+        for (find, replace, absent, present) in [
+            (#""RF-09", "#, "", RedFlagID.rf09, RedFlagID.rf10), (#""RF-18", "#, #""RF-16", "RF-18", "#, RedFlagID.rf17, RedFlagID.rf16),
+        ] {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("content-\(UUID().uuidString)")
+            try FileManager.default.copyItem(at: ContentLibrary.bundledFolder!, to: folder)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let file = folder.appendingPathComponent("questions.json")
+            let count =
+                replace.isEmpty
+                ? (#""safetyQuestions": 9"#, #""safetyQuestions": 8"#) : (#""safetyQuestions": 8"#, #""safetyQuestions": 9"#)
+            try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: find, with: replace)
+                .replacingOccurrences(of: count.0, with: count.1).write(to: file, atomically: true, encoding: .utf8)
+            let edited = try ContentLibrary.load(from: folder)
+            let terminal = ScriptedTerminal(lines: Array(repeating: "no", count: edited.questions.redFlagsAskedAtIntake.count))
+            _ = await terminal.run(["assess"], content: folder)
+            for id in edited.questions.redFlagsAskedAtIntake {
+                #expect(terminal.output.contains(bundled.redFlags.rule(id)!.question), "\(id) asked")
+            }
+            if let question = bundled.redFlags.rule(absent)?.question { #expect(!terminal.output.contains(question)) }
+            #expect(terminal.output.contains(bundled.redFlags.rule(present)!.question))
+        }
     }
 }

@@ -6,7 +6,16 @@ public struct QuestionSet: Codable, Equatable, Sendable {
     public let answers: AnswerLabels
     /// RF-16 and RF-17 are not asked directly: the pain and pelvic-floor questions raise them.
     public let redFlagsAskedAtIntake: [RedFlagID]
+    /// How the questions are split into the web wizard's steps: safety questions first, then one topic a step.
+    public let steps: [StepContent]
     public let intake: [IntakeQuestion]
+
+    /// One step as content says it: the next `safetyQuestions` safety questions, or every question of `topic`.
+    public struct StepContent: Codable, Equatable, Sendable {
+        public let title: String
+        public let safetyQuestions: Int?
+        public let topic: String?
+    }
 
     public struct AnswerLabels: Codable, Equatable, Sendable {
         public let yes: String
@@ -14,8 +23,23 @@ public struct QuestionSet: Codable, Equatable, Sendable {
         public let notSure: String
     }
 
-    /// Every intake field except `redFlags` asked once, with valid limits and option values.
+    /// The wizard's steps with their questions resolved. Valid only after `validate()`.
+    public var wizardSteps: [IntakeStep] {
+        var next = 0
+        return steps.map { step in
+            if let count = step.safetyQuestions {
+                defer { next += count }
+                return IntakeStep(
+                    title: step.title, kind: .safety(Array(redFlagsAskedAtIntake[next..<next + count])), firstNumber: next + 1)
+            }
+            return IntakeStep(title: step.title, kind: .topic(step.topic ?? ""), firstNumber: next + 1)
+        }
+    }
+
+    /// Every intake field except `redFlags` asked once, with valid limits and option values, and a set of steps
+    /// that shows each question exactly once, safety questions first.
     public func validate() throws(ContentError) {
+        try validateSteps()
         let asked = intake.map(\.field)
         let expected = IntakeParser.knownKeys.filter { $0 != "redFlags" }
         guard Set(asked) == Set(expected), asked.count == expected.count else {
@@ -42,6 +66,59 @@ public struct QuestionSet: Codable, Equatable, Sendable {
                 }
             }
         }
+    }
+}
+
+extension QuestionSet {
+    func validateSteps() throws(ContentError) {
+        guard Set(redFlagsAskedAtIntake).count == redFlagsAskedAtIntake.count else {
+            throw ContentError("questions: redFlagsAskedAtIntake lists a question twice")
+        }
+        guard !steps.isEmpty else { throw ContentError("questions: steps is empty; the wizard needs at least one step") }
+        var seenTopic = false
+        var topics: Set<String> = []
+        var safetyCount = 0
+        for (index, step) in steps.enumerated() {
+            let name = "questions: step \(index + 1) (\(step.title))"
+            guard !step.title.trimmingCharacters(in: .whitespaces).isEmpty else { throw ContentError("\(name) has no title") }
+            switch (step.safetyQuestions, step.topic) {
+            case (let count?, nil):
+                guard count > 0 else { throw ContentError("\(name) must ask at least one safety question") }
+                guard !seenTopic else { throw ContentError("\(name): safety steps must all come before the topic steps") }
+                safetyCount += count
+            case (nil, let topic?):
+                seenTopic = true
+                guard topics.insert(topic).inserted else { throw ContentError("\(name): topic \(topic) has two steps") }
+                guard intake.contains(where: { $0.topic == topic }) else { throw ContentError("\(name): no question has topic \(topic)") }
+            default:
+                throw ContentError("\(name) must have either safetyQuestions or topic")
+            }
+        }
+        guard safetyCount == redFlagsAskedAtIntake.count else {
+            throw ContentError(
+                "questions: the safety steps ask \(safetyCount) questions but redFlagsAskedAtIntake lists \(redFlagsAskedAtIntake.count); "
+                    + "make the safetyQuestions counts add up")
+        }
+        for question in intake where !topics.contains(question.topic) {
+            throw ContentError("questions: \(question.field) has topic \(question.topic), which no step shows")
+        }
+    }
+}
+
+/// One wizard step: some safety questions, or the questions of one topic.
+public struct IntakeStep: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case safety([RedFlagID])
+        case topic(String)
+    }
+
+    public let title: String
+    public let kind: Kind
+    /// The number of the step's first safety question, counting from 1 over all safety steps.
+    public let firstNumber: Int
+
+    public var isSafety: Bool {
+        if case .safety = kind { true } else { false }
     }
 }
 

@@ -11,6 +11,8 @@ struct OnboardingController {
     let content: ContentLibrary
     let figures: ExerciseFigures
     let renderer: WebRenderer
+    /// The steps as content sets them (questions.json), checked when the content loaded.
+    var steps: [IntakeStep] { content.questions.wizardSteps }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/start") { _, context in
@@ -26,22 +28,23 @@ struct OnboardingController {
         let user = try context.requireWebUser()
         let form = try await request.csrfCheckedForm(context: context)
         let answers = WizardAnswers(form: form)
-        let step = min(max(Int(form["step"] ?? "") ?? 0, 0), WizardStep.all.count - 1)
+        let step = min(max(Int(form["step"] ?? "") ?? 0, 0), steps.count - 1)
         if form["nav"] == "back" {
             return try page(step: max(0, step - 1), answers: answers, errors: [:], context: context)
         }
-        let errors = validate(step: WizardStep.all[step], answers: answers)
+        let errors = validate(step: steps[step], answers: answers)
         guard errors.isEmpty else { return try page(step: step, answers: answers, errors: errors, context: context, status: .badRequest) }
 
-        if case .safety(let range) = WizardStep.all[step] {
+        if steps[step].isSafety {
             // One emergency answer is enough to stop at once; urgent flags stop after the last safety step,
             // because a later answer can make them an emergency.
             let screen = content.coach.triageEngine.screen(answers.flagged)
-            if screen.level == .emergency || (!screen.programAllowed && range.upperBound >= content.questions.redFlagsAskedAtIntake.count) {
+            let lastSafetyStep = !steps.indices.contains(step + 1) || !steps[step + 1].isSafety
+            if screen.level == .emergency || (!screen.programAllowed && lastSafetyStep) {
                 return try renderer.stopPage(screen, context: context)
             }
         }
-        guard step == WizardStep.all.count - 1 else {
+        guard step == steps.count - 1 else {
             return try page(step: step + 1, answers: answers, errors: [:], context: context)
         }
         let json = answers.intakeJSON(questions: content.questions.intake)
@@ -57,11 +60,11 @@ struct OnboardingController {
     }
 
     /// Messages keyed by field name, in plain words.
-    func validate(step: WizardStep, answers: WizardAnswers) -> [String: String] {
+    func validate(step: IntakeStep, answers: WizardAnswers) -> [String: String] {
         var errors: [String: String] = [:]
-        switch step {
-        case .safety(let range):
-            for id in content.questions.redFlagsAskedAtIntake[range.clamped(to: 0..<content.questions.redFlagsAskedAtIntake.count)] {
+        switch step.kind {
+        case .safety(let ids):
+            for id in ids {
                 let answer = answers.values["rf.\(id.rawValue)"]?.first
                 if !["yes", "no", "notSure"].contains(answer ?? "") { errors["rf.\(id.rawValue)"] = "Please choose yes, no or not sure." }
             }
@@ -91,14 +94,14 @@ struct OnboardingController {
     func page(step: Int, answers: WizardAnswers, errors: [String: String], context: AppRequestContext, status: HTTPResponse.Status = .ok)
         throws -> Response
     {
-        let current = WizardStep.all[step]
+        let current = steps[step]
         let questions = content.questions
         var shown: Set<String> = []
         var flags: [StartPage.FlagQuestion] = []
         var views: [StartPage.QuestionView] = []
-        switch current {
-        case .safety(let range):
-            for (offset, id) in questions.redFlagsAskedAtIntake[range].enumerated() {
+        switch current.kind {
+        case .safety(let ids):
+            for (offset, id) in ids.enumerated() {
                 guard let rule = content.redFlags.rule(id) else { continue }
                 let name = "rf.\(id.rawValue)"
                 shown.insert(name)
@@ -106,7 +109,7 @@ struct OnboardingController {
                 flags.append(
                     .init(
                         name: name, question: rule.question, yes: answer == "yes", no: answer == "no", notSure: answer == "notSure",
-                        error: errors[name], index: range.lowerBound + offset + 1))
+                        error: errors[name], index: current.firstNumber + offset))
             }
         case .topic(let topic):
             for question in questions.intake where question.topic == topic {
@@ -131,9 +134,9 @@ struct OnboardingController {
             .flatMap { key, values in values.map { StartPage.Hidden(name: key, value: $0) } }
         let model = StartPage(
             chrome: Chrome(title: current.title, context: context, assets: renderer.assets), step: step, stepNumber: step + 1,
-            stepCount: WizardStep.all.count, stepTitle: current.title,
-            intro: step == 0 ? questions.intro + " " + questions.redFlagIntro : (step == 1 ? questions.redFlagIntro : nil),
-            isFirst: step == 0, isLast: step == WizardStep.all.count - 1, hidden: hidden, flags: flags, questions: views,
+            stepCount: steps.count, stepTitle: current.title,
+            intro: step == 0 ? questions.intro + " " + questions.redFlagIntro : (current.isSafety ? questions.redFlagIntro : nil),
+            isFirst: step == 0, isLast: step == steps.count - 1, hidden: hidden, flags: flags, questions: views,
             hasErrors: !errors.isEmpty, labels: questions.answers)
         return try renderer.html("pages/start", model, status: status)
     }

@@ -2,32 +2,6 @@ import BackCoachContent
 import BackCoachCore
 import Foundation
 
-/// The intake wizard's steps: two safety steps of red-flag questions, then one topic per step.
-enum WizardStep: Equatable {
-    case safety(Range<Int>)
-    case topic(String)
-
-    static let all: [WizardStep] = [
-        .safety(0..<9), .safety(9..<17), .topic("birth"), .topic("pain"), .topic("pelvicFloor"), .topic("posture"),
-        .topic("dailyLife"), .topic("time"),
-    ]
-
-    var title: String {
-        switch self {
-        case .safety(let range): range.lowerBound == 0 ? "Safety check, part 1" : "Safety check, part 2"
-        case .topic(let topic):
-            switch topic {
-            case "birth": "Your birth"
-            case "pain": "Your pain"
-            case "pelvicFloor": "Pelvic floor and tummy"
-            case "posture": "How you stand"
-            case "dailyLife": "Daily life"
-            default: "Your time and things at home"
-            }
-        }
-    }
-}
-
 /// The answers so far, as form values: `rf.RF-01` = yes | no | notSure, `q.FIELD` = one or more values.
 struct WizardAnswers {
     var values: [String: [String]]

@@ -82,7 +82,9 @@ struct TestApp {
     let routes: Set<String>
 
     /// Runs `body` against the real router with a fresh store; bcrypt cost 4 keeps sign-ups fast.
-    static func run(_ kind: StoreKind = .memory, _ body: @escaping @Sendable (TestApp) async throws -> Void) async throws {
+    static func run(
+        _ kind: StoreKind = .memory, content: ContentLibrary? = nil, _ body: @escaping @Sendable (TestApp) async throws -> Void
+    ) async throws {
         let clock = TestClock()
         var database: FluentDatabase?
         let store: any BackCoachStore
@@ -104,7 +106,7 @@ struct TestApp {
             store = FluentStore(database: try await SharedPostgresPool.shared.database())
         }
         let dependencies = WebDependencies(
-            store: store, content: try sharedContent.get(), passwords: PasswordHasher(cost: 4), now: { clock.now },
+            store: store, content: try content ?? sharedContent.get(), passwords: PasswordHasher(cost: 4), now: { clock.now },
             metricsText: { "# TYPE test counter\n" }, publicBaseURL: "http://backcoach.test")
         let router = buildRouter(dependencies, renderer: try await sharedRenderer())
         let routes = Set(
