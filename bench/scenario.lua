@@ -1,7 +1,7 @@
 -- wrk script for bench/run: one request shape per run, spread over the seeded users.
 -- Settings come from the environment (wrk passes no arguments to init before threads start):
 --   BENCH_CREDENTIALS  file of "email<TAB>token<TAB>cookie<TAB>calendar secret" lines (from `backcoach seed`)
---   BENCH_METHOD, BENCH_PATH, BENCH_BODY  the request; the path may hold {calendar}, the body {date}
+--   BENCH_METHOD, BENCH_PATH, BENCH_BODY  the request; the path may hold {calendar}, the body {date} or {today}
 --   BENCH_AUTH         none | token | cookie
 --   BENCH_TODAY        YYYY-MM-DD; {date} counts back from it so every write is a distinct (user, date)
 --   BENCH_THREADS      the -t given to wrk, to keep the threads' request numbers apart
@@ -12,7 +12,7 @@ function setup(thread)
   next_thread = next_thread + 1
 end
 
-local users, method, path, body, auth, sent, threads, today_epoch
+local users, method, path, body, auth, sent, threads, today_epoch, today
 
 function init(args)
   users = {}
@@ -26,7 +26,8 @@ function init(args)
   if body == "" then body = nil end
   auth = os.getenv("BENCH_AUTH") or "none"
   threads = tonumber(os.getenv("BENCH_THREADS") or "1")
-  local y, m, d = (os.getenv("BENCH_TODAY")):match("(%d+)-(%d+)-(%d+)")
+  today = os.getenv("BENCH_TODAY")
+  local y, m, d = today:match("(%d+)-(%d+)-(%d+)")
   today_epoch = os.time({ year = tonumber(y), month = tonumber(m), day = tonumber(d), hour = 12 })
   sent = 0
 end
@@ -44,7 +45,7 @@ function request()
   local this_body = nil
   if body then
     headers["Content-Type"] = "application/json"
-    this_body = body:gsub("{date}", date)
+    this_body = body:gsub("{date}", date):gsub("{today}", today)
   end
   local this_path = path:gsub("{calendar}", user.calendar):gsub("{date}", date)
   return wrk.format(method, this_path, headers, this_body)
