@@ -37,7 +37,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
         router.get("/bench/ping") { _, _ in "pong" }
     }
     var app = Application(
-        router: router,
+        router: HeadAsGet(router),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "BackCoach"),
         logger: logger)
     app.addServices(database)

@@ -21,12 +21,28 @@ public struct BackCoachCommand: ParsableCommand {
 }
 
 public enum CLI {
+    /// `help NAME …` and `NAME … --help` print the help of the command named (the parser alone answered both with
+    /// the help of `help` itself).
+    static func helpText(for arguments: [String]) -> String? {
+        guard arguments.first == "help" || arguments.contains("--help") || arguments.contains("-h") else { return nil }
+        var command: ParsableCommand.Type = BackCoachCommand.self
+        for name in arguments.drop(while: { $0 == "help" }) where !name.hasPrefix("-") {
+            guard let sub = command.configuration.subcommands.first(where: { $0._commandName == name }) else { break }
+            command = sub
+        }
+        return BackCoachCommand.helpMessage(for: command)
+    }
+
     /// Exit code for input the user can fix (bad file, bad JSON, bad option).
     public static let inputErrorCode: Int32 = 2
 
     /// Runs one command line and returns its exit code.
     public static func run(_ arguments: [String], environment: CLIEnvironment) async -> Int32 {
         let terminal = environment.terminal
+        if let help = helpText(for: arguments) {
+            terminal.write(help + "\n")
+            return 0
+        }
         let command: ParsableCommand
         do {
             command = try BackCoachCommand.parseAsRoot(arguments)

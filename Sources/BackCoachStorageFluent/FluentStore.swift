@@ -249,11 +249,15 @@ public struct FluentStore: BackCoachStore {
 
     public func upsertCheckin(_ checkin: Checkin, for user: UserID) async throws -> Bool {
         let psfs = try checkin.psfs.map(JSONText.encode)
-        // "Was it new?" only picks 201 or 200, so it is read before taking the write gate: the gate is held
-        // for the one statement that must be serialised. The upsert itself can't collide with another save.
-        let existing = try await sql.select().column("date").from("checkins").where("user_id", .equal, user.rawValue)
-            .where("date", .equal, checkin.date.description).first()
-        try await write { sql in
+        // "Was it new?" is asked inside the write, so of two saves of one day exactly one hears "created": on SQLite
+        // the group commit runs them one after the other; on PostgreSQL her account row is locked first.
+        let lock = database.isSQLite ? "" : " FOR UPDATE"
+        let run: @Sendable (any SQLDatabase) async throws -> Bool = { sql in
+            guard try await sql.raw("SELECT id FROM users WHERE id = \(bind: user.rawValue)\(unsafeRaw: lock)").first() != nil else {
+                throw StorageError.userNotFound
+            }
+            let existing = try await sql.select().column("date").from("checkins").where("user_id", .equal, user.rawValue)
+                .where("date", .equal, checkin.date.description).first()
             try await sql.insert(into: "checkins").columns("user_id", "date", "pain", "psfs", "note", "updated_at")
                 .values(
                     SQLBind(user.rawValue), SQLBind(checkin.date.description), SQLBind(checkin.pain), SQLBind(psfs),
@@ -264,8 +268,9 @@ public struct FluentStore: BackCoachStore {
                         .set(excludedValueOf: "updated_at")
                 }
                 .run()
+            return existing == nil
         }
-        return existing == nil
+        return database.isSQLite ? try await write(run) : try await transaction(run)
     }
 
     public func checkins(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [Checkin] {

@@ -5,7 +5,7 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
     let router = Router(context: AppRequestContext.self)
     // Outermost first: every response, errors included, gets the security headers and a logged line.
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: MetricsMiddleware())
     let routeTable = RouteTable()
     router.add(middleware: ProblemMiddleware(renderer: renderer, routes: routeTable))

@@ -189,3 +189,16 @@ struct AssessContentTests {
         }
     }
 }
+
+@Suite("Help")
+struct HelpTests {
+    @Test("NAME --help and help NAME print that command's help, not the help of help")
+    func help() async throws {
+        for arguments in [["serve", "--help"], ["help", "serve"], ["user", "create", "-h"]] {
+            let terminal = ScriptedTerminal()
+            #expect(await terminal.run(arguments) == 0)
+            #expect(!terminal.output.contains("Show subcommand help information"), "\(arguments)")
+            #expect(terminal.output.contains(arguments.contains("user") ? "Create an account" : "Run the web server"), "\(arguments)")
+        }
+    }
+}

@@ -108,5 +108,25 @@ extension StoreContract {
         #expect(try await store.failures(key: key, now: now, window: 900).count == 60)
     }
 
+    /// Sixteen saves of one day's check-in at once: exactly one is told it created the row; a save for an erased
+    /// account says so instead of failing on a foreign key.
+    static func oneCheckinCreatedOnce(_ store: any BackCoachStore) async throws {
+        for trial in 0..<raceTrials {
+            let user = try await newUser(store)
+            let created = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for pain in 0..<16 {
+                    group.addTask { try await store.upsertCheckin(Checkin(date: day, pain: pain % 11, updatedAt: now), for: user.id) }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(created.filter { $0 }.count == 1, "trial \(trial): \(created.filter { $0 }.count) told created")
+        }
+        let erased = try await newUser(store)
+        _ = try await store.deleteUser(erased.id)
+        await #expect(throws: StorageError.userNotFound) {
+            _ = try await store.upsertCheckin(Checkin(date: day, pain: 1, updatedAt: now), for: erased.id)
+        }
+    }
+
     static let sampleAnswers = IntakeAnswers(weeksSinceBirth: 8, delivery: .vaginal, painAtRest: 2, minutesPerDay: 10, daysPerWeek: 3)
 }

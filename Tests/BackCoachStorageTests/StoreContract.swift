@@ -14,6 +14,7 @@ enum StoreContract {
         "concurrent writes": concurrentWrites, "race: pause against session": pauseAgainstSession,
         "race: concurrent changes all count": concurrentChangesAllCount, "race: a session id is stored once": sessionIDStoredOnce,
         "race: attempts counted under concurrency": attemptsCountedUnderConcurrency,
+        "race: one check-in created once": oneCheckinCreatedOnce,
     ]
 
     static let names = checks.keys.sorted()

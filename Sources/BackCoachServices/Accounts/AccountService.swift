@@ -16,7 +16,10 @@ public struct AccountService: Sendable {
     public static func validate(email rawEmail: String?, password: String?, checkStrength: Bool) throws(ServiceError)
         -> (email: String, password: String)
     {
-        guard let email = rawEmail?.trimmingCharacters(in: .whitespaces).lowercased(), !email.isEmpty else {
+        // One spelling per address: composed (NFC) and lower-cased, so look-alike encodings are one account.
+        guard let email = rawEmail?.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping.lowercased(),
+            !email.isEmpty
+        else {
             throw .invalid("Please enter your e-mail address.", field: "email")
         }
         guard email.count <= 254, !email.unicodeScalars.contains(where: Self.isControl),

@@ -48,7 +48,8 @@ public struct CalendarService: Sendable {
             guard let session = plan.sessions.first(where: { $0.number == day.session }) else { return nil }
             let minutes = max(5, session.estimatedMinutes)  // calendars show very short events poorly
             return ICalendar.Event(
-                uid: "\(day.date)-\(Secrets.hash(user.id.description).prefix(16))@backcoach",
+                // From the secret, not the account: a new link gives events no one can match to the old ones.
+                uid: "\(day.date)-\(Secrets.hash("uid:" + user.calendarSecret).prefix(16))@backcoach",
                 date: day.date, minutes: minutes, summary: "BackCoach: \(minutes)-minute back session",
                 description: "Session \(day.session): " + session.exercises.map(\.title).joined(separator: ", ")
                     + ". Do the quick safety check first. Education, not medical advice.")

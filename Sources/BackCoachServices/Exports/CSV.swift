@@ -8,7 +8,8 @@ enum CSV {
     static func field(_ value: String) -> String {
         var text = value
         if let first = text.first, "=+-@".contains(first), Int(text) == nil { text = "'" + text }
-        guard text.contains(where: { ",\"\r\n".contains($0) }) else { return text }
+        // By scalar: a Character holds "\r\n" as one, so a bare "\n" or "\r" would slip past a Character test.
+        guard text.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -47,7 +47,7 @@ struct AuthPagesController {
         _ template: String, _ title: String, _ request: Request, _ context: AppRequestContext, email: String = "", error: String? = nil,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        let token = Cookies.value(Cookies.csrf, in: request) ?? Secrets.random()
+        let token = Cookies.value(Cookies.csrf, in: request).flatMap { Cookies.isWellFormed($0) ? $0 : nil } ?? Secrets.random()
         var response = try renderer.html(
             template, CredentialsPage(chrome: chrome(title, context, csrf: token), email: email, error: error), status: status)
         let secure = Cookies.isSecure(request, publicBaseURL: publicBaseURL)
@@ -56,7 +56,8 @@ struct AuthPagesController {
     }
 
     func checkPreSignInCSRF(_ form: FormData, _ request: Request) throws {
-        guard let cookie = Cookies.value(Cookies.csrf, in: request), let sent = form["_csrf"], Secrets.constantTimeEqual(cookie, sent)
+        guard let cookie = Cookies.value(Cookies.csrf, in: request), Cookies.isWellFormed(cookie), let sent = form["_csrf"],
+            Secrets.constantTimeEqual(cookie, sent)
         else {
             throw Problem(.forbidden, "This form has expired. Go back, reload the page and try again.")
         }

@@ -9,13 +9,13 @@ enum Cookies {
     static let csrf = "bc_csrf"
 
     static func value(_ name: String, in request: Request) -> String? {
-        for header in request.headers[values: .cookie] {
-            for pair in header.split(separator: ";") {
-                let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                if parts.count == 2, parts[0] == name { return parts[1] }
-            }
-        }
-        return nil
+        request.cookies[name]?.value
+    }
+
+    /// A value this app could have set: 43 URL-safe base64 characters (`Secrets.random`). Anything else in a cookie
+    /// is ignored, never echoed back.
+    static func isWellFormed(_ value: String) -> Bool {
+        value.utf8.count == 43 && value.utf8.allSatisfy { $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 
     /// A Set-Cookie header value. `maxAge` nil makes a browser-session cookie; 0 deletes it.
@@ -30,5 +30,12 @@ enum Cookies {
     static func isSecure(_ request: Request, publicBaseURL: String) -> Bool {
         request.uri.scheme?.rawValue == "https" || request.headers[.init("X-Forwarded-Proto")!] == "https"
             || publicBaseURL.hasPrefix("https://")
+    }
+}
+
+extension UInt8 {
+    fileprivate var isASCIIAlphanumeric: Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self)
     }
 }

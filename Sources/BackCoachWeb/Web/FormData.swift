@@ -5,13 +5,20 @@ import Hummingbird
 struct FormData: Sendable {
     let fields: [String: [String]]
 
-    init(_ text: String) {
+    /// Refuses a body with broken percent-encoding instead of reading its values as empty (a note would be lost).
+    init(_ text: String) throws(Problem) {
         var fields: [String: [String]] = [:]
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1).map { String($0) }
-            let decode = { (text: String) in text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-            guard let key = parts.first.map(decode), !key.isEmpty else { continue }
-            fields[key, default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+            var decoded: [String] = []
+            for part in parts {
+                guard let value = part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding else {
+                    throw Problem.badRequest("This form could not be read: part of it is not correctly encoded. Nothing was saved.")
+                }
+                decoded.append(value)
+            }
+            guard let key = decoded.first, !key.isEmpty else { continue }
+            fields[key, default: []].append(decoded.count > 1 ? decoded[1] : "")
         }
         self.fields = fields
     }
@@ -25,7 +32,7 @@ extension Request {
     /// The form body (at most 64 KB).
     mutating func form(context: AppRequestContext) async throws -> FormData {
         let buffer = try await collectBody(upTo: context.maxUploadSize)
-        return FormData(String(buffer: buffer))
+        return try FormData(String(buffer: buffer))
     }
 
     /// The form body of a signed-in page, after checking its CSRF token (403 when missing or wrong).

@@ -78,6 +78,8 @@ actor SharedPostgresPool {
 struct TestApp {
     let client: any TestClientProtocol
     let clock: TestClock
+    /// What the app logged so far.
+    let logs: LogCapture
     /// The router's routes as "METHOD /path/{param}", for comparing with the OpenAPI document.
     let routes: Set<String>
 
@@ -114,9 +116,10 @@ struct TestApp {
                 let path = route.path.components.map { "\($0)" }.map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : $0 }
                 return "\(route.method.rawValue) /" + path.joined(separator: "/")
             })
-        let app = Application(router: router)
+        let logs = LogCapture()
+        let app = Application(router: HeadAsGet(router), logger: logs.logger)
         do {
-            try await app.test(.router) { client in try await body(TestApp(client: client, clock: clock, routes: routes)) }
+            try await app.test(.router) { client in try await body(TestApp(client: client, clock: clock, logs: logs, routes: routes)) }
         } catch {
             await database?.shutdown()
             throw error
