@@ -107,6 +107,13 @@ let package = Package(
         ),
         // Snapshots are read from the source tree by path (see ExerciseFigureTests), not bundled.
         .testTarget(name: "BackCoachContentTests", dependencies: ["BackCoachContent"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "BackCoachServicesTests",
+            dependencies: [
+                "BackCoachServices", "BackCoachStorage", "BackCoachContent",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
+        ),
         .testTarget(name: "BackCoachCLITests", dependencies: ["BackCoachCLI", "BackCoachServices"]),
         .testTarget(
             name: "BackCoachStorageTests",

@@ -15,14 +15,17 @@ public struct AppConfig: Sendable, Equatable {
     public var publicURL: String
     /// bcrypt work factor: 12 or more for real use.
     public var bcryptCost: UInt8
+    /// New accounts one network address may make in an hour.
+    public var signUpsPerHour: Int
     /// Serve `/bench/ping`, a route that touches nothing, as the ceiling in benchmark runs. Off in real use.
     public var benchRoutes: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "./backcoach.sqlite"),
         logLevel: Logger.Level = .info, migrateOnStart: Bool = true, publicURL: String? = nil, bcryptCost: UInt8 = 12,
-        benchRoutes: Bool = false
+        signUpsPerHour: Int = 10, benchRoutes: Bool = false
     ) {
+        self.signUpsPerHour = signUpsPerHour
         self.host = host
         self.port = port
         self.database = database
@@ -43,6 +46,7 @@ public struct AppConfig: Sendable, Equatable {
         public static let logLevel = "log.level"
         public static let publicURL = "public.url"
         public static let bcryptCost = "auth.bcrypt.cost"
+        public static let signUpsPerHour = "auth.signups.hourly"
         public static let benchRoutes = "bench.routes"
     }
 
@@ -70,6 +74,11 @@ public struct AppConfig: Sendable, Equatable {
         let costText = reader.string(forKey: ConfigKey(Key.bcryptCost), default: "12")
         let cost = UInt8(costText) ?? 0
         if !(12...16).contains(cost) { problems.append("\(Key.bcryptCost) must be 12–16 (got \(costText))") }
+        let signUpsText = reader.string(forKey: ConfigKey(Key.signUpsPerHour), default: String(defaults.signUpsPerHour))
+        let signUps = Int(signUpsText) ?? -1
+        if !(1...100_000).contains(signUps) {
+            problems.append("\(Key.signUpsPerHour) must be a whole number from 1 to 100000 (got \(signUpsText))")
+        }
         let publicURL = reader.string(forKey: ConfigKey(Key.publicURL))
         if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
             problems.append("\(Key.publicURL) must start with http:// or https:// (got \(publicURL))")
@@ -78,7 +87,7 @@ public struct AppConfig: Sendable, Equatable {
         return AppConfig(
             host: host, port: port, database: database, logLevel: level ?? .info,
             migrateOnStart: migrate, publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }, bcryptCost: cost,
-            benchRoutes: benchRoutes)
+            signUpsPerHour: signUps, benchRoutes: benchRoutes)
     }
 
     private static func boolean(_ key: String, default fallback: Bool, in reader: ConfigReader, problems: inout [String]) -> Bool {

@@ -28,8 +28,10 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
         await database.shutdown()
         throw error
     }
+    let store = FluentStore(database: database)
     let dependencies = WebDependencies(
-        store: FluentStore(database: database), content: content, passwords: PasswordHasher(cost: config.bcryptCost),
+        store: store, content: content, passwords: PasswordHasher(cost: config.bcryptCost),
+        throttle: SignInThrottle(store: store, signUpsPerAddressPerHour: config.signUpsPerHour),
         healthCheck: { try await database.ping() }, metricsText: AppMetrics.text, publicBaseURL: config.publicURL)
     let router = buildRouter(dependencies, renderer: renderer)
     if config.benchRoutes {

@@ -9,6 +9,7 @@ public protocol AccountStore: Sendable {
     func user(calendarSecret: String) async throws -> User?
     func setCalendarSecret(_ secret: String, for user: UserID) async throws
     func setPainCeiling(_ ceiling: Int?, for user: UserID) async throws
+    func setPasswordHash(_ hash: String, for user: UserID) async throws
     /// Stores only the token's hash; the token itself is shown once and never stored.
     func addToken(hash: String, for user: UserID, now: Date) async throws
     func user(tokenHash: String) async throws -> User?
@@ -18,6 +19,8 @@ public protocol AccountStore: Sendable {
     /// The session and its user, if it exists and has not expired by `now`.
     func webSession(hash: String, now: Date) async throws -> (WebSession, User)?
     func deleteWebSession(hash: String) async throws
+    /// Ends every browser session and API token of the account (after a password change).
+    func endSessions(for user: UserID) async throws
     /// Erases the user and every row that belongs to them, in one transaction.
     func deleteUser(_ user: UserID) async throws -> ErasureReport
 }

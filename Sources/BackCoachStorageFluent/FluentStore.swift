@@ -94,9 +94,11 @@ public struct FluentStore: BackCoachStore {
     }
 
     public func addToken(hash: String, for user: UserID, now: Date) async throws {
-        try await write { sql in
-            try await sql.insert(into: "api_tokens").columns("token_hash", "user_id", "created_at")
-                .values(SQLBind(hash), SQLBind(user.rawValue), SQLBind(now.timeIntervalSince1970)).run()
+        try await ownerMustExist(user) {
+            try await write { sql in
+                try await sql.insert(into: "api_tokens").columns("token_hash", "user_id", "created_at")
+                    .values(SQLBind(hash), SQLBind(user.rawValue), SQLBind(now.timeIntervalSince1970)).run()
+            }
         }
     }
 
@@ -116,12 +118,14 @@ public struct FluentStore: BackCoachStore {
     }
 
     public func addWebSession(_ session: WebSession) async throws {
-        try await write { sql in
-            try await sql.insert(into: "web_sessions").columns("token_hash", "user_id", "csrf_token", "expires_at")
-                .values(
-                    SQLBind(session.tokenHash), SQLBind(session.userID.rawValue), SQLBind(session.csrfToken),
-                    SQLBind(session.expiresAt.timeIntervalSince1970)
-                ).run()
+        try await ownerMustExist(session.userID) {
+            try await write { sql in
+                try await sql.insert(into: "web_sessions").columns("token_hash", "user_id", "csrf_token", "expires_at")
+                    .values(
+                        SQLBind(session.tokenHash), SQLBind(session.userID.rawValue), SQLBind(session.csrfToken),
+                        SQLBind(session.expiresAt.timeIntervalSince1970)
+                    ).run()
+            }
         }
     }
 
@@ -170,16 +174,18 @@ public struct FluentStore: BackCoachStore {
     // MARK: - Health record
 
     public func saveIntake(_ answers: IntakeAnswers, program: ProgramRecord?, for user: UserID, now: Date) async throws {
-        let answersJSON = try JSONText.encode(answers)
-        let programJSON = try program.map(JSONText.encode)
-        try await transaction { sql in
-            try await sql.insert(into: "intakes").columns("user_id", "answers", "updated_at")
-                .values(SQLBind(user.rawValue), SQLBind(answersJSON), SQLBind(now.timeIntervalSince1970))
-                .onConflict(with: ["user_id"]) { $0.set(excludedValueOf: "answers").set(excludedValueOf: "updated_at") }.run()
-            if let programJSON {
-                try await Self.updateProgram(sql, user, programJSON)
-            } else {
-                try await sql.delete(from: "programs").where("user_id", .equal, user.rawValue).run()
+        try await ownerMustExist(user) {
+            let answersJSON = try JSONText.encode(answers)
+            let programJSON = try program.map(JSONText.encode)
+            try await transaction { sql in
+                try await sql.insert(into: "intakes").columns("user_id", "answers", "updated_at")
+                    .values(SQLBind(user.rawValue), SQLBind(answersJSON), SQLBind(now.timeIntervalSince1970))
+                    .onConflict(with: ["user_id"]) { $0.set(excludedValueOf: "answers").set(excludedValueOf: "updated_at") }.run()
+                if let programJSON {
+                    try await Self.updateProgram(sql, user, programJSON)
+                } else {
+                    try await sql.delete(from: "programs").where("user_id", .equal, user.rawValue).run()
+                }
             }
         }
     }

@@ -170,6 +170,7 @@ struct WebPagesTests {
                 ("/start", [("step", "0"), ("nav", "next")]), ("/today/screen", [("rf.RF-01", "no")]),
                 ("/session", [("exercise", "clams"), ("done.0", "yes")]), ("/checkin", [("pain", "5")]),
                 ("/settings/ceiling", [("ceiling", "2")]), ("/settings/calendar", []), ("/settings/delete", [("confirm", "DELETE")]),
+                ("/settings/password", [("current", "correct horse battery"), ("new", "another long passphrase")]),
                 ("/signout", []),
             ]
             // Every form the router takes is listed here (or below, for the two before sign-in): a new one fails until it is.

@@ -9,6 +9,8 @@ public struct AccountService: Sendable {
 
     public static let minimumPasswordLength = 10
     public static let maximumPasswordLength = 200
+    /// Measured in bytes too: a long passphrase in a script with wide characters is still one bcrypt input (pre-hashed).
+    public static let maximumPasswordBytes = 1024
     /// How long a browser stays signed in without signing in again.
     public static let webSessionLifetime: TimeInterval = 30 * 24 * 3600
 
@@ -32,6 +34,9 @@ public struct AccountService: Sendable {
         guard !password.unicodeScalars.contains(where: Self.isControl) else {
             throw .invalid("Your password can't contain control characters such as tabs or line breaks.", field: "password")
         }
+        guard password.utf8.count <= maximumPasswordBytes else {
+            throw .invalid("Your password is too long: keep it under \(maximumPasswordBytes) bytes.", field: "password")
+        }
         if checkStrength && password.count < minimumPasswordLength {
             throw .invalid("Your password must be at least \(minimumPasswordLength) characters.", field: "password")
         }
@@ -42,9 +47,11 @@ public struct AccountService: Sendable {
         scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
     }
 
-    /// Creates an account with the sign-up rules.
-    public func signUp(email: String?, password: String?) async throws -> User {
+    /// Creates an account with the sign-up rules. `address` (the caller's network address; nil for an operator at
+    /// the command line) is throttled, so nobody can make accounts, or probe which e-mails have one, in bulk.
+    public func signUp(email: String?, password: String?, address: String? = nil) async throws -> User {
         let checked = try Self.validate(email: email, password: password, checkStrength: true)
+        if let address { try await throttle.countSignUp(address: address, now: context.now()) }
         let user = User(
             id: UserID(), email: checked.email, passwordHash: try await passwords.hash(checked.password), createdAt: context.now(),
             calendarSecret: Secrets.random())
@@ -70,7 +77,21 @@ public struct AccountService: Sendable {
         }
         guard valid, let user else { throw ServiceError(.unauthorized, "That e-mail and password don't match an account.") }
         try await attempt.succeeded()
+        if PasswordHasher.needsUpgrade(user.passwordHash) {
+            try await context.store.setPasswordHash(try await passwords.hash(checked.password), for: user.id)
+        }
         return user
+    }
+
+    /// Changes her password after checking the current one; every other browser session and API token ends.
+    /// Returns a new API token for the caller (the one it used is gone with the rest).
+    public func changePassword(current: String?, new: String?, for user: User) async throws {
+        guard let current, try await passwords.verify(current, hash: user.passwordHash) else {
+            throw ServiceError(.invalid, "Your current password is not right.", field: "current")
+        }
+        let checked = try Self.validate(email: user.email, password: new, checkStrength: true)
+        try await context.store.setPasswordHash(try await passwords.hash(checked.password), for: user.id)
+        try await context.store.endSessions(for: user.id)
     }
 
     /// A new API token; only its hash is stored, so this is the one time it is seen.

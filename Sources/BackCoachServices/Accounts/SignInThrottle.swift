@@ -9,14 +9,25 @@ import Foundation
 public struct SignInThrottle: Sendable {
     public let store: any ThrottleStore
     public let window: TimeInterval
+    /// Guesses at one account from one address: the hard limit.
     public let maxPerAccount: Int
     public let maxPerAddress: Int
+    /// Guesses at one account from anywhere: higher, so that strangers guessing from other addresses can't lock her out
+    /// as easily as five wrong passwords once did, but still a ceiling on a spread-out attack.
+    public let maxPerAccountEverywhere: Int
+    /// New accounts from one address within an hour; the ones past it are refused.
+    public let signUpsPerAddressPerHour: Int
 
-    public init(store: any ThrottleStore, window: TimeInterval = 15 * 60, maxPerAccount: Int = 5, maxPerAddress: Int = 20) {
+    public init(
+        store: any ThrottleStore, window: TimeInterval = 15 * 60, maxPerAccount: Int = 5, maxPerAddress: Int = 20,
+        maxPerAccountEverywhere: Int = 50, signUpsPerAddressPerHour: Int = 10
+    ) {
+        self.signUpsPerAddressPerHour = signUpsPerAddressPerHour
         self.store = store
         self.window = window
         self.maxPerAccount = maxPerAccount
         self.maxPerAddress = maxPerAddress
+        self.maxPerAccountEverywhere = maxPerAccountEverywhere
     }
 
     /// One sign-in attempt, counted: `succeeded()` or `failed()` closes it.
@@ -24,11 +35,13 @@ public struct SignInThrottle: Sendable {
         let throttle: SignInThrottle
         let ids: [UUID]
         let email: String
+        let address: String
 
-        /// A right password: the attempt counts against no one, and the account's count starts again.
+        /// A right password: the attempt counts against no one, and the account's counts start again.
         func succeeded() async throws {
             try await throttle.store.forgetAttempts(ids)
             try await throttle.store.clearFailures(key: SignInThrottle.accountKey(email))
+            try await throttle.store.clearFailures(key: "pair:\(email)|\(address)")
         }
     }
 
@@ -36,7 +49,10 @@ public struct SignInThrottle: Sendable {
 
     /// Counts the attempt under both keys, then refuses it unchecked when either is over its limit.
     func begin(email: String, address: String, now: Date) async throws -> Attempt {
-        let keys = [(Self.accountKey(email), maxPerAccount), ("address:\(address)", maxPerAddress)]
+        let keys = [
+            ("pair:\(email)|\(address)", maxPerAccount), ("address:\(address)", maxPerAddress),
+            (Self.accountKey(email), maxPerAccountEverywhere),
+        ]
         var ids: [UUID] = []
         var refusal: ServiceError?
         for (key, limit) in keys {
@@ -54,7 +70,17 @@ public struct SignInThrottle: Sendable {
             try await store.forgetAttempts(ids)
             throw refusal
         }
-        return Attempt(throttle: self, ids: ids, email: email)
+        return Attempt(throttle: self, ids: ids, email: email, address: address)
+    }
+
+    /// Counts a sign-up from `address`; refuses it past the hourly limit.
+    func countSignUp(address: String, now: Date) async throws {
+        let attempts = try await store.recordAttempt(UUID(), key: "signup:\(address)", now: now, window: 3600)
+        guard attempts.count > signUpsPerAddressPerHour, let oldest = attempts.first else { return }
+        let wait = max(1, Int((oldest.addingTimeInterval(3600).timeIntervalSince(now)).rounded(.up)))
+        throw ServiceError(
+            .tooManyRequests, "Too many new accounts from this network. Please wait \(Self.describe(seconds: wait)) and try again.",
+            retryAfterSeconds: wait)
     }
 
     static func describe(seconds: Int) -> String {

@@ -36,6 +36,13 @@ public actor InMemoryStore: BackCoachStore {
         users[user]?.painCeiling = ceiling
     }
 
+    public func setPasswordHash(_ hash: String, for user: UserID) throws {
+        guard let existing = users[user] else { throw StorageError.userNotFound }
+        users[user] = User(
+            id: existing.id, email: existing.email, passwordHash: hash, createdAt: existing.createdAt,
+            calendarSecret: existing.calendarSecret, painCeiling: existing.painCeiling)
+    }
+
     public func addToken(hash: String, for user: UserID, now: Date) throws {
         guard users[user] != nil else { throw StorageError.userNotFound }
         tokens[hash] = user
@@ -56,6 +63,11 @@ public actor InMemoryStore: BackCoachStore {
     }
 
     public func deleteWebSession(hash: String) { webSessions[hash] = nil }
+
+    public func endSessions(for user: UserID) {
+        webSessions = webSessions.filter { $0.value.userID != user }
+        tokens = tokens.filter { $0.value != user }
+    }
 
     public func deleteUser(_ user: UserID) -> ErasureReport {
         var report = ErasureReport()

@@ -16,6 +16,18 @@ struct AccountController {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.delete("", use: deleteAccount)
         group.delete("/token", use: revokeToken)
+        group.put("/password", use: changePassword)
+    }
+
+    /// A new password ends every browser session and token; the answer carries a fresh token for the caller.
+    @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<CreatedToken> {
+        let user = try context.requireUser()
+        var request = request
+        let reader = try await request.jsonObject(context: context, allowed: ["current", "new"])
+        let current = try validated { () throws(InputError) in try reader.string("current", maxLength: 1000) }
+        let new = try validated { () throws(InputError) in try reader.string("new", maxLength: 1000) }
+        try await accounts.changePassword(current: current, new: new, for: user)
+        return JSONResponse(CreatedToken(token: try await accounts.issueToken(for: user.id)))
     }
 
     struct CreatedAccount: Encodable {
@@ -30,7 +42,7 @@ struct AccountController {
     @Sendable func createAccount(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<CreatedAccount> {
         var request = request
         let (email, password) = try await Self.credentials(&request, context: context)
-        let user = try await accounts.signUp(email: email, password: password)
+        let user = try await accounts.signUp(email: email, password: password, address: context.remoteAddress?.ipAddress ?? "unknown")
         return JSONResponse(CreatedAccount(id: user.id.description, token: try await accounts.issueToken(for: user.id)), status: .created)
     }
 

@@ -68,7 +68,8 @@ struct AuthPagesController {
         let form = try await request.form(context: context)
         try checkPreSignInCSRF(form, request)
         do {
-            let user = try await accounts.signUp(email: form["email"], password: form["password"])
+            let user = try await accounts.signUp(
+                email: form["email"], password: form["password"], address: context.remoteAddress?.ipAddress ?? "unknown")
             return try await signedIn(user, request: request, goTo: "/start")
         } catch let error as ServiceError {
             let problem = Problem(error)

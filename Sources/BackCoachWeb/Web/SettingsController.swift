@@ -15,6 +15,7 @@ struct SettingsController {
         router.post("/settings/ceiling", use: ceiling)
         router.post("/settings/calendar", use: rotate)
         router.post("/settings/delete", use: delete)
+        router.post("/settings/password", use: changePassword)
         router.get("/settings/export.csv") { _, context in try await exports.csv(for: try context.requireWebUser()) }
         router.get("/settings/export.fhir") { _, context in try await exports.fhir(for: try context.requireWebUser()) }
     }
@@ -44,7 +45,12 @@ struct SettingsController {
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try renderer.html("pages/settings", model(try context.requireWebUser(), context))
+        let changed = request.uri.queryParameters["password"] == "changed"
+        return try renderer.html(
+            "pages/settings",
+            model(
+                try context.requireWebUser(), context,
+                message: changed ? "Your password is changed. You are signed out everywhere else." : nil))
     }
 
     @Sendable func ceiling(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -69,6 +75,25 @@ struct SettingsController {
         return try renderer.html(
             "pages/settings",
             model(user, context, calendarURL: link.url, message: "You have a new calendar link. The old one no longer works."))
+    }
+
+    /// Every other browser and token is signed out; this browser gets a new session so she stays signed in here.
+    @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireWebUser()
+        let form = try await request.csrfCheckedForm(context: context)
+        do {
+            try await services.accounts.changePassword(current: form["current"], new: form["new"], for: user)
+        } catch let error as ServiceError {
+            return try renderer.html("pages/settings", model(user, context, error: error.message), status: .badRequest)
+        }
+        let cookie = try await services.accounts.startWebSession(for: user.id)
+        let secure = Cookies.isSecure(request, publicBaseURL: publicBaseURL)
+        return Response(
+            status: .seeOther,
+            headers: [
+                .location: "/settings?password=changed",
+                .setCookie: Cookies.header(Cookies.session, cookie, maxAge: Int(AccountService.webSessionLifetime), secure: secure),
+            ])
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -85,7 +85,8 @@ struct TestApp {
 
     /// Runs `body` against the real router with a fresh store; bcrypt cost 4 keeps sign-ups fast.
     static func run(
-        _ kind: StoreKind = .memory, content: ContentLibrary? = nil, _ body: @escaping @Sendable (TestApp) async throws -> Void
+        _ kind: StoreKind = .memory, content: ContentLibrary? = nil, signUpsPerHour: Int = 1000,
+        _ body: @escaping @Sendable (TestApp) async throws -> Void
     ) async throws {
         let clock = TestClock()
         var database: FluentDatabase?
@@ -108,7 +109,8 @@ struct TestApp {
             store = FluentStore(database: try await SharedPostgresPool.shared.database())
         }
         let dependencies = WebDependencies(
-            store: store, content: try content ?? sharedContent.get(), passwords: PasswordHasher(cost: 4), now: { clock.now },
+            store: store, content: try content ?? sharedContent.get(), passwords: PasswordHasher(cost: 4),
+            throttle: SignInThrottle(store: store, signUpsPerAddressPerHour: signUpsPerHour), now: { clock.now },
             metricsText: { "# TYPE test counter\n" }, publicBaseURL: "http://backcoach.test")
         let router = buildRouter(dependencies, renderer: try await sharedRenderer())
         let routes = Set(

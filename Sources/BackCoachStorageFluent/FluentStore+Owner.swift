@@ -1,0 +1,27 @@
+import BackCoachStorage
+import SQLKit
+
+/// Writes that belong to one account, and what they say when the account is gone.
+extension FluentStore {
+    /// Runs a write that needs her account row; when it fails because the account was erased meanwhile (a foreign
+    /// key, on either database), says so as `StorageError.userNotFound` instead of a database error.
+    func ownerMustExist<T>(_ user: UserID, _ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch {
+            if try await self.user(id: user) == nil { throw StorageError.userNotFound }
+            throw error
+        }
+    }
+
+    public func setPasswordHash(_ hash: String, for user: UserID) async throws {
+        try await write { try await $0.update("users").set("password_hash", to: hash).where("id", .equal, user.rawValue).run() }
+    }
+
+    public func endSessions(for user: UserID) async throws {
+        try await transaction { sql in
+            try await sql.delete(from: "web_sessions").where("user_id", .equal, user.rawValue).run()
+            try await sql.delete(from: "api_tokens").where("user_id", .equal, user.rawValue).run()
+        }
+    }
+}

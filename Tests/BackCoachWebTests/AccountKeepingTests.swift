@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// Accounts a person can keep: a password she can change, and limits that slow strangers without locking her out.
+@Suite("Keeping an account")
+struct AccountKeepingTests {
+    @Test("Changing the password checks the current one, ends every other token and session, and the new one works")
+    func changePassword() async throws {
+        try await TestApp.run { app in
+            let email = "change-\(UUID())@example.test"
+            let token = try await app.signUp(email, password: "the old passphrase")
+            let browser = Browser(app)
+            try await browser.get("/signin")
+            _ = try await browser.post("/signin", [("email", email), ("password", "the old passphrase")])
+            #expect(try await browser.get("/settings").status == .ok)
+
+            let wrong = try await app.request(
+                .put, "/api/v1/me/password", token: token, json: #"{"current":"not it at all","new":"a brand new passphrase"}"#)
+            #expect(wrong.status == .badRequest && wrong.detail == "Your current password is not right.")
+            let short = try await app.request(
+                .put, "/api/v1/me/password", token: token, json: #"{"current":"the old passphrase","new":"short"}"#)
+            #expect(short.status == .badRequest && short.detail.contains("at least 10"))
+
+            let changed = try await app.request(
+                .put, "/api/v1/me/password", token: token, json: #"{"current":"the old passphrase","new":"a brand new passphrase"}"#)
+            #expect(changed.status == .ok)
+            expectMatchesSchema(changed, "PUT", "/api/v1/me/password")
+            let fresh = try #require(try changed.object()["token"] as? String)
+            #expect(try await app.request(.get, "/api/v1/me/calendar", token: token).status == .unauthorized, "the old token ended")
+            #expect(try await app.request(.get, "/api/v1/me/calendar", token: fresh).status == .ok)
+            #expect(try await browser.get("/settings").headers[.location] == "/signin", "the other browser is signed out")
+            let old = try await app.request(.post, "/api/v1/tokens", json: #"{"email":"\#(email)","password":"the old passphrase"}"#)
+            #expect(old.status == .unauthorized)
+            let new = try await app.request(.post, "/api/v1/tokens", json: #"{"email":"\#(email)","password":"a brand new passphrase"}"#)
+            #expect(new.status == .created)
+        }
+    }
+
+    @Test("Changing the password on the settings page keeps this browser signed in")
+    func changePasswordOnThePage() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.get("/settings")
+            let wrong = try await browser.post("/settings/password", [("current", "nope nope nope"), ("new", "a brand new passphrase")])
+            #expect(wrong.status == .badRequest && wrong.text.contains("Your current password is not right."))
+            let done = try await browser.post(
+                "/settings/password", [("current", "correct horse battery"), ("new", "a brand new passphrase")])
+            #expect(done.status == .seeOther)
+            let page = try await browser.get("/settings?password=changed")
+            #expect(page.status == .ok && page.text.contains("Your password is changed"))
+        }
+    }
+
+    @Test("Sign-ups from one address are limited per hour, with a wait to try again")
+    func signUpThrottle() async throws {
+        try await TestApp.run(signUpsPerHour: 3) { app in
+            for index in 0..<3 { _ = try await app.signUp("many-\(index)-\(UUID())@example.test") }
+            let refused = try await app.request(
+                .post, "/api/v1/accounts", json: #"{"email":"one-more-\#(UUID())@example.test","password":"correct horse battery"}"#)
+            #expect(refused.status == .tooManyRequests && refused.headers[.retryAfter] != nil)
+            expectMatchesSchema(refused, "POST", "/api/v1/accounts")
+        }
+    }
+
+    @Test("Sixty guesses sent at once: at most five passwords are checked, the rest refused unchecked")
+    func concurrentGuesses() async throws {
+        try await TestApp.run(.sqlite) { app in
+            let email = "guessed-\(UUID())@example.test"
+            _ = try await app.signUp(email, password: "the right passphrase")
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<60 {
+                    let password = index == 44 ? "the right passphrase" : "wrong guess \(index)"
+                    group.addTask {
+                        let response = try await app.request(
+                            .post, "/api/v1/tokens", json: #"{"email":"\#(email)","password":"\#(password)"}"#)
+                        return Int(response.status.code)
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 401 || $0 == 201 }.count <= 5, "\(statuses.sorted())")
+            #expect(statuses.filter { $0 == 429 }.count >= 55)
+        }
+    }
+}
