@@ -31,7 +31,7 @@ struct AccountRoutesTests {
         (#"{"email":"mum@example.test","password":"0123456789","admin":true}"#, 400, "unknown field \"admin\""),
         (#"{"email":42,"password":"0123456789"}"#, 400, "email must be text"),
         ("[1,2,3]", 400, "The request body must be a JSON object."),
-        ("{not json", 400, "The request body is not valid JSON."),
+        ("{not json", 400, "The request body is not valid JSON"),
         ("", 400, "The request needs a JSON body."),
     ]
 

@@ -113,3 +113,28 @@ struct LogTests {
         }
     }
 }
+
+@Suite("Strict JSON on the API")
+struct StrictJSONRouteTests {
+    @Test("A JSON body needs Content-Type application/json (415 otherwise), and duplicate keys are refused; nothing is saved")
+    func strict() async throws {
+        try await TestApp.run { app in
+            let token = try await app.onboardedUser()
+            for contentType in ["text/plain", "application/x-www-form-urlencoded", "application/json; charset=utf-16"] {
+                let response = try await app.client.execute(
+                    uri: "/api/v1/me/checkins/2026-11-25", method: .put,
+                    headers: [.authorization: "Bearer \(token)", .contentType: contentType], body: ByteBuffer(string: #"{"pain":3}"#))
+                #expect(response.status == .unsupportedMediaType, "\(contentType)")
+            }
+            let missing = try await app.client.execute(
+                uri: "/api/v1/me/checkins/2026-11-25", method: .put, headers: [.authorization: "Bearer \(token)"],
+                body: ByteBuffer(string: #"{"pain":3}"#))
+            #expect(missing.status == .unsupportedMediaType)
+            let twice = try await app.request(.put, "/api/v1/me/checkins/2026-11-25", token: token, json: #"{"pain":3,"pain":9}"#)
+            #expect(twice.status == .badRequest && twice.detail.contains("appears twice"))
+            let trailing = try await app.request(.put, "/api/v1/me/checkins/2026-11-25", token: token, json: #"{"pain":3,}"#)
+            #expect(trailing.status == .badRequest)
+            #expect(try await app.request(.get, "/api/v1/me/export.csv", token: token).text.components(separatedBy: "\r\n").count == 2)
+        }
+    }
+}

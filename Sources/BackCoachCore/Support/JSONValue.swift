@@ -12,6 +12,11 @@ public enum JSONValue: Sendable, Equatable, Decodable {
 
     /// Parses UTF-8 JSON text. Throws `InputError` with a one-line reason.
     public static func parse(_ data: Data) throws(InputError) -> JSONValue {
+        do throws(InputError) {
+            try StrictJSON.validate(Array(data))
+        } catch {
+            throw InputError("the input is not valid JSON: \(error.message)")
+        }
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {

@@ -28,13 +28,26 @@ struct JSONResponse<Value: Encodable>: ResponseGenerator {
 extension Request {
     /// The body as JSON (at most 64 KB), for field-by-field validation with clear messages.
     mutating func jsonBody(context: AppRequestContext) async throws -> JSONValue {
+        guard Self.isJSON(headers[.contentType]) else {
+            throw Problem(.unsupportedMediaType, "Send the body as JSON in UTF-8, with Content-Type: application/json.")
+        }
         let buffer = try await collectBody(upTo: context.maxUploadSize)
         guard buffer.readableBytes > 0 else { throw Problem.badRequest("The request needs a JSON body.") }
+        let bytes = Array(buffer: buffer)
         do {
-            return try JSONValue.parse(Data(buffer: buffer))
+            try StrictJSON.validate(bytes)
+            return try JSONValue.parse(Data(bytes))
         } catch {
-            throw Problem.badRequest("The request body is not valid JSON.")
+            throw Problem.badRequest("The request body is not valid JSON: \(error.message).")
         }
+    }
+
+    /// `application/json`, with no charset or `charset=utf-8`.
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let parts = contentType.lowercased().split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.first == "application/json" else { return false }
+        return parts.dropFirst().allSatisfy { !$0.hasPrefix("charset=") || $0 == "charset=utf-8" || $0 == "charset=\"utf-8\"" }
     }
 
     /// The body as a JSON object, read by a `FieldReader` that rejects unknown fields.
