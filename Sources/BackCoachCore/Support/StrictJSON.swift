@@ -122,7 +122,8 @@ public enum StrictJSON {
                     case UInt8(ascii: "r"): units.append(0x0D)
                     case UInt8(ascii: "t"): units.append(0x09)
                     case UInt8(ascii: "u"):
-                        guard index + 4 <= bytes.count, let unit = UInt16(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+                        guard index + 4 <= bytes.count,
+                            let unit = UInt16(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
                         else { throw error("\\u needs four hex digits") }
                         units.append(unit)
                         index += 4
