@@ -40,12 +40,18 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     }
     var app = Application(
         router: HeadAsGet(router),
+        // A connection that sends nothing for this long is closed: slow or stalled clients can't hold the server's
+        // connections (an outside probe held 200 for 55 s with half-sent headers).
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(connectionIdleTimeout)))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "BackCoach"),
         logger: logger)
     app.addServices(database)
     logger.info("BackCoach ready", metadata: ["database": "\(config.database)", "address": "\(config.host):\(config.port)"])
     return app
 }
+
+/// Seconds a connection may stay silent, mid-request or between requests, before the server closes it.
+public let connectionIdleTimeout = 15
 
 public struct StartupError: Error, CustomStringConvertible {
     public let description: String

@@ -24,4 +24,12 @@ extension FluentStore {
             try await sql.delete(from: "api_tokens").where("user_id", .equal, user.rawValue).run()
         }
     }
+
+    /// Locks her account row for the rest of the transaction (PostgreSQL; on SQLite the transaction is already the
+    /// only writer) and says whether it exists. Every transaction that writes her rows takes this lock first, so
+    /// they queue in one order and never deadlock, an erasure included.
+    func lockOwner(_ sql: any SQLDatabase, _ user: UserID) async throws -> Bool {
+        let lock = database.isSQLite ? "" : " FOR UPDATE"
+        return try await sql.raw("SELECT id FROM users WHERE id = \(bind: user.rawValue)\(unsafeRaw: lock)").first() != nil
+    }
 }

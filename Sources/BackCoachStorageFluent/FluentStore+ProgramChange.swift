@@ -10,13 +10,10 @@ extension FluentStore {
         for user: UserID, on date: LocalDate, sessionID: UUID?,
         _ change: @escaping @Sendable (ProgramSnapshot) throws -> ProgramChange<Result>
     ) async throws -> Result {
-        let isSQLite = database.isSQLite
-        return try await transaction { sql in
-            // Her account row is the lock on PostgreSQL: it exists before any program row does, and every change
-            // for her queues behind it. On SQLite the transaction already is the only writer.
-            let lock = isSQLite ? "" : " FOR UPDATE"
-            let owner = try await sql.raw("SELECT id FROM users WHERE id = \(bind: user.rawValue)\(unsafeRaw: lock)").first()
-            guard owner != nil else { throw StorageError.userNotFound }
+        try await transaction { sql in
+            // Her account row is the lock: it exists before any program row does, and every change for her queues
+            // behind it.
+            guard try await self.lockOwner(sql, user) else { throw StorageError.userNotFound }
             var stored: SessionLog?
             if let sessionID, let row = try await sql.select().columns("*").from("session_logs").where("id", .equal, sessionID).first() {
                 guard try row.decode(column: "user_id", as: UUID.self) == user.rawValue else { throw StorageError.idTaken }

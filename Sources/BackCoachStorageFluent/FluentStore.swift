@@ -154,6 +154,7 @@ public struct FluentStore: BackCoachStore {
         try await transaction { sql in
             let id = user.rawValue
             var report = ErasureReport()
+            guard try await self.lockOwner(sql, user) else { return report }
             report.tokens = try await Self.count(sql, "api_tokens", "user_id", id)
             report.intakes = try await Self.count(sql, "intakes", "user_id", id)
             report.programs = try await Self.count(sql, "programs", "user_id", id)
@@ -178,6 +179,7 @@ public struct FluentStore: BackCoachStore {
             let answersJSON = try JSONText.encode(answers)
             let programJSON = try program.map(JSONText.encode)
             try await transaction { sql in
+                guard try await self.lockOwner(sql, user) else { throw StorageError.userNotFound }
                 try await sql.insert(into: "intakes").columns("user_id", "answers", "updated_at")
                     .values(SQLBind(user.rawValue), SQLBind(answersJSON), SQLBind(now.timeIntervalSince1970))
                     .onConflict(with: ["user_id"]) { $0.set(excludedValueOf: "answers").set(excludedValueOf: "updated_at") }.run()
@@ -257,11 +259,8 @@ public struct FluentStore: BackCoachStore {
         let psfs = try checkin.psfs.map(JSONText.encode)
         // "Was it new?" is asked inside the write, so of two saves of one day exactly one hears "created": on SQLite
         // the group commit runs them one after the other; on PostgreSQL her account row is locked first.
-        let lock = database.isSQLite ? "" : " FOR UPDATE"
         let run: @Sendable (any SQLDatabase) async throws -> Bool = { sql in
-            guard try await sql.raw("SELECT id FROM users WHERE id = \(bind: user.rawValue)\(unsafeRaw: lock)").first() != nil else {
-                throw StorageError.userNotFound
-            }
+            guard try await self.lockOwner(sql, user) else { throw StorageError.userNotFound }
             let existing = try await sql.select().column("date").from("checkins").where("user_id", .equal, user.rawValue)
                 .where("date", .equal, checkin.date.description).first()
             try await sql.insert(into: "checkins").columns("user_id", "date", "pain", "psfs", "note", "updated_at")

@@ -1,6 +1,7 @@
 import BackCoachServices
 import Foundation
 import HTTPTypes
+import HummingbirdTesting
 import NIOCore
 import Testing
 
@@ -135,6 +136,44 @@ struct StrictJSONRouteTests {
             let trailing = try await app.request(.put, "/api/v1/me/checkins/2026-11-25", token: token, json: #"{"pain":3,}"#)
             #expect(trailing.status == .badRequest)
             #expect(try await app.request(.get, "/api/v1/me/export.csv", token: token).text.components(separatedBy: "\r\n").count == 2)
+        }
+    }
+}
+
+@Suite("Erasing an account while its requests are in flight")
+struct ErasureInFlightTests {
+    @Test("Every request racing the erasure gets 2xx, 401, 404 or 409, never a 500", arguments: StoreKind.available)
+    func noServerErrors(kind: StoreKind) async throws {
+        try await TestApp.run(kind) { app in
+            for _ in 0..<5 {
+                let token = try await app.onboardedUser()
+                let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                    group.addTask { Int(try await app.request(.delete, "/api/v1/me", token: token).status.code) }
+                    for index in 0..<24 {
+                        group.addTask {
+                            let response: TestResponse
+                            switch index % 4 {
+                            case 0:
+                                response = try await app.request(
+                                    .put, "/api/v1/me/checkins/2026-11-2\(index % 5)", token: token, json: #"{"pain":2}"#)
+                            case 1:
+                                response = try await app.request(
+                                    .post, "/api/v1/me/screens", token: token, json: #"{"date":"2026-11-25","redFlags":[]}"#)
+                            case 2: response = try await app.request(.put, "/api/v1/me/intake", token: token, json: Samples.intake)
+                            default:
+                                response = try await app.request(
+                                    .post, "/api/v1/me/sessions", token: token,
+                                    json: #"{"date":"2026-11-25","exercises":[{"id":"clams","completed":true}]}"#)
+                            }
+                            return Int(response.status.code)
+                        }
+                    }
+                    return try await group.reduce(into: [Int]()) { $0.append($1) }
+                }
+                #expect(
+                    statuses.allSatisfy { $0 < 500 }, "\(statuses.sorted()) \(app.logs.lines.filter { $0.contains("Unhandled") }.prefix(2))"
+                )
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import NIOHTTP1
 
 /// An error response as `application/problem+json` (RFC 9457), with a `detail` a person understands.
 public struct Problem: Error, HTTPResponseError, Equatable {
@@ -83,6 +84,10 @@ public struct ProblemMiddleware: RouterMiddleware {
             problem = Problem(.notFound, "This account no longer exists.")
         } catch let error as HTTPError {
             problem = Problem(error.status, error.body ?? Self.defaultDetail(error.status), headers: error.headers)
+        } catch let error as HTTPParserError {
+            // A request that isn't HTTP (a bad chunk size), or a client that hung up mid-body: nobody's fault here.
+            context.logger.notice("Unreadable request", metadata: ["error": "\(error)"])
+            problem = Problem(.badRequest, "The request could not be read.")
         } catch is NIOTooManyBytesError {
             problem = Problem(.contentTooLarge, "The request body is larger than 64 KB.")
         } catch let error as HTTPResponseError {
