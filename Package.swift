@@ -61,6 +61,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // HTTP: the JSON API, calendar feed, health and metrics routes. Never imports FluentKit.
@@ -126,6 +127,7 @@ let package = Package(
                 "BackCoachApp", "BackCoachWeb", "BackCoachServices", "BackCoachStorage", "BackCoachStorageFluent", "BackCoachContent",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
     ],

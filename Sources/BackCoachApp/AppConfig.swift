@@ -17,14 +17,20 @@ public struct AppConfig: Sendable, Equatable {
     public var bcryptCost: UInt8
     /// New accounts one network address may make in an hour.
     public var signUpsPerHour: Int
+    /// Where reset links are handed over (`smtp://HOST:PORT`, a relay), and the sender; nil: no e-mail, codes only.
+    public var smtp: SMTPRelay?
+    public var mailFrom: String
     /// Serve `/bench/ping`, a route that touches nothing, as the ceiling in benchmark runs. Off in real use.
     public var benchRoutes: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "./backcoach.sqlite"),
         logLevel: Logger.Level = .info, migrateOnStart: Bool = true, publicURL: String? = nil, bcryptCost: UInt8 = 12,
-        signUpsPerHour: Int = 10, benchRoutes: Bool = false
+        signUpsPerHour: Int = 10, smtp: SMTPRelay? = nil, mailFrom: String = "backcoach@localhost",
+        benchRoutes: Bool = false
     ) {
+        self.smtp = smtp
+        self.mailFrom = mailFrom
         self.signUpsPerHour = signUpsPerHour
         self.host = host
         self.port = port
@@ -47,6 +53,8 @@ public struct AppConfig: Sendable, Equatable {
         public static let publicURL = "public.url"
         public static let bcryptCost = "auth.bcrypt.cost"
         public static let signUpsPerHour = "auth.signups.hourly"
+        public static let smtpURL = "smtp.url"
+        public static let mailFrom = "mail.from"
         public static let benchRoutes = "bench.routes"
     }
 
@@ -79,6 +87,15 @@ public struct AppConfig: Sendable, Equatable {
         if !(1...100_000).contains(signUps) {
             problems.append("\(Key.signUpsPerHour) must be a whole number from 1 to 100000 (got \(signUpsText))")
         }
+        var smtp: SMTPRelay?
+        if let text = reader.string(forKey: ConfigKey(Key.smtpURL)) {
+            if let url = URL(string: text), url.scheme == "smtp", let host = url.host, !host.isEmpty {
+                smtp = SMTPRelay(host: host, port: url.port ?? 25)
+            } else {
+                problems.append("\(Key.smtpURL) must look like smtp://HOST:PORT (got \(text))")
+            }
+        }
+        let mailFrom = reader.string(forKey: ConfigKey(Key.mailFrom), default: defaults.mailFrom)
         let publicURL = reader.string(forKey: ConfigKey(Key.publicURL))
         if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
             problems.append("\(Key.publicURL) must start with http:// or https:// (got \(publicURL))")
@@ -87,7 +104,7 @@ public struct AppConfig: Sendable, Equatable {
         return AppConfig(
             host: host, port: port, database: database, logLevel: level ?? .info,
             migrateOnStart: migrate, publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }, bcryptCost: cost,
-            signUpsPerHour: signUps, benchRoutes: benchRoutes)
+            signUpsPerHour: signUps, smtp: smtp, mailFrom: mailFrom, benchRoutes: benchRoutes)
     }
 
     private static func boolean(_ key: String, default fallback: Bool, in reader: ConfigReader, problems: inout [String]) -> Bool {
@@ -116,4 +133,10 @@ public struct AppConfig: Sendable, Equatable {
 public struct ConfigError: Error, Equatable, CustomStringConvertible {
     public let problems: [String]
     public var description: String { "configuration: " + problems.joined(separator: "; ") }
+}
+
+/// A mail server that takes reset links onward.
+public struct SMTPRelay: Sendable, Equatable {
+    public let host: String
+    public let port: Int
 }

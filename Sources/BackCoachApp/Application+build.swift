@@ -32,7 +32,8 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     let dependencies = WebDependencies(
         store: store, content: content, passwords: PasswordHasher(cost: config.bcryptCost),
         throttle: SignInThrottle(store: store, signUpsPerAddressPerHour: config.signUpsPerHour),
-        healthCheck: { try await database.ping() }, metricsText: AppMetrics.text, publicBaseURL: config.publicURL)
+        healthCheck: { try await database.ping() }, metricsText: AppMetrics.text, publicBaseURL: config.publicURL,
+        mailer: config.smtp.map { SMTPMailer(host: $0.host, port: $0.port, from: config.mailFrom) })
     let router = buildRouter(dependencies, renderer: renderer)
     if config.benchRoutes {
         // The ceiling for benchmarks: the same middleware as every route, and no database or template work.

@@ -6,6 +6,7 @@ import Foundation
 /// so each rule lives once. Built once at start-up; holds the only reference to the store that interfaces see.
 public struct Services: Sendable {
     public let accounts: AccountService
+    public let recovery: RecoveryService
     public let profile: ProfileService
     public let program: ProgramService
     public let today: TodayService
@@ -19,13 +20,14 @@ public struct Services: Sendable {
 
     public init(
         store: any BackCoachStore, content: ContentLibrary, passwords: PasswordHasher, throttle: SignInThrottle? = nil,
-        now: @escaping @Sendable () -> Date = { Date() }, publicBaseURL: String = "http://127.0.0.1:8080"
+        now: @escaping @Sendable () -> Date = { Date() }, publicBaseURL: String = "http://127.0.0.1:8080", mailer: (any Mailer)? = nil
     ) {
         let context = ServiceContext(store: store, content: content, now: now, publicBaseURL: publicBaseURL)
         let program = ProgramService(context: context)
         self.content = content
         self.program = program
         accounts = AccountService(context: context, passwords: passwords, throttle: throttle ?? SignInThrottle(store: store))
+        recovery = RecoveryService(context: context, accounts: accounts, mailer: mailer)
         profile = ProfileService(context: context)
         today = TodayService(context: context, program: program)
         safety = SafetyCheckService(context: context)

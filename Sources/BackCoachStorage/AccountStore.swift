@@ -21,6 +21,15 @@ public protocol AccountStore: Sendable {
     func deleteWebSession(hash: String) async throws
     /// Ends every browser session and API token of the account (after a password change).
     func endSessions(for user: UserID) async throws
+    /// Replaces her recovery codes (their hashes) with a new set.
+    func replaceRecoveryCodes(_ hashes: [String], for user: UserID) async throws
+    /// Unused recovery codes she has left.
+    func recoveryCodesLeft(for user: UserID) async throws -> Int
+    /// A password-reset link (its hash), good once until `expiresAt`.
+    func addResetLink(hash: String, for user: UserID, expiresAt: Date) async throws
+    /// Uses a recovery secret once: marks it used if it is unused and unexpired (and hers, when `user` is given) and
+    /// returns whose it was; nil when there is no such secret. Two redemptions of one secret: exactly one succeeds.
+    func redeemRecovery(hash: String, kind: RecoveryKind, user: UserID?, now: Date) async throws -> UserID?
     /// Erases the user and every row that belongs to them, in one transaction.
     func deleteUser(_ user: UserID) async throws -> ErasureReport
 }

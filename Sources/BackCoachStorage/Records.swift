@@ -183,3 +183,11 @@ public struct ProgramChange<Result: Sendable>: Sendable {
         self.result = result
     }
 }
+
+/// The two ways back into an account.
+public enum RecoveryKind: String, Sendable {
+    /// One of the codes shown once at sign-up or in settings.
+    case code
+    /// A password-reset link sent by e-mail.
+    case link
+}

@@ -164,7 +164,9 @@ public struct FluentStore: BackCoachStore {
             report.webSessions = try await Self.count(sql, "web_sessions", "user_id", id)
             report.accounts = try await Self.count(sql, "users", "id", id)
             // Children first, so the erase does not depend on foreign-key cascades being switched on.
-            for table in ["api_tokens", "web_sessions", "intakes", "programs", "screens", "session_logs", "checkins"] {
+            for table in [
+                "api_tokens", "web_sessions", "account_recovery", "intakes", "programs", "screens", "session_logs", "checkins",
+            ] {
                 try await sql.delete(from: table).where("user_id", .equal, id).run()
             }
             try await sql.delete(from: "users").where("id", .equal, id).run()

@@ -15,6 +15,8 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
     ContentController(content: dependencies.content).addPublicRoutes(to: router)
     let accounts = AccountController(accounts: services.accounts)
     accounts.addPublicRoutes(to: router)
+    let recovery = RecoveryController(recovery: services.recovery, accounts: services.accounts, publicBaseURL: dependencies.publicBaseURL)
+    recovery.addPublicRoutes(to: router)
     let calendar = CalendarController(calendar: services.calendar)
     calendar.addPublicRoutes(to: router)
     let exports = ExportController(exports: services.exports)
@@ -23,6 +25,7 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
     // Everything under /api/v1/me belongs to the token's user alone.
     let me = router.group("/api/v1/me").add(middleware: TokenAuthenticator(accounts: services.accounts))
     accounts.addRoutes(to: me)
+    recovery.addRoutes(to: me)
     ProgramController(services: services).addRoutes(to: me)
     TrackingController(checkins: services.checkins, progress: services.progress, today: services.today).addRoutes(to: me)
     exports.addRoutes(to: me)
@@ -33,7 +36,8 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
     FigureController(figures: dependencies.figures).addRoutes(to: router)
     let pages = router.group().add(middleware: WebSessionMiddleware(accounts: services.accounts))
     AuthPagesController(
-        accounts: services.accounts, program: services.program, publicBaseURL: dependencies.publicBaseURL, renderer: renderer
+        accounts: services.accounts, recovery: services.recovery, program: services.program, publicBaseURL: dependencies.publicBaseURL,
+        renderer: renderer
     ).addRoutes(to: pages)
     OnboardingController(program: services.program, content: services.content, figures: dependencies.figures, renderer: renderer)
         .addRoutes(to: pages)

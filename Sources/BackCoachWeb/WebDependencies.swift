@@ -21,10 +21,12 @@ public struct WebDependencies: Sendable {
     public init(
         store: any BackCoachStore, content: ContentLibrary, passwords: PasswordHasher, throttle: SignInThrottle? = nil,
         now: @escaping @Sendable () -> Date = { Date() }, healthCheck: @escaping @Sendable () async throws -> Void = {},
-        metricsText: @escaping @Sendable () -> String = { "" }, publicBaseURL: String = "http://127.0.0.1:8080"
+        metricsText: @escaping @Sendable () -> String = { "" }, publicBaseURL: String = "http://127.0.0.1:8080",
+        mailer: (any Mailer)? = nil
     ) {
         self.services = Services(
-            store: store, content: content, passwords: passwords, throttle: throttle, now: now, publicBaseURL: publicBaseURL)
+            store: store, content: content, passwords: passwords, throttle: throttle, now: now, publicBaseURL: publicBaseURL,
+            mailer: mailer)
         self.figures = ExerciseFigures(content: content)
         self.healthCheck = healthCheck
         self.metricsText = metricsText

@@ -36,11 +36,11 @@ struct MigrationTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("migrations-\(UUID().uuidString).sqlite").path
         let database = try FluentDatabase(location: .sqlite(path: path), logger: Logger(label: "test"))
         do {
-            #expect(try await database.pendingMigrations().count == 8)
+            #expect(try await database.pendingMigrations().count == 9)
             try await database.migrate()
             #expect(try await database.pendingMigrations().isEmpty)
             try await database.revertLastBatch()
-            #expect(try await database.pendingMigrations().count == 8)
+            #expect(try await database.pendingMigrations().count == 9)
             try await database.migrate()
             #expect(try await database.pendingMigrations().isEmpty)
         } catch {
@@ -81,10 +81,10 @@ struct MigrationTests {
         if let failure { throw failure }
     }
 
-    /// An older release (through 0007) with a user and her records; then 0008 arrives, is reverted, and arrives again.
+    /// An older release (through 0008) with a user and her records; then 0009 arrives, is reverted, and arrives again.
     static func upgradeKeepsData(_ database: FluentDatabase) async throws {
-        try await database.migrate(through: "0007_create_login_failures")
-        #expect(try await database.pendingMigrations() == ["0008_create_web_sessions"])
+        try await database.migrate(through: "0008_create_web_sessions")
+        #expect(try await database.pendingMigrations() == ["0009_create_account_recovery"])
         let store = FluentStore(database: database)
         let user = try await StoreContract.newUser(store)
         let day = StoreContract.day
@@ -101,7 +101,7 @@ struct MigrationTests {
 
         try await database.migrate()
         try await database.revertLastBatch()
-        #expect(try await database.pendingMigrations() == ["0008_create_web_sessions"])
+        #expect(try await database.pendingMigrations() == ["0009_create_account_recovery"])
         try await database.migrate()
         #expect(try await database.pendingMigrations().isEmpty)
 

@@ -14,7 +14,7 @@ enum StoreContract {
         "concurrent writes": concurrentWrites, "race: pause against session": pauseAgainstSession,
         "race: concurrent changes all count": concurrentChangesAllCount, "race: a session id is stored once": sessionIDStoredOnce,
         "race: attempts counted under concurrency": attemptsCountedUnderConcurrency,
-        "race: one check-in created once": oneCheckinCreatedOnce,
+        "race: one check-in created once": oneCheckinCreatedOnce, "recovery codes and reset links": recovery,
     ]
 
     static let names = checks.keys.sorted()

@@ -11,7 +11,7 @@ struct WebPagesTests {
         "home": "/", "disclaimer": "/disclaimer", "signup": "/signup", "signin": "/signin", "start": "/start", "plan": "/plan",
         "today": "/today", "session": "/session", "checkin": "/checkin", "progress": "/progress", "learn": "/learn",
         "article": "/learn/faq", "exercise": "/exercises/clams", "search": "/search?q=bridge", "settings": "/settings",
-        "error": "/no-such-page",
+        "error": "/no-such-page", "recover": "/forgot", "reset": "/reset?token=x",
     ]
 
     @Test("Every page renders for a signed-in user, with the layout, the disclaimer and no unrendered tags")
@@ -171,12 +171,14 @@ struct WebPagesTests {
                 ("/session", [("exercise", "clams"), ("done.0", "yes")]), ("/checkin", [("pain", "5")]),
                 ("/settings/ceiling", [("ceiling", "2")]), ("/settings/calendar", []), ("/settings/delete", [("confirm", "DELETE")]),
                 ("/settings/password", [("current", "correct horse battery"), ("new", "another long passphrase")]),
+                ("/settings/recovery-codes", []),
                 ("/signout", []),
             ]
             // Every form the router takes is listed here (or below, for the two before sign-in): a new one fails until it is.
             let postedPages = Set(
                 app.routes.filter { $0.hasPrefix("POST /") && !$0.hasPrefix("POST /api/") }.map { String($0.dropFirst("POST ".count)) })
-            #expect(postedPages == Set(forms.map(\.0)).union(["/signup", "/signin"]))
+            let preSignIn = ["/signup", "/signin", "/forgot", "/recover", "/reset"]
+            #expect(postedPages == Set(forms.map(\.0)).union(preSignIn))
             for (path, fields) in forms {
                 for token in ["", "forged"] {
                     let response = try await browser.post(path, fields, csrf: token)
@@ -193,6 +195,9 @@ struct WebPagesTests {
             #expect(
                 try await stranger.post("/signin", [("email", "x@example.test"), ("password", "correct horse battery")], csrf: "forged")
                     .status == .forbidden)
+            for path in ["/forgot", "/recover", "/reset"] {
+                #expect(try await stranger.post(path, [("email", "x@example.test")], csrf: "forged").status == .forbidden, "\(path)")
+            }
         }
     }
 

@@ -12,6 +12,7 @@ public actor InMemoryStore: BackCoachStore {
     private var checkinLog: [UserID: [LocalDate: Checkin]] = [:]
     private var throttle: [String: [(id: UUID, at: Date)]] = [:]
     private var webSessions: [String: WebSession] = [:]
+    private var recovery: [String: (user: UserID, kind: RecoveryKind, expiresAt: Date?, used: Bool)] = [:]
 
     public init() {}
 
@@ -69,7 +70,31 @@ public actor InMemoryStore: BackCoachStore {
         tokens = tokens.filter { $0.value != user }
     }
 
+    public func replaceRecoveryCodes(_ hashes: [String], for user: UserID) throws {
+        guard users[user] != nil else { throw StorageError.userNotFound }
+        recovery = recovery.filter { !($0.value.user == user && $0.value.kind == .code) }
+        for hash in hashes { recovery[hash] = (user, .code, nil, false) }
+    }
+
+    public func recoveryCodesLeft(for user: UserID) -> Int {
+        recovery.values.filter { $0.user == user && $0.kind == .code && !$0.used }.count
+    }
+
+    public func addResetLink(hash: String, for user: UserID, expiresAt: Date) throws {
+        guard users[user] != nil else { throw StorageError.userNotFound }
+        recovery[hash] = (user, .link, expiresAt, false)
+    }
+
+    public func redeemRecovery(hash: String, kind: RecoveryKind, user: UserID?, now: Date) -> UserID? {
+        guard let entry = recovery[hash], entry.kind == kind, !entry.used, (entry.expiresAt.map { $0 > now } ?? true),
+            user == nil || user == entry.user
+        else { return nil }
+        recovery[hash]?.used = true
+        return entry.user
+    }
+
     public func deleteUser(_ user: UserID) -> ErasureReport {
+        recovery = recovery.filter { $0.value.user != user }
         var report = ErasureReport()
         let signedIn = webSessions.filter { $0.value.userID == user }.keys
         signedIn.forEach { webSessions.removeValue(forKey: $0) }

@@ -7,6 +7,7 @@ import Hummingbird
 /// Home, sign-up, sign-in, sign-out and the disclaimer.
 struct AuthPagesController {
     let accounts: AccountService
+    let recovery: RecoveryService
     let program: ProgramService
     let publicBaseURL: String
     let renderer: WebRenderer
@@ -24,6 +25,7 @@ struct AuthPagesController {
         router.post("/signup", use: signUp)
         router.post("/signin", use: signIn)
         router.post("/signout", use: signOut)
+        addRecoveryRoutes(to: router)
     }
 
     struct HomePage {
@@ -47,9 +49,16 @@ struct AuthPagesController {
         _ template: String, _ title: String, _ request: Request, _ context: AppRequestContext, email: String = "", error: String? = nil,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
+        try preSignInPage(template, title, request, context, status: status) { CredentialsPage(chrome: $0, email: email, error: error) }
+    }
+
+    /// Any page shown before sign-in with a form on it: `model` gets the page chrome carrying the form's token.
+    func preSignInPage(
+        _ template: String, _ title: String, _ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status = .ok,
+        model: (Chrome) -> Any
+    ) throws -> Response {
         let token = Cookies.value(Cookies.csrf, in: request).flatMap { Cookies.isWellFormed($0) ? $0 : nil } ?? Secrets.random()
-        var response = try renderer.html(
-            template, CredentialsPage(chrome: chrome(title, context, csrf: token), email: email, error: error), status: status)
+        var response = try renderer.html(template, model(chrome(title, context, csrf: token)), status: status)
         let secure = Cookies.isSecure(request, publicBaseURL: publicBaseURL)
         response.headers[.setCookie] = Cookies.header(Cookies.csrf, token, maxAge: nil, secure: secure)
         return response

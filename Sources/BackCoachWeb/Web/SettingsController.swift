@@ -16,6 +16,7 @@ struct SettingsController {
         router.post("/settings/calendar", use: rotate)
         router.post("/settings/delete", use: delete)
         router.post("/settings/password", use: changePassword)
+        router.post("/settings/recovery-codes", use: newRecoveryCodes)
         router.get("/settings/export.csv") { _, context in try await exports.csv(for: try context.requireWebUser()) }
         router.get("/settings/export.fhir") { _, context in try await exports.fhir(for: try context.requireWebUser()) }
     }
@@ -27,6 +28,10 @@ struct SettingsController {
         let usesDefault: Bool
         let message: String?
         let error: String?
+        /// Unused recovery codes, and a new set when she just made one (the only time it is shown).
+        let codesLeft: Int
+        let newCodes: [String]
+        let hasNewCodes: Bool
 
         struct Choice {
             let value: Int
@@ -35,22 +40,27 @@ struct SettingsController {
     }
 
     func model(
-        _ user: User, _ context: AppRequestContext, calendarURL: String? = nil, message: String? = nil, error: String? = nil
-    ) -> SettingsPage {
+        _ user: User, _ context: AppRequestContext, calendarURL: String? = nil, message: String? = nil, error: String? = nil,
+        newCodes: [String] = []
+    ) async throws -> SettingsPage {
         SettingsPage(
             chrome: Chrome(title: "Settings", context: context, section: .settings, assets: renderer.assets),
             calendarURL: calendarURL ?? services.calendar.link(for: user).url,
             ceilings: (0...10).map { .init(value: $0, selected: user.painCeiling == $0) }, usesDefault: user.painCeiling == nil,
-            message: message, error: error)
+            message: message, error: error, codesLeft: try await services.recovery.codesLeft(for: user), newCodes: newCodes,
+            hasNewCodes: !newCodes.isEmpty)
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let changed = request.uri.queryParameters["password"] == "changed"
+        let recovered = request.uri.queryParameters["recovered"] == "1"
         return try renderer.html(
             "pages/settings",
-            model(
+            try await model(
                 try context.requireWebUser(), context,
-                message: changed ? "Your password is changed. You are signed out everywhere else." : nil))
+                message: changed
+                    ? "Your password is changed. You are signed out everywhere else."
+                    : (recovered ? "Your new password is set. The code you used no longer works; make a new set below." : nil)))
     }
 
     @Sendable func ceiling(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -62,9 +72,9 @@ struct SettingsController {
                 throw ServiceError.invalid("Please choose a pain limit from 0 to 10.", field: "ceiling")
             }
             let updated = try await services.profile.setPainCeiling(value == "default" ? nil : Int(value), for: user)
-            return try renderer.html("pages/settings", model(updated, context, message: "Your pain limit is saved."))
+            return try renderer.html("pages/settings", try await model(updated, context, message: "Your pain limit is saved."))
         } catch let error as ServiceError {
-            return try renderer.html("pages/settings", model(user, context, error: error.message), status: .badRequest)
+            return try renderer.html("pages/settings", try await model(user, context, error: error.message), status: .badRequest)
         }
     }
 
@@ -74,7 +84,7 @@ struct SettingsController {
         let link = try await services.calendar.rotate(for: user)
         return try renderer.html(
             "pages/settings",
-            model(user, context, calendarURL: link.url, message: "You have a new calendar link. The old one no longer works."))
+            try await model(user, context, calendarURL: link.url, message: "You have a new calendar link. The old one no longer works."))
     }
 
     /// Every other browser and token is signed out; this browser gets a new session so she stays signed in here.
@@ -84,7 +94,7 @@ struct SettingsController {
         do {
             try await services.accounts.changePassword(current: form["current"], new: form["new"], for: user)
         } catch let error as ServiceError {
-            return try renderer.html("pages/settings", model(user, context, error: error.message), status: .badRequest)
+            return try renderer.html("pages/settings", try await model(user, context, error: error.message), status: .badRequest)
         }
         let cookie = try await services.accounts.startWebSession(for: user.id)
         let secure = Cookies.isSecure(request, publicBaseURL: publicBaseURL)
@@ -96,12 +106,25 @@ struct SettingsController {
             ])
     }
 
+    /// A new set of recovery codes, shown this once; the old set stops working.
+    @Sendable func newRecoveryCodes(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireWebUser()
+        _ = try await request.csrfCheckedForm(context: context)
+        let codes = try await services.recovery.newCodes(for: user)
+        return try renderer.html(
+            "pages/settings",
+            try await model(
+                user, context, message: "Here are your new recovery codes. Write them down now: they are shown only once.", newCodes: codes)
+        )
+    }
+
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         let form = try await request.csrfCheckedForm(context: context)
         guard form.trimmed("confirm").uppercased() == "DELETE" else {
             return try renderer.html(
-                "pages/settings", model(user, context, error: "To delete your account, type DELETE in the box."), status: .badRequest)
+                "pages/settings", try await model(user, context, error: "To delete your account, type DELETE in the box."),
+                status: .badRequest)
         }
         _ = try await services.accounts.deleteAccount(user.id)
         let secure = Cookies.isSecure(request, publicBaseURL: publicBaseURL)

@@ -85,7 +85,7 @@ struct TestApp {
 
     /// Runs `body` against the real router with a fresh store; bcrypt cost 4 keeps sign-ups fast.
     static func run(
-        _ kind: StoreKind = .memory, content: ContentLibrary? = nil, signUpsPerHour: Int = 1000,
+        _ kind: StoreKind = .memory, content: ContentLibrary? = nil, signUpsPerHour: Int = 1000, mailer: (any Mailer)? = nil,
         _ body: @escaping @Sendable (TestApp) async throws -> Void
     ) async throws {
         let clock = TestClock()
@@ -111,7 +111,7 @@ struct TestApp {
         let dependencies = WebDependencies(
             store: store, content: try content ?? sharedContent.get(), passwords: PasswordHasher(cost: 4),
             throttle: SignInThrottle(store: store, signUpsPerAddressPerHour: signUpsPerHour), now: { clock.now },
-            metricsText: { "# TYPE test counter\n" }, publicBaseURL: "http://backcoach.test")
+            metricsText: { "# TYPE test counter\n" }, publicBaseURL: "http://backcoach.test", mailer: mailer)
         let router = buildRouter(dependencies, renderer: try await sharedRenderer())
         let routes = Set(
             router.routes.map { route in

@@ -1,0 +1,78 @@
+import BackCoachServices
+import Foundation
+import Hummingbird
+
+/// Forgot password: a reset link by e-mail (when a mail server is set up) or one of her recovery codes.
+extension AuthPagesController {
+    struct RecoverPage {
+        let chrome: Chrome
+        let canSendLinks: Bool
+        /// Set on /reset: the link's token, carried in the form.
+        let token: String?
+        let email: String
+        let message: String?
+        let error: String?
+    }
+
+    func addRecoveryRoutes(to router: some RouterMethods<AppRequestContext>) {
+        router.get("/forgot") { request, context in try recoverPage(request, context) }
+        router.post("/forgot", use: sendLink)
+        router.post("/recover", use: recoverWithCode)
+        router.get("/reset") { request, context in
+            try recoverPage(request, context, token: request.uri.queryParameters["token"].map(String.init) ?? "")
+        }
+        router.post("/reset", use: resetWithLink)
+    }
+
+    func recoverPage(
+        _ request: Request, _ context: AppRequestContext, token: String? = nil, email: String = "", message: String? = nil,
+        error: String? = nil, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        try preSignInPage(token == nil ? "pages/recover" : "pages/reset", "Get back into your account", request, context, status: status) {
+            RecoverPage(
+                chrome: $0, canSendLinks: recovery.canSendLinks, token: token, email: email, message: message, error: error)
+        }
+    }
+
+    @Sendable func sendLink(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await request.form(context: context)
+        try checkPreSignInCSRF(form, request)
+        do {
+            try await recovery.sendResetLink(
+                email: form["email"], address: context.remoteAddress?.ipAddress ?? "unknown", publicBaseURL: publicBaseURL,
+                logger: context.logger)
+        } catch let error as ServiceError {
+            return try recoverPage(request, context, email: form.trimmed("email"), error: error.message, status: Problem(error).status)
+        }
+        return try recoverPage(
+            request, context,
+            message: "If that e-mail has a BackCoach account, we have sent it a link. The link works once, for an hour.")
+    }
+
+    @Sendable func recoverWithCode(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await request.form(context: context)
+        try checkPreSignInCSRF(form, request)
+        do {
+            let user = try await recovery.recover(
+                email: form["email"], code: form["code"], newPassword: form["password"],
+                address: context.remoteAddress?.ipAddress ?? "unknown")
+            return try await signedIn(user, request: request, goTo: "/settings?recovered=1")
+        } catch let error as ServiceError {
+            return try recoverPage(request, context, email: form.trimmed("email"), error: error.message, status: Problem(error).status)
+        }
+    }
+
+    @Sendable func resetWithLink(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var request = request
+        let form = try await request.form(context: context)
+        try checkPreSignInCSRF(form, request)
+        do {
+            let user = try await recovery.reset(token: form["token"], newPassword: form["password"])
+            return try await signedIn(user, request: request, goTo: "/today")
+        } catch let error as ServiceError {
+            return try recoverPage(request, context, token: form["token"] ?? "", error: error.message, status: Problem(error).status)
+        }
+    }
+}
