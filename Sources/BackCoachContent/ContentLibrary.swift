@@ -13,6 +13,8 @@ public struct ContentLibrary: Sendable {
     /// Sorted by their `order`.
     public let articles: [Article]
     public let search: SearchIndex
+    /// Words that make a search a question about a warning sign.
+    public let safetyVocabulary: SafetyVocabulary
 
     public struct Source: Codable, Equatable, Sendable {
         public let citation: String
@@ -72,9 +74,12 @@ public struct ContentLibrary: Sendable {
             throw ContentError("program-notes.json: missing \(missingNotes.map(\.rawValue).joined(separator: ", "))")
         }
         let articles = try loadArticles(in: folder.appendingPathComponent("articles"), knownSources: known)
+        let safetyVocabulary: SafetyVocabulary = try decode("safety-vocabulary.json", in: folder)
+        try safetyVocabulary.validate(flags: redFlags, articles: Set(articles.map(\.slug)))
         return ContentLibrary(
             sources: sources, redFlags: redFlags, questions: questions, catalogue: catalogue, figures: figures, noteTexts: notes,
-            articles: articles, search: SearchIndex(documents: searchDocuments(articles: articles, catalogue: catalogue)))
+            articles: articles, search: SearchIndex(documents: searchDocuments(articles: articles, catalogue: catalogue)),
+            safetyVocabulary: safetyVocabulary)
     }
 
     /// One figure per exercise, none for exercises that don't exist, each one drawable.

@@ -16,6 +16,7 @@ public struct Services: Sendable {
     public let progress: ProgressService
     public let calendar: CalendarService
     public let exports: ExportService
+    public let search: SearchService
     public let content: ContentLibrary
 
     public init(
@@ -36,5 +37,6 @@ public struct Services: Sendable {
         progress = ProgressService(context: context)
         calendar = CalendarService(context: context, program: program)
         exports = ExportService(context: context)
+        search = SearchService(content: content)
     }
 }

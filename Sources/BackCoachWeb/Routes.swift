@@ -12,7 +12,7 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
 
     let services = dependencies.services
     SystemController(dependencies: dependencies).addPublicRoutes(to: router)
-    ContentController(content: dependencies.content).addPublicRoutes(to: router)
+    ContentController(content: dependencies.content, search: services.search).addPublicRoutes(to: router)
     let accounts = AccountController(accounts: services.accounts)
     accounts.addPublicRoutes(to: router)
     let recovery = RecoveryController(recovery: services.recovery, accounts: services.accounts, publicBaseURL: dependencies.publicBaseURL)
@@ -44,7 +44,8 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
     SessionPagesController(services: services, figures: dependencies.figures, renderer: renderer).addRoutes(to: pages)
     TrackingPagesController(checkins: services.checkins, progress: services.progress, today: services.today, renderer: renderer)
         .addRoutes(to: pages)
-    LearnPagesController(content: dependencies.content, figures: dependencies.figures, renderer: renderer).addRoutes(to: pages)
+    LearnPagesController(content: dependencies.content, search: services.search, figures: dependencies.figures, renderer: renderer)
+        .addRoutes(to: pages)
     SettingsController(services: services, publicBaseURL: dependencies.publicBaseURL, renderer: renderer).addRoutes(to: pages)
     routeTable.load(router.routes.map { ($0.method, $0.path.components.map { "\($0)" }) })
     return router

@@ -177,3 +177,22 @@ struct ErasureInFlightTests {
         }
     }
 }
+
+@Suite("Crisis search on the API and the page")
+struct CrisisSearchRouteTests {
+    @Test("GET /api/v1/search and /search put the help card first; a plain search has help null")
+    func help() async throws {
+        try await TestApp.run { app in
+            let api = try await app.request(.get, "/api/v1/search?q=self%20harm")
+            expectMatchesSchema(api, "GET", "/api/v1/search")
+            let help = try #require(try api.object()["help"] as? [String: Any])
+            #expect(help["flag"] as? String == "RF-04" && help["level"] as? String == "emergency")
+            let plain = try await app.request(.get, "/api/v1/search?q=glute%20brige")
+            expectMatchesSchema(plain, "GET", "/api/v1/search")
+            #expect(try plain.object()["help"] is NSNull)
+            let page = try await app.request(.get, "/search?q=kill+myself").text
+            #expect(page.contains("role=\"alert\"") && page.contains("href=\"tel:116123\"") && page.contains("href=\"tel:988\""))
+            #expect(!page.contains("/exercises/"), "no exercise offered")
+        }
+    }
+}

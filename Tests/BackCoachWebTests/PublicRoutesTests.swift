@@ -23,7 +23,7 @@ struct PublicRoutesTests {
             expectMatchesSchema(article, "GET", "/api/v1/articles/{slug}")
             #expect(try await app.request(.get, "/api/v1/articles/nope").status == .notFound)
             let search = try await app.request(.get, "/api/v1/search?q=glute%20brige")
-            #expect((try search.json() as? [[String: Any]])?.first?["id"] as? String == "glute-bridge")
+            #expect((try search.object()["results"] as? [[String: Any]])?.first?["id"] as? String == "glute-bridge")
             expectMatchesSchema(search, "GET", "/api/v1/search")
             #expect(try await app.request(.get, "/api/v1/search?q=").status == .badRequest)
             #expect(try await app.request(.get, "/api/v1/search").status == .badRequest)

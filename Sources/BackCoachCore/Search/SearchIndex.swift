@@ -28,6 +28,14 @@ public struct SearchIndex: Sendable {
         public let title: String
         public let summary: String
         public let score: Double
+
+        public init(kind: String, id: String, title: String, summary: String, score: Double) {
+            self.kind = kind
+            self.id = id
+            self.title = title
+            self.summary = summary
+            self.score = score
+        }
     }
 
     private let documents: [Document]

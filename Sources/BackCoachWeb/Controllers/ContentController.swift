@@ -1,10 +1,12 @@
 import BackCoachContent
 import BackCoachCore
+import BackCoachServices
 import Hummingbird
 
 /// Public, read-only content: exercises, articles, search and the questions every interface asks.
 struct ContentController {
     let content: ContentLibrary
+    let search: SearchService
 
     func addPublicRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/api/v1/exercises") { _, _ in JSONResponse(content.catalogue.exercises) }
@@ -25,12 +27,8 @@ struct ContentController {
                     text: article.text))
         }
         router.get("/api/v1/search") { request, _ in
-            let query = request.uri.queryParameters["q"].map(String.init) ?? ""
-            // Counted in Unicode code points, as the OpenAPI document's maxLength counts them.
-            guard (1...100).contains(query.unicodeScalars.count) else {
-                throw Problem.badRequest("q must be 1 to 100 characters, e.g. ?q=glute%20bridge.")
-            }
-            return JSONResponse(content.search.search(query, limit: 10))
+            // Counted in Unicode code points (by the service), as the OpenAPI document's maxLength counts them.
+            JSONResponse(try search.search(request.uri.queryParameters["q"].map(String.init) ?? ""))
         }
         router.get("/api/v1/questions") { _, _ in JSONResponse(Questions(content: content)) }
     }

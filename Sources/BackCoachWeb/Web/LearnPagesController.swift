@@ -1,10 +1,12 @@
 import BackCoachContent
 import BackCoachCore
+import BackCoachServices
 import Hummingbird
 
 /// Articles, the FAQ, exercise pages and search. Public: no sign-in needed.
 struct LearnPagesController {
     let content: ContentLibrary
+    let search: SearchService
     let figures: ExerciseFigures
     let renderer: WebRenderer
 
@@ -116,6 +118,27 @@ struct LearnPagesController {
         let query: String
         let hits: [Hit]
         let searched: Bool
+        /// What to do about a warning sign the search named, shown before any result.
+        let help: Help?
+
+        struct Help {
+            let level: String
+            let title: String
+            let action: String
+            let advice: String
+            let emergencyNumbers: String?
+            let crisisText: String?
+            let crisisLines: [Line]
+            let hasCrisisLines: Bool
+        }
+
+        struct Line {
+            let place: String
+            let name: String
+            let number: String
+            /// The number as a `tel:` link dials it: digits only.
+            let dial: String
+        }
 
         struct Hit {
             let url: String
@@ -126,8 +149,9 @@ struct LearnPagesController {
     }
 
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(100))
-        let hits = query.trimmingCharacters(in: .whitespaces).isEmpty ? [] : content.search.search(query)
+        let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(SearchService.maxLength))
+        let answer = query.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try search.search(query)
+        let hits = answer?.results ?? []
         return try renderer.html(
             "pages/search",
             SearchPage(
@@ -136,6 +160,15 @@ struct LearnPagesController {
                     .init(
                         url: $0.kind == "article" ? "/learn/\($0.id)" : "/exercises/\($0.id)", title: $0.title, summary: $0.summary,
                         kind: $0.kind == "article" ? "Article" : "Exercise")
-                }, searched: !query.isEmpty))
+                }, searched: !query.isEmpty,
+                help: answer?.help.map {
+                    .init(
+                        level: $0.level.rawValue, title: $0.title, action: $0.action, advice: $0.advice,
+                        emergencyNumbers: $0.emergencyNumbers, crisisText: $0.crisisText,
+                        crisisLines: $0.crisisLines.map {
+                            .init(place: $0.where, name: $0.name, number: $0.number, dial: $0.number.filter(\.isNumber))
+                        },
+                        hasCrisisLines: !$0.crisisLines.isEmpty)
+                }))
     }
 }
