@@ -34,7 +34,8 @@ struct PlanCommand: ParsableCommand, CLICommand {
     var start: String?
     @Option(
         name: .customLong("pain-ceiling"),
-        help: "Most pain allowed during exercise, 0–10 (default: 5, or 3 in the first 6 weeks or with pelvic girdle pain).")
+        help: "A lower pain limit during exercise, 0–10; never above the default (5, or 3 in the first 6 weeks or with pelvic girdle pain)."
+    )
     var painCeiling: Int?
     @OptionGroup var output: OutputOptions
 

@@ -29,13 +29,16 @@ struct PhaseRulesTests {
         #expect(!decision.reasons.isEmpty)
     }
 
-    @Test("Pain ceiling: 5/10 by default, 3/10 in the first 6 weeks or with pelvic girdle pain, override wins")
+    @Test("Pain ceiling: 5/10 by default, 3/10 in the first 6 weeks or with pelvic girdle pain; her own limit only lowers it")
     func ceiling() {
         #expect(PainCeiling.ceiling(for: ProgramContext(answers: .fixture(weeks: 8))) == 5)
         #expect(PainCeiling.ceiling(for: ProgramContext(answers: .fixture(weeks: 4))) == 3)
         #expect(PainCeiling.ceiling(for: ProgramContext(answers: .fixture(weeks: 20, pgpTests: [.oneLegStanding]))) == 3)
         #expect(PainCeiling.ceiling(for: ProgramContext(answers: .fixture(weeks: 20)), override: 4) == 4)
-        #expect(PainCeiling.ceiling(for: ProgramContext(answers: .fixture()), override: 12) == 10)
+        #expect(PainCeiling.ceiling(for: ProgramContext(answers: .fixture(weeks: 20)), override: 10) == 5, "never above the default")
+        #expect(PainCeiling.ceiling(for: ProgramContext(answers: .fixture(weeks: 3)), override: 10) == 3, "3 days to 6 weeks: 3")
+        #expect(PainCeiling.ceiling(for: ProgramContext(answers: .fixture(weeks: 20, pgpTests: [.rollingInBed])), override: 7) == 3)
+        #expect(PainCeiling.ceiling(for: ProgramContext(answers: .fixture()), override: -2) == 0)
     }
 }
 

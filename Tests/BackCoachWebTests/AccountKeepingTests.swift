@@ -84,3 +84,20 @@ struct AccountKeepingTests {
         }
     }
 }
+
+@Suite("Pain limit (reference 5.1)")
+struct PainLimitTests {
+    @Test("She may lower her limit, never raise it above the cautious default; the page offers only what she may choose")
+    func capped() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()  // 9 weeks, no pelvic girdle pain: the default is 5
+            let page = try await browser.get("/settings").text
+            #expect(page.contains("<option value=\"5\"") && !page.contains("<option value=\"6\""))
+            #expect(try await browser.post("/settings/ceiling", [("ceiling", "4")]).text.contains("Your pain limit is saved."))
+            let raised = try await browser.post("/settings/ceiling", [("ceiling", "10")])
+            #expect(raised.status == .badRequest && raised.text.contains("physio or doctor"))
+            #expect(try await browser.get("/plan").text.contains("4 out of 10"))
+        }
+    }
+}

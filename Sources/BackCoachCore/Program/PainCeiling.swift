@@ -6,11 +6,17 @@ public enum PainCeiling {
     public static let standard = 5
     public static let cautious = 3
 
-    /// The ceiling for this person: an explicit override (0–10) wins; otherwise the cautious
-    /// ceiling in the first 6 weeks or with pelvic girdle pain, else the standard one.
+    /// The ceiling for this person: the cautious one in the first 6 weeks or with pelvic girdle pain, else the
+    /// standard one. Her own choice can only lower it (reference 5.1: a higher limit is a clinician's decision), so a
+    /// limit she set higher earlier, or one that time has overtaken, never raises it.
     public static func ceiling(for context: ProgramContext, override: Int? = nil) -> Int {
-        if let override { return min(10, max(0, override)) }
-        let cautious = context.conditions.contains(.under6Weeks) || context.hasPelvicGirdlePain
-        return cautious ? Self.cautious : Self.standard
+        let recommended = defaultCeiling(for: context)
+        guard let override else { return recommended }
+        return min(recommended, max(0, override))
+    }
+
+    /// The cautious default for her situation, the most she may choose herself.
+    public static func defaultCeiling(for context: ProgramContext) -> Int {
+        context.conditions.contains(.under6Weeks) || context.hasPelvicGirdlePain ? Self.cautious : Self.standard
     }
 }

@@ -46,7 +46,9 @@ struct SettingsController {
         SettingsPage(
             chrome: Chrome(title: "Settings", context: context, section: .settings, assets: renderer.assets),
             calendarURL: calendarURL ?? services.calendar.link(for: user).url,
-            ceilings: (0...10).map { .init(value: $0, selected: user.painCeiling == $0) }, usesDefault: user.painCeiling == nil,
+            ceilings: (0...(try await services.profile.highestPainCeiling(for: user))).map {
+                .init(value: $0, selected: user.painCeiling == $0)
+            }, usesDefault: user.painCeiling == nil,
             message: message, error: error, codesLeft: try await services.recovery.codesLeft(for: user), newCodes: newCodes,
             hasNewCodes: !newCodes.isEmpty)
     }
