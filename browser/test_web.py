@@ -70,6 +70,9 @@ def answer_safety(driver, yes=()):
     for radio in driver.find_elements(By.CSS_SELECTOR, "input[type=radio][value=no]"):
         name = radio.get_attribute("name")
         choose(driver, name, "yes" if name[3:] in yes else "no")
+    # The before-session check also asks today's resting pain.
+    if driver.find_elements(By.CSS_SELECTOR, "input[name=painAtRest]"):
+        choose(driver, "painAtRest", "2")
 
 
 def next_step(driver):

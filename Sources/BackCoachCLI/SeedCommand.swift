@@ -108,7 +108,7 @@ struct HistorySeeder: Sendable {
             _ = try await services.checkins.save(.init(date: date, pain: pain, psfs: psfs), for: user)
             let day = try await services.today.day(date, for: user)
             guard day.status == .session, let session = day.session else { continue }
-            _ = try await services.safety.record([], on: date, for: user)
+            _ = try await services.safety.record([], painAtRest: min(6, pain), painWorsening: false, on: date, for: user)
             let feedback = session.exercises.map {
                 ExerciseFeedback(
                     exerciseID: $0.id, completed: true, difficulty: random.next() % 4 == 0 ? .tooEasy : .right, painDuring: pain / 2)

@@ -92,10 +92,12 @@ struct TriageTests {
         #expect(result.level == .none && result.programAllowed && result.action == nil && result.flags.isEmpty)
     }
 
-    @Test("The before-session screen covers clots, bleeding, pre-eclampsia, headache, fever, wound, cauda equina and mood")
+    @Test(
+        "The before-session screen covers clots, bleeding, pre-eclampsia, headache, fever, wound, cauda equina, leg weakness, spinal infection and mood"
+    )
     func rescreenSet() throws {
         let ids = Set(try library().rescreenFlags.map(\.id))
-        #expect(ids.isSuperset(of: [.rf01, .rf02, .rf04, .rf05, .rf06, .rf07, .rf08, .rf09, .rf10]))
+        #expect(ids.isSuperset(of: [.rf01, .rf02, .rf04, .rf05, .rf06, .rf07, .rf08, .rf09, .rf10, .rf11, .rf14]))
     }
 
     @Test("Emergency or urgent withholds the program; next-appointment lets it run with the advice shown")

@@ -17,7 +17,10 @@ struct APIFlowTests {
             }
             #expect(exercises.count >= 4)
             #expect(
-                try await app.request(.post, "/api/v1/me/screens", token: token, json: #"{"date":"2026-11-25","redFlags":[]}"#).status
+                try await app.request(
+                    .post, "/api/v1/me/screens", token: token,
+                    json: #"{"date":"2026-11-25","redFlags":[],"painAtRest":2,"painWorsening":false}"#
+                ).status
                     == .created)
             let feedback = exercises.map { #"{"id":"\#($0)","completed":true,"difficulty":"right","painDuring":2}"# }.joined(separator: ",")
             let session = try await app.request(

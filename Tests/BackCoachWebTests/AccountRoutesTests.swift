@@ -140,7 +140,9 @@ struct AccountRoutesTests {
             _ = try await app.request(.put, "/api/v1/me/intake", token: token, json: Samples.intake)
             _ = try await app.request(.put, "/api/v1/me/checkins/2026-11-24", token: token, json: #"{"pain":4}"#)
             _ = try await app.request(.put, "/api/v1/me/checkins/2026-11-25", token: token, json: #"{"pain":3}"#)
-            _ = try await app.request(.post, "/api/v1/me/screens", token: token, json: #"{"date":"2026-11-25","redFlags":[]}"#)
+            _ = try await app.request(
+                .post, "/api/v1/me/screens", token: token,
+                json: #"{"date":"2026-11-25","redFlags":[],"painAtRest":2,"painWorsening":false}"#)
             let response = try await app.request(.delete, "/api/v1/me", token: token)
             #expect(response.status == .ok)
             expectMatchesSchema(response, "DELETE", "/api/v1/me")

@@ -13,7 +13,9 @@ struct AuthorizationTests {
         "PUT /api/v1/me/intake": (.put, "/api/v1/me/intake", Samples.intake),
         "GET /api/v1/me/program": (.get, "/api/v1/me/program", nil),
         "GET /api/v1/me/today": (.get, "/api/v1/me/today", nil),
-        "POST /api/v1/me/screens": (.post, "/api/v1/me/screens", #"{"date":"2026-11-25","redFlags":[]}"#),
+        "POST /api/v1/me/screens": (
+            .post, "/api/v1/me/screens", #"{"date":"2026-11-25","redFlags":[],"painAtRest":2,"painWorsening":false}"#
+        ),
         "POST /api/v1/me/sessions": (.post, "/api/v1/me/sessions", #"{"date":"2026-11-25","exercises":[{"id":"clams","completed":true}]}"#),
         "PUT /api/v1/me/checkins/{date}": (.put, "/api/v1/me/checkins/2026-11-25", #"{"pain":2}"#),
         "GET /api/v1/me/checkins": (.get, "/api/v1/me/checkins", nil),

@@ -158,7 +158,8 @@ struct ErasureInFlightTests {
                                     .put, "/api/v1/me/checkins/2026-11-2\(index % 5)", token: token, json: #"{"pain":2}"#)
                             case 1:
                                 response = try await app.request(
-                                    .post, "/api/v1/me/screens", token: token, json: #"{"date":"2026-11-25","redFlags":[]}"#)
+                                    .post, "/api/v1/me/screens", token: token,
+                                    json: #"{"date":"2026-11-25","redFlags":[],"painAtRest":2,"painWorsening":false}"#)
                             case 2: response = try await app.request(.put, "/api/v1/me/intake", token: token, json: Samples.intake)
                             default:
                                 response = try await app.request(

@@ -63,7 +63,9 @@ struct InterfaceParityTests {
     func stopHoldsForTheDay() async throws {
         try await TestApp.run { app in
             let token = try await app.onboardedUser()
-            _ = try await app.request(.post, "/api/v1/me/screens", token: token, json: #"{"date":"2026-11-25","redFlags":["RF-07"]}"#)
+            _ = try await app.request(
+                .post, "/api/v1/me/screens", token: token,
+                json: #"{"date":"2026-11-25","redFlags":["RF-07"],"painAtRest":2,"painWorsening":false}"#)
             try await app.clearSafetyCheck(token)
             #expect(try await app.request(.get, "/api/v1/me/today", token: token).object()["status"] as? String == "paused")
             let body = #"{"date":"2026-11-25","exercises":[{"id":"clams","completed":true}]}"#
@@ -72,15 +74,25 @@ struct InterfaceParityTests {
             let browser = Browser(app)
             try await browser.signUpAndOnboard()
             try await browser.get("/today")
-            try await browser.post("/today/screen", (1...10).map { ("rf.RF-\(String(format: "%02d", $0))", $0 == 7 ? "yes" : "no") })
+            try await browser.post("/today/screen", browser.screenAnswers(yes: ["RF-07"]))
             try await browser.clearScreen()
             #expect(try await browser.get("/session").headers[.location] == "/today")
             #expect(try await browser.get("/today").text.contains("paused"))
 
             // The next day a clear check lets her go on, on both.
             app.clock.advance(seconds: 86_400)
-            try await app.clearSafetyCheck(token, date: "2026-11-26")
+            let unconfirmed = try await app.request(
+                .post, "/api/v1/me/screens", token: token,
+                json: #"{"date":"2026-11-26","redFlags":[],"painAtRest":2,"painWorsening":false}"#)
+            #expect(unconfirmed.status == .conflict, "a clear answer alone does not end a pause from an earlier day")
+            let confirmed = try await app.request(
+                .post, "/api/v1/me/screens", token: token,
+                json: #"{"date":"2026-11-26","redFlags":[],"painAtRest":2,"painWorsening":false,"seen":true}"#)
+            #expect(confirmed.status == .created)
             #expect(try await app.request(.get, "/api/v1/me/today", token: token).object()["status"] as? String != "paused")
+            let paused = try await browser.get("/today").text
+            #expect(
+                paused.contains("I have been seen") && paused.contains(#"action="/today/screen""#), "the paused page offers the way back")
             try await browser.clearScreen()
             #expect(try await browser.get("/session").status == .ok)
         }
@@ -90,9 +102,13 @@ struct InterfaceParityTests {
     func checkIsForToday() async throws {
         try await TestApp.run { app in
             let token = try await app.onboardedUser()
-            let ahead = try await app.request(.post, "/api/v1/me/screens", token: token, json: #"{"date":"2026-12-20","redFlags":[]}"#)
+            let ahead = try await app.request(
+                .post, "/api/v1/me/screens", token: token,
+                json: #"{"date":"2026-12-20","redFlags":[],"painAtRest":2,"painWorsening":false}"#)
             #expect(ahead.status == .badRequest && ahead.detail.contains("for today"))
-            let yesterday = try await app.request(.post, "/api/v1/me/screens", token: token, json: #"{"date":"2026-11-24","redFlags":[]}"#)
+            let yesterday = try await app.request(
+                .post, "/api/v1/me/screens", token: token,
+                json: #"{"date":"2026-11-24","redFlags":[],"painAtRest":2,"painWorsening":false}"#)
             #expect(yesterday.status == .created, "yesterday's check can still be filed")
         }
     }
@@ -127,6 +143,56 @@ struct InterfaceParityTests {
             let token = try await app.onboardedUser()
             let saved = try await app.request(.put, "/api/v1/me/checkins/2026-11-25", token: token, json: #"{"pain":3}"#).object()
             #expect(saved["updatedAt"] as? String == "2026-11-25T10:00:00Z")
+        }
+    }
+}
+
+@Suite("Daily pain as a gate (RF-16)")
+struct DailyPainGateTests {
+    static let screens: [(String, Int)] = [
+        (#"{"date":"2026-11-25","redFlags":[],"painAtRest":7,"painWorsening":false}"#, 201),
+        (#"{"date":"2026-11-25","redFlags":[],"painAtRest":1,"painWorsening":true}"#, 201),
+        (#"{"date":"2026-11-25","redFlags":[]}"#, 400),
+        (#"{"date":"2026-11-25","redFlags":[],"painAtRest":11,"painWorsening":false}"#, 400),
+        (#"{"date":"2026-11-25","redFlags":[],"painAtRest":3}"#, 400),
+    ]
+
+    @Test("Resting pain of 7 or more, or worse than last week, raises RF-16 and pauses; a missing answer is refused", arguments: screens)
+    func restingPain(body: String, status: Int) async throws {
+        try await TestApp.run { app in
+            let token = try await app.onboardedUser()
+            let response = try await app.request(.post, "/api/v1/me/screens", token: token, json: body)
+            #expect(Int(response.status.code) == status, "\(response.detail)")
+            let today = try await app.request(.get, "/api/v1/me/today", token: token).object()
+            if status == 201 {
+                #expect(((try response.object()["flags"] as? [[String: Any]]) ?? []).contains { $0["id"] as? String == "RF-16" })
+                #expect(today["status"] as? String == "paused")
+            } else {
+                #expect(today["status"] as? String != "paused", "a refused check changes nothing")
+            }
+        }
+    }
+
+    @Test("A check-in of 7 or more withholds that day's session on the API and the page")
+    func checkinGate() async throws {
+        try await TestApp.run { app in
+            let token = try await app.onboardedUser()
+            try await app.clearSafetyCheck(token)
+            _ = try await app.request(.put, "/api/v1/me/checkins/2026-11-25", token: token, json: #"{"pain":8}"#)
+            let today = try await app.request(.get, "/api/v1/me/today", token: token).object()
+            #expect(today["status"] as? String == "withheld")
+            let flags = ((today["triage"] as? [String: Any])?["flags"] as? [[String: Any]]) ?? []
+            #expect(flags.contains { $0["id"] as? String == "RF-16" })
+            let session = try await app.request(
+                .post, "/api/v1/me/sessions", token: token, json: #"{"date":"2026-11-25","exercises":[{"id":"clams","completed":true}]}"#)
+            #expect(session.status == .conflict && session.detail.contains("7 out of 10"))
+
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.get("/checkin")
+            try await browser.post("/checkin", [("pain", "9")])
+            let page = try await browser.get("/today").text
+            #expect(page.contains("No exercise plan for now") && page.contains("9 out of 10"))
         }
     }
 }

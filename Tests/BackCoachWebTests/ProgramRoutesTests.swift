@@ -87,7 +87,9 @@ struct ProgramRoutesTests {
             #expect(object["status"] as? String == "session" && object["sessionNumber"] as? Int == 1)
             #expect(object["screenRequired"] as? Bool == true)
             expectMatchesSchema(first, "GET", "/api/v1/me/today")
-            let screen = try await app.request(.post, "/api/v1/me/screens", token: token, json: #"{"date":"2026-11-25","redFlags":[]}"#)
+            let screen = try await app.request(
+                .post, "/api/v1/me/screens", token: token,
+                json: #"{"date":"2026-11-25","redFlags":[],"painAtRest":2,"painWorsening":false}"#)
             #expect(screen.status == .created)
             expectMatchesSchema(screen, "POST", "/api/v1/me/screens")
             #expect(try await app.request(.get, "/api/v1/me/today", token: token).object()["screenRequired"] as? Bool == false)
@@ -118,7 +120,8 @@ struct ProgramRoutesTests {
         try await TestApp.run { app in
             let token = try await app.onboardedUser()
             let urgent = try await app.request(
-                .post, "/api/v1/me/screens", token: token, json: #"{"date":"2026-11-25","redFlags":["RF-07"]}"#)
+                .post, "/api/v1/me/screens", token: token,
+                json: #"{"date":"2026-11-25","redFlags":["RF-07"],"painAtRest":2,"painWorsening":false}"#)
             #expect(try urgent.object()["level"] as? String == "urgent")
             #expect(try await app.request(.get, "/api/v1/me/program", token: token).object()["paused"] as? Bool == true)
             let today = try await app.request(.get, "/api/v1/me/today", token: token)
@@ -128,7 +131,13 @@ struct ProgramRoutesTests {
                 .post, "/api/v1/me/sessions", token: token, json: #"{"date":"2026-11-25","exercises":[{"id":"clams","completed":true}]}"#)
             #expect(blocked.status == .conflict)
             expectMatchesSchema(blocked, "POST", "/api/v1/me/sessions")
-            _ = try await app.request(.post, "/api/v1/me/screens", token: token, json: #"{"date":"2026-11-26","redFlags":[]}"#)
+            let unconfirmed = try await app.request(
+                .post, "/api/v1/me/screens", token: token,
+                json: #"{"date":"2026-11-26","redFlags":[],"painAtRest":2,"painWorsening":false}"#)
+            #expect(unconfirmed.status == .conflict && unconfirmed.detail.contains("Confirm"))
+            _ = try await app.request(
+                .post, "/api/v1/me/screens", token: token,
+                json: #"{"date":"2026-11-26","redFlags":[],"painAtRest":2,"painWorsening":false,"seen":true}"#)
             #expect(try await app.request(.get, "/api/v1/me/program", token: token).object()["paused"] as? Bool == false)
         }
     }

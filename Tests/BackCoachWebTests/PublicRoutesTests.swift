@@ -30,7 +30,7 @@ struct PublicRoutesTests {
             let questions = try await app.request(.get, "/api/v1/questions")
             expectMatchesSchema(questions, "GET", "/api/v1/questions")
             #expect((try questions.object()["redFlags"] as? [Any])?.count == 17)
-            #expect((try questions.object()["rescreen"] as? [Any])?.count == 10)
+            #expect((try questions.object()["rescreen"] as? [Any])?.count == 12)
         }
     }
 

@@ -18,10 +18,30 @@ public struct SafetyCheckService: Sendable {
         Self.isClear(try await context.store.screens(for: user.id, on: date))
     }
 
+    /// Whether a check on `date` stopped her: then no new check can lift the pause that day.
+    public func stopped(on date: LocalDate, for user: User) async throws -> Bool {
+        try await context.store.screens(for: user.id, on: date).contains { $0.level >= .urgent }
+    }
+
+    /// Resting pain this high, or pain worse than last week, is RF-16: the session waits (reference 5.2-1, RF-16).
+    public static let restingPainThatStops = 7
+
     /// Records a check for `date` (today when nil). Emergency or urgent pauses the program; a clear check on a later
     /// day resumes it. Read, decision and save happen in one transaction, so a session logged at the same moment
-    /// can't undo the pause.
-    public func record(_ flags: Set<RedFlagID>, on date: LocalDate? = nil, for user: User) async throws -> TriageResult {
+    /// can't undo the pause. Today's resting pain and whether it is worse than last week are part of every check:
+    /// a missing answer is refused, never read as a good one.
+    public func record(
+        _ flags: Set<RedFlagID>, painAtRest: Int?, painWorsening: Bool?, seen: Bool = false, on date: LocalDate? = nil,
+        for user: User
+    ) async throws -> TriageResult {
+        guard let painAtRest, (0...10).contains(painAtRest) else {
+            throw ServiceError.invalid("Please say how bad your pain is when you rest today, from 0 to 10.", field: "painAtRest")
+        }
+        guard let painWorsening else {
+            throw ServiceError.invalid("Please say whether your pain is worse than last week.", field: "painWorsening")
+        }
+        var flags = flags
+        if painAtRest >= Self.restingPainThatStops || painWorsening { flags.insert(.rf16) }
         let today = context.today
         let date = date ?? today
         // A check speaks for the day it is done, never ahead. Until her own time zone is known, "today" is the
@@ -35,6 +55,13 @@ public struct SafetyCheckService: Sendable {
             try await context.store.changeProgram(for: user.id, on: date) { snapshot in
                 guard var record = snapshot.program else { return ProgramChange(screen: screen, result: ()) }
                 let stoppedThatDay = snapshot.day.screens.contains { $0.level >= .urgent }
+                // A pause from an earlier day ends only when she says she has been seen or the problem has gone;
+                // a clear answer alone is not enough (S-5).
+                if record.paused && result.programAllowed && !stoppedThatDay && !seen {
+                    throw ServiceError.conflict(
+                        "Your program is paused after an earlier safety check. Confirm that you have been seen and told you can exercise, or that the problem has gone, then do the check again."
+                    )
+                }
                 record.paused = !result.programAllowed || (record.paused && stoppedThatDay)
                 return ProgramChange(program: record, screen: screen, result: ())
             }

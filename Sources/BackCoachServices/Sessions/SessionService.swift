@@ -5,6 +5,12 @@ import Foundation
 
 /// Logging a finished session and applying the progression rules to it.
 public struct SessionService: Sendable {
+    /// That day's check-in pain when it is high enough to stop a session (RF-16), else nil.
+    static func stoppingCheckinPain(on date: LocalDate, for user: User, store: any BackCoachStore) async throws -> Int? {
+        let pain = try await store.checkins(for: user.id, from: date, to: date).first?.pain
+        return pain.flatMap { $0 >= SafetyCheckService.restingPainThatStops ? $0 : nil }
+    }
+
     let context: ServiceContext
     let program: ProgramService
 
@@ -32,6 +38,11 @@ public struct SessionService: Sendable {
         let current = try await program.current(for: user)
         guard current.assessment.triage.programAllowed, current.record != nil else {
             throw ServiceError.conflict("There is no program to log against: your answers say to see a health professional first.")
+        }
+        if try await Self.stoppingCheckinPain(on: date, for: user, store: context.store) != nil {
+            throw ServiceError.conflict(
+                "Your check-in says your pain is 7 out of 10 or more that day, so there is no session. Please see your GP or midwife within a day or two."
+            )
         }
         let answers = current.answers
         let programContext = ProgramContext(answers: answers)

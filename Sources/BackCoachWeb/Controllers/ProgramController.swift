@@ -61,7 +61,7 @@ struct ProgramController {
     @Sendable func postScreen(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<TriageResult> {
         let user = try context.requireUser()
         var request = request
-        let reader = try await request.jsonObject(context: context, allowed: ["date", "redFlags"])
+        let reader = try await request.jsonObject(context: context, allowed: ["date", "redFlags", "painAtRest", "painWorsening", "seen"])
         let dateText = try validated { () throws(InputError) in try reader.string("date", maxLength: 10) }
         guard let date = try DateRules.parse(dateText, field: "date", today: services.today.today, allowed: .anyDate) else {
             throw Problem.badRequest("date is required: the day of the session, like 2026-11-25.")
@@ -70,7 +70,13 @@ struct ProgramController {
             throw Problem.badRequest("redFlags is required: the ids answered yes or not sure, or [] when none.")
         }
         let flags: Set<RedFlagID> = try validated { () throws(InputError) in try reader.optionSet("redFlags") }
-        return JSONResponse(try await services.safety.record(flags, on: date, for: user), status: .created)
+        let painAtRest = try validated { () throws(InputError) in try reader.int("painAtRest", in: 0...10) }
+        let painWorsening = try validated { () throws(InputError) in try reader.bool("painWorsening") }
+        let seen = try validated { () throws(InputError) in try reader.bool("seen") } ?? false
+        return JSONResponse(
+            try await services.safety.record(
+                flags, painAtRest: painAtRest, painWorsening: painWorsening, seen: seen, on: date, for: user),
+            status: .created)
     }
 
     struct SessionResult: Encodable {

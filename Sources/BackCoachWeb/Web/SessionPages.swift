@@ -19,6 +19,10 @@ struct TodayPage {
     let rescreen: [FlagQuestion]
     let labels: QuestionSet.AnswerLabels
     let flags: [TriageFlag]
+    /// 0 to 10, for today's resting pain.
+    let painScale: [Int]
+    /// Paused by an earlier day's check: a new check (with "I have been seen") may lift it.
+    let canRecheck: Bool
 
     struct FlagQuestion {
         let name: String

@@ -38,7 +38,8 @@ struct SessionPagesController {
             rescreen: services.safety.questions.enumerated().map {
                 .init(name: "rf.\($0.element.id.rawValue)", question: $0.element.question, index: $0.offset + 1)
             },
-            labels: content.questions.answers, flags: day.triage?.flags ?? [])
+            labels: content.questions.answers, flags: day.triage?.flags ?? [], painScale: Array(0...10),
+            canRecheck: day.status == .paused ? !(try await services.safety.stopped(on: day.date, for: user)) : false)
         return try renderer.html("pages/today", model)
     }
 
@@ -53,7 +54,10 @@ struct SessionPagesController {
             }
             if answer != "no" { flags.insert(rule.id) }
         }
-        let result = try await services.safety.record(flags, for: user)
+        let worse = form["painWorsening"]
+        let result = try await services.safety.record(
+            flags, painAtRest: form["painAtRest"].flatMap { Int($0) }, painWorsening: worse == "yes" ? true : (worse == "no" ? false : nil),
+            seen: form["seen"] == "yes", for: user)
         guard result.programAllowed else {
             return try renderer.stopPage(result, context: context)
         }

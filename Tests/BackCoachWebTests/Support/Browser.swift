@@ -73,6 +73,15 @@ final class Browser: @unchecked Sendable {
     /// The clear before-session safety check.
     func clearScreen() async throws {
         try await get("/today")
-        try await post("/today/screen", (1...10).map { ("rf.RF-\(String(format: "%02d", $0))", "no") })
+        try await post("/today/screen", screenAnswers())
+    }
+
+    /// Answers for every question of the check on the last page: "no", except the red flags in `yes`, and a
+    /// resting pain of `pain`.
+    func screenAnswers(yes: Set<String> = [], pain: Int = 2, worse: Bool = false) -> [(String, String)] {
+        let names = lastPage.matches(of: /type="radio" id="[^"]+" name="(rf\.RF-\d\d)" value="no"/).map { String($0.1) }
+        return names.map { ($0, yes.contains(String($0.dropFirst(3))) ? "yes" : "no") }
+            + [("painAtRest", String(pain)), ("painWorsening", worse ? "yes" : "no")]
+            + (lastPage.contains(#"name="seen""#) ? [("seen", "yes")] : [])
     }
 }

@@ -150,7 +150,8 @@ struct TestApp {
 
     /// Files a clear before-session safety check for `date`, which a session on that day needs.
     func clearSafetyCheck(_ token: String, date: String = Samples.today) async throws {
-        let response = try await request(.post, "/api/v1/me/screens", token: token, json: #"{"date":"\#(date)","redFlags":[]}"#)
+        let response = try await request(
+            .post, "/api/v1/me/screens", token: token, json: #"{"date":"\#(date)","redFlags":[],"painAtRest":2,"painWorsening":false}"#)
         guard response.status == .created else { throw TestFailure("safety check failed: \(response.text)") }
     }
 
