@@ -109,3 +109,36 @@ struct TriageTests {
         #expect(modified.program?.notes.contains { $0.id == .mentionFlags } == true)
     }
 }
+
+@Suite("Advice that agrees with itself (reference section 2)")
+struct TriageAdviceTests {
+    static let engine = TriageEngine(rules: try! library().redFlags)
+
+    @Test("The headline timing is the most urgent flag's own timing, in its own words")
+    func headline() {
+        for (flag, words) in [(RedFlagID.rf13, "within the next few days"), (.rf12, "48 hours"), (.rf15, "48 hours"), (.rf16, "48 hours")] {
+            let result = Self.engine.screen([flag])
+            #expect(result.action?.contains(words) == true, "\(flag): \(result.action ?? "")")
+            #expect(result.flags.first?.advice.hasPrefix(result.action ?? "-") == true)
+        }
+        #expect(Self.engine.screen([.rf02]).action?.contains("today") == true)
+    }
+
+    @Test("No reassurance while the plan is withheld: a milder flag says mention it too, never carry on")
+    func noReassurance() {
+        let result = Self.engine.screen([.rf06, .rf19, .rf17])
+        #expect(!result.programAllowed)
+        for flag in result.flags {
+            #expect(
+                !flag.advice.contains("carry on") && !flag.advice.contains("keep doing the exercise plan"), "\(flag.id): \(flag.advice)")
+        }
+        #expect(Self.engine.screen([.rf19]).flags.first?.advice.contains("carry on") == true, "alone it may reassure")
+    }
+
+    @Test("Low mood names the GP, health visitor or midwife, not a physio")
+    func mood() {
+        let result = Self.engine.screen([.rf18])
+        #expect(result.action?.contains("GP, health visitor or midwife") == true)
+        #expect(result.action?.contains("physio") == false)
+    }
+}

@@ -12,6 +12,8 @@ public struct RedFlagRule: Codable, Equatable, Sendable {
     public let advice: String
     /// Replaces the level's generic action when this flag has its own timing (e.g. "GP within a few days").
     public let action: String?
+    /// The advice shown instead when a more urgent flag withholds the program: no "carry on" beside "no plan".
+    public let adviceWhenWithheld: String?
     /// Part of the short screen repeated before every session.
     public let rescreen: Bool
     /// Source ids from `sources.json`.

@@ -32,21 +32,31 @@ public struct TriageEngine: Sendable {
     }
 
     func evaluate(_ ids: Set<RedFlagID>) -> TriageResult {
-        let flags = ids.sorted().compactMap { id -> TriageFlag? in
+        let rated = ids.sorted().compactMap { id -> (rule: RedFlagRule, level: TriageLevel, escalation: RedFlagRule.Escalation?)? in
             guard let rule = rules.rule(id) else { return nil }
             let escalation = rule.escalations.filter { !ids.isDisjoint(with: $0.withAny) }.max { $0.level < $1.level }
-            let level = escalation?.level ?? rule.level
-            let action = escalation == nil ? (rule.action ?? rules.action(for: level)) : rules.action(for: level)
-            let advice = [action, escalation?.reason, rule.advice].compactMap { $0 }.joined(separator: " ")
-            return TriageFlag(id: id, level: level, title: rule.title, advice: advice, sources: rule.sources)
+            return (rule, escalation?.level ?? rule.level, escalation)
         }
-        .sorted { ($0.level, $1.id) > ($1.level, $0.id) }
-        let level = flags.first?.level ?? .none
+        let level = rated.map(\.level).max() ?? .none
+        let withheld = !level.allowsProgram
+        // Each flag's own timing: an escalated flag takes its new level's action; a flag with its own timing keeps
+        // it; and while the plan is withheld, a milder flag says "mention it too" instead of "carry on".
+        let flags = rated.map { rule, flagLevel, escalation -> (TriageFlag, String) in
+            let action: String
+            if escalation != nil {
+                action = rules.action(for: flagLevel)
+            } else if withheld && flagLevel.allowsProgram {
+                action = rules.actions["nextAppointmentWhileWithheld"] ?? ""
+            } else {
+                action = rule.action ?? rules.action(for: flagLevel)
+            }
+            let own = withheld && flagLevel.allowsProgram ? (rule.adviceWhenWithheld ?? rule.advice) : rule.advice
+            let advice = [action, escalation?.reason, own].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return (TriageFlag(id: rule.id, level: flagLevel, title: rule.title, advice: advice, sources: rule.sources), action)
+        }
+        .sorted { ($0.0.level, $1.0.id) > ($1.0.level, $0.0.id) }
+        // The headline is the most urgent flag's own timing, in the same words as its advice.
         return TriageResult(
-            level: level,
-            programAllowed: level.allowsProgram,
-            action: level == .none ? nil : rules.action(for: level),
-            flags: flags
-        )
+            level: level, programAllowed: level.allowsProgram, action: level == .none ? nil : flags.first?.1, flags: flags.map(\.0))
     }
 }
