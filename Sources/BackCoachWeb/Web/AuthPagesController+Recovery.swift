@@ -35,9 +35,7 @@ extension AuthPagesController {
     }
 
     @Sendable func sendLink(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var request = request
-        let form = try await request.form(context: context)
-        try checkPreSignInCSRF(form, request)
+        let form = try await preSignInForm(request, context)
         do {
             try await recovery.sendResetLink(
                 email: form["email"], address: context.remoteAddress?.ipAddress ?? "unknown", publicBaseURL: publicBaseURL,
@@ -51,9 +49,7 @@ extension AuthPagesController {
     }
 
     @Sendable func recoverWithCode(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var request = request
-        let form = try await request.form(context: context)
-        try checkPreSignInCSRF(form, request)
+        let form = try await preSignInForm(request, context)
         do {
             let user = try await recovery.recover(
                 email: form["email"], code: form["code"], newPassword: form["password"],
@@ -65,9 +61,7 @@ extension AuthPagesController {
     }
 
     @Sendable func resetWithLink(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var request = request
-        let form = try await request.form(context: context)
-        try checkPreSignInCSRF(form, request)
+        let form = try await preSignInForm(request, context)
         do {
             let user = try await recovery.reset(token: form["token"], newPassword: form["password"])
             return try await signedIn(user, request: request, goTo: "/today")

@@ -64,6 +64,14 @@ struct AuthPagesController {
         return response
     }
 
+    /// The body of a form posted before sign-in, once its cookie-bound token checks out.
+    func preSignInForm(_ request: Request, _ context: AppRequestContext) async throws -> FormData {
+        var request = request
+        let form = try await request.form(context: context)
+        try checkPreSignInCSRF(form, request)
+        return form
+    }
+
     func checkPreSignInCSRF(_ form: FormData, _ request: Request) throws {
         guard let cookie = Cookies.value(Cookies.csrf, in: request), Cookies.isWellFormed(cookie), let sent = form["_csrf"],
             Secrets.constantTimeEqual(cookie, sent)
@@ -73,9 +81,7 @@ struct AuthPagesController {
     }
 
     @Sendable func signUp(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var request = request
-        let form = try await request.form(context: context)
-        try checkPreSignInCSRF(form, request)
+        let form = try await preSignInForm(request, context)
         do {
             let user = try await accounts.signUp(
                 email: form["email"], password: form["password"], address: context.remoteAddress?.ipAddress ?? "unknown")
@@ -89,9 +95,7 @@ struct AuthPagesController {
     }
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var request = request
-        let form = try await request.form(context: context)
-        try checkPreSignInCSRF(form, request)
+        let form = try await preSignInForm(request, context)
         do {
             let user = try await accounts.signIn(
                 email: form["email"], password: form["password"], address: context.remoteAddress?.ipAddress ?? "unknown")
