@@ -10,6 +10,8 @@ public protocol AccountStore: Sendable {
     func setCalendarSecret(_ secret: String, for user: UserID) async throws
     func setPainCeiling(_ ceiling: Int?, for user: UserID) async throws
     func setPasswordHash(_ hash: String, for user: UserID) async throws
+    /// Throws `StorageError.emailTaken` if another account has it.
+    func setEmail(_ email: String, for user: UserID) async throws
     /// Stores only the token's hash; the token itself is shown once and never stored.
     func addToken(hash: String, for user: UserID, now: Date) async throws
     func user(tokenHash: String) async throws -> User?

@@ -32,4 +32,14 @@ extension FluentStore {
         let lock = database.isSQLite ? "" : " FOR UPDATE"
         return try await sql.raw("SELECT id FROM users WHERE id = \(bind: user.rawValue)\(unsafeRaw: lock)").first() != nil
     }
+
+    public func setEmail(_ email: String, for user: UserID) async throws {
+        do {
+            try await write { try await $0.update("users").set("email", to: email).where("id", .equal, user.rawValue).run() }
+        } catch {
+            // A unique-constraint failure reads differently on each database; ask instead of parsing it.
+            if let owner = try await self.user(email: email), owner.id != user { throw StorageError.emailTaken }
+            throw error
+        }
+    }
 }

@@ -101,3 +101,41 @@ struct PainLimitTests {
         }
     }
 }
+
+@Suite("Changing the e-mail")
+struct EmailChangeTests {
+    @Test("The password is checked, a taken e-mail is refused, and she signs in with the new one")
+    func change() async throws {
+        try await TestApp.run { app in
+            let email = "before-\(UUID())@example.test".lowercased()
+            let token = try await app.signUp(email, password: "my own passphrase")
+            let taken = "taken-\(UUID())@example.test".lowercased()
+            _ = try await app.signUp(taken)
+            let wrong = try await app.request(
+                .put, "/api/v1/me/email", token: token, json: #"{"email":"new@example.test","password":"not mine"}"#)
+            #expect(wrong.status == .badRequest && wrong.detail == "Your password is not right.")
+            let clash = try await app.request(
+                .put, "/api/v1/me/email", token: token, json: #"{"email":"\#(taken)","password":"my own passphrase"}"#)
+            #expect(clash.status == .conflict)
+            let fresh = "after-\(UUID())@example.test".lowercased()
+            let changed = try await app.request(
+                .put, "/api/v1/me/email", token: token, json: #"{"email":" \#(fresh.uppercased()) ","password":"my own passphrase"}"#)
+            let newEmail = try changed.object()["email"] as? String
+            #expect(changed.status == .ok && newEmail == fresh)
+            expectMatchesSchema(changed, "PUT", "/api/v1/me/email")
+            #expect(
+                try await app.request(.post, "/api/v1/tokens", json: #"{"email":"\#(fresh)","password":"my own passphrase"}"#).status
+                    == .created)
+            #expect(
+                try await app.request(.post, "/api/v1/tokens", json: #"{"email":"\#(email)","password":"my own passphrase"}"#).status
+                    == .unauthorized)
+
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.get("/settings")
+            let moved = "web-moved-\(UUID())@example.test".lowercased()
+            let page = try await browser.post("/settings/email", [("email", moved), ("password", "correct horse battery")])
+            #expect(page.status == .ok && page.text.contains("Your e-mail is now \(moved)."))
+        }
+    }
+}

@@ -172,6 +172,7 @@ struct WebPagesTests {
                 ("/settings/ceiling", [("ceiling", "2")]), ("/settings/calendar", []), ("/settings/delete", [("confirm", "DELETE")]),
                 ("/settings/password", [("current", "correct horse battery"), ("new", "another long passphrase")]),
                 ("/settings/recovery-codes", []),
+                ("/settings/email", [("email", "moved@example.test"), ("password", "correct horse battery")]),
                 ("/signout", []),
             ]
             // Every form the router takes is listed here (or below, for the two before sign-in): a new one fails until it is.

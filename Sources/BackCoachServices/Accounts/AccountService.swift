@@ -94,6 +94,22 @@ public struct AccountService: Sendable {
         try await context.store.endSessions(for: user.id)
     }
 
+    /// Changes her e-mail after checking her password. Returns her updated account.
+    public func changeEmail(to newEmail: String?, password: String?, for user: User) async throws -> User {
+        guard let password, try await passwords.verify(password, hash: user.passwordHash) else {
+            throw ServiceError(.invalid, "Your password is not right.", field: "password")
+        }
+        let checked = try Self.validate(email: newEmail, password: password, checkStrength: false)
+        do {
+            try await context.store.setEmail(checked.email, for: user.id)
+        } catch StorageError.emailTaken {
+            throw ServiceError.conflict("Another account already uses this e-mail.")
+        }
+        return User(
+            id: user.id, email: checked.email, passwordHash: user.passwordHash, createdAt: user.createdAt,
+            calendarSecret: user.calendarSecret, painCeiling: user.painCeiling)
+    }
+
     /// A new API token; only its hash is stored, so this is the one time it is seen.
     public func issueToken(for user: UserID) async throws -> String {
         let token = Secrets.random()

@@ -37,6 +37,14 @@ public actor InMemoryStore: BackCoachStore {
         users[user]?.painCeiling = ceiling
     }
 
+    public func setEmail(_ email: String, for user: UserID) throws {
+        guard let existing = users[user] else { throw StorageError.userNotFound }
+        guard !users.values.contains(where: { $0.email == email && $0.id != user }) else { throw StorageError.emailTaken }
+        users[user] = User(
+            id: existing.id, email: email, passwordHash: existing.passwordHash, createdAt: existing.createdAt,
+            calendarSecret: existing.calendarSecret, painCeiling: existing.painCeiling)
+    }
+
     public func setPasswordHash(_ hash: String, for user: UserID) throws {
         guard let existing = users[user] else { throw StorageError.userNotFound }
         users[user] = User(

@@ -17,6 +17,20 @@ struct AccountController {
         group.delete("", use: deleteAccount)
         group.delete("/token", use: revokeToken)
         group.put("/password", use: changePassword)
+        group.put("/email", use: changeEmail)
+    }
+
+    struct Email: Encodable {
+        let email: String
+    }
+
+    @Sendable func changeEmail(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Email> {
+        let user = try context.requireUser()
+        var request = request
+        let reader = try await request.jsonObject(context: context, allowed: ["email", "password"])
+        let email = try validated { () throws(InputError) in try reader.string("email", maxLength: 1000) }
+        let password = try validated { () throws(InputError) in try reader.string("password", maxLength: 1000) }
+        return JSONResponse(Email(email: try await accounts.changeEmail(to: email, password: password, for: user).email))
     }
 
     /// A new password ends every browser session and token; the answer carries a fresh token for the caller.

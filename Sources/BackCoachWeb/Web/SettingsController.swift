@@ -17,6 +17,7 @@ struct SettingsController {
         router.post("/settings/delete", use: delete)
         router.post("/settings/password", use: changePassword)
         router.post("/settings/recovery-codes", use: newRecoveryCodes)
+        router.post("/settings/email", use: changeEmail)
         router.get("/settings/export.csv") { _, context in try await exports.csv(for: try context.requireWebUser()) }
         router.get("/settings/export.fhir") { _, context in try await exports.fhir(for: try context.requireWebUser()) }
     }
@@ -106,6 +107,17 @@ struct SettingsController {
                 .location: "/settings?password=changed",
                 .setCookie: Cookies.header(Cookies.session, cookie, maxAge: Int(AccountService.webSessionLifetime), secure: secure),
             ])
+    }
+
+    @Sendable func changeEmail(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireWebUser()
+        let form = try await request.csrfCheckedForm(context: context)
+        do {
+            let updated = try await services.accounts.changeEmail(to: form["email"], password: form["password"], for: user)
+            return try renderer.html("pages/settings", try await model(updated, context, message: "Your e-mail is now \(updated.email)."))
+        } catch let error as ServiceError {
+            return try renderer.html("pages/settings", try await model(user, context, error: error.message), status: Problem(error).status)
+        }
     }
 
     /// A new set of recovery codes, shown this once; the old set stops working.
