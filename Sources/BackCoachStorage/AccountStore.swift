@@ -27,6 +27,9 @@ public protocol AccountStore: Sendable {
     func replaceRecoveryCodes(_ hashes: [String], for user: UserID) async throws
     /// Unused recovery codes she has left.
     func recoveryCodesLeft(for user: UserID) async throws -> Int
+    /// Remembers a browser that signed in with the right password (its secret's hash).
+    func rememberDevice(hash: String, for user: UserID) async throws
+    func isKnownDevice(hash: String, for user: UserID) async throws -> Bool
     /// A password-reset link (its hash), good once until `expiresAt`.
     func addResetLink(hash: String, for user: UserID, expiresAt: Date) async throws
     /// Uses a recovery secret once: marks it used if it is unused and unexpired (and hers, when `user` is given) and

@@ -190,4 +190,6 @@ public enum RecoveryKind: String, Sendable {
     case code
     /// A password-reset link sent by e-mail.
     case link
+    /// A browser that has signed in before (its cookie's hash): the account-wide guess limit never locks it out.
+    case device
 }

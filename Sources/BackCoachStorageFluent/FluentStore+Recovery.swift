@@ -24,6 +24,20 @@ extension FluentStore {
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
+    public func rememberDevice(hash: String, for user: UserID) async throws {
+        try await ownerMustExist(user) {
+            try await write { sql in
+                try await sql.insert(into: "account_recovery").columns("secret_hash", "user_id", "kind")
+                    .values(SQLBind(hash), SQLBind(user.rawValue), SQLBind(RecoveryKind.device.rawValue)).run()
+            }
+        }
+    }
+
+    public func isKnownDevice(hash: String, for user: UserID) async throws -> Bool {
+        try await sql.select().column("secret_hash").from("account_recovery").where("secret_hash", .equal, hash)
+            .where("user_id", .equal, user.rawValue).where("kind", .equal, RecoveryKind.device.rawValue).first() != nil
+    }
+
     public func addResetLink(hash: String, for user: UserID, expiresAt: Date) async throws {
         try await ownerMustExist(user) {
             try await write { sql in

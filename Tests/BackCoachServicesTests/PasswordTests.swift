@@ -48,3 +48,30 @@ struct PasswordTests {
         _ = try await services.accounts.signIn(email: "old@example.test", password: "an older password", address: "a")
     }
 }
+
+@Suite("Lock-out")
+struct LockOutTests {
+    @Test("Guesses from elsewhere reach the account-wide limit, but a browser that signed in before still gets to try")
+    func knownDevice() async throws {
+        let store = InMemoryStore()
+        let throttle = SignInThrottle(store: store, maxPerAccount: 5, maxPerAddress: 100, maxPerAccountEverywhere: 3)
+        let services = Services(store: store, content: try ContentLibrary.bundled(), passwords: PasswordHasher(cost: 4), throttle: throttle)
+        let user = try await services.accounts.signUp(email: "owner@example.test", password: "the owner's passphrase")
+        let device = try await services.accounts.rememberDevice(nil, for: user.id)
+        for address in ["a", "b", "c"] {
+            await #expect(throws: ServiceError.self) {
+                _ = try await services.accounts.signIn(email: "owner@example.test", password: "a stranger's guess", address: address)
+            }
+        }
+        do {
+            _ = try await services.accounts.signIn(email: "owner@example.test", password: "a stranger's guess", address: "d")
+            Issue.record("a fourth address should be refused")
+        } catch let error as ServiceError {
+            #expect(error.kind == .tooManyRequests)
+        }
+        let owner = try await services.accounts.signIn(
+            email: "owner@example.test", password: "the owner's passphrase", address: "home", device: device)
+        #expect(owner.id == user.id)
+        #expect(try await services.accounts.rememberDevice(device, for: user.id) == device, "a known browser keeps its cookie")
+    }
+}

@@ -27,7 +27,12 @@ extension StoreContract {
             return try await group.reduce(into: [UserID?]()) { $0.append($1) }
         }
         #expect(winners.compactMap { $0 }.count == 1, "a link is used once, even by eight at once")
+        try await store.rememberDevice(hash: "d1-\(user.id)", for: user.id)
+        #expect(try await store.isKnownDevice(hash: "d1-\(user.id)", for: user.id))
+        #expect(try await !store.isKnownDevice(hash: "d1-\(user.id)", for: other.id), "known to her account only")
+        #expect(try await store.redeemRecovery(hash: "d1-\(user.id)", kind: .code, user: user.id, now: now) == nil, "not a code")
         _ = try await store.deleteUser(user.id)
         #expect(try await store.recoveryCodesLeft(for: user.id) == 0)
+        #expect(try await !store.isKnownDevice(hash: "d1-\(user.id)", for: user.id))
     }
 }

@@ -36,6 +36,23 @@ struct AccountKeepingTests {
         }
     }
 
+    @Test("Signing in on the web remembers the browser with a year-long HttpOnly cookie")
+    func deviceCookie() async throws {
+        try await TestApp.run { app in
+            let email = "device-\(UUID())@example.test".lowercased()
+            _ = try await app.signUp(email)
+            let browser = Browser(app)
+            try await browser.get("/signin")
+            let signIn = try await browser.post("/signin", [("email", email), ("password", "correct horse battery")])
+            let device = signIn.headers[values: .setCookie].first { $0.hasPrefix("bc_device=") } ?? ""
+            #expect(device.contains("HttpOnly") && device.contains("Max-Age=31536000"))
+            try await browser.post("/signout", [])
+            try await browser.get("/signin")
+            let again = try await browser.post("/signin", [("email", email), ("password", "correct horse battery")])
+            #expect(again.headers[values: .setCookie].first { $0.hasPrefix("bc_device=") } == device, "the same browser keeps its cookie")
+        }
+    }
+
     @Test("Changing the password on the settings page keeps this browser signed in")
     func changePasswordOnThePage() async throws {
         try await TestApp.run { app in

@@ -64,10 +64,13 @@ public struct AccountService: Sendable {
     }
 
     /// Throttled per account and per address; an unknown e-mail and a wrong password get the same answer.
-    public func signIn(email: String?, password: String?, address: String) async throws -> User {
+    /// `device` is the secret of the browser's device cookie, if it has one (see `rememberDevice`).
+    public func signIn(email: String?, password: String?, address: String, device: String? = nil) async throws -> User {
         let checked = try Self.validate(email: email, password: password, checkStrength: false)
-        let attempt = try await throttle.begin(email: checked.email, address: address, now: context.now())
         let user = try await context.store.user(email: checked.email)
+        var known = false
+        if let device, let user { known = try await context.store.isKnownDevice(hash: Secrets.hash(device), for: user.id) }
+        let attempt = try await throttle.begin(email: checked.email, address: address, knownDevice: known, now: context.now())
         let valid: Bool
         if let user {
             valid = try await passwords.verify(checked.password, hash: user.passwordHash)
@@ -92,6 +95,14 @@ public struct AccountService: Sendable {
         let checked = try Self.validate(email: user.email, password: new, checkStrength: true)
         try await context.store.setPasswordHash(try await passwords.hash(checked.password), for: user.id)
         try await context.store.endSessions(for: user.id)
+    }
+
+    /// Remembers this browser for the account and returns the secret for its cookie; an already known one is kept.
+    public func rememberDevice(_ device: String?, for user: UserID) async throws -> String {
+        if let device, try await context.store.isKnownDevice(hash: Secrets.hash(device), for: user) { return device }
+        let secret = Secrets.random()
+        try await context.store.rememberDevice(hash: Secrets.hash(secret), for: user)
+        return secret
     }
 
     /// Changes her e-mail after checking her password. Returns her updated account.

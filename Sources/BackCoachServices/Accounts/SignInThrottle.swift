@@ -47,12 +47,12 @@ public struct SignInThrottle: Sendable {
 
     static func accountKey(_ email: String) -> String { "account:\(email)" }
 
-    /// Counts the attempt under both keys, then refuses it unchecked when either is over its limit.
-    func begin(email: String, address: String, now: Date) async throws -> Attempt {
-        let keys = [
-            ("pair:\(email)|\(address)", maxPerAccount), ("address:\(address)", maxPerAddress),
-            (Self.accountKey(email), maxPerAccountEverywhere),
-        ]
+    /// Counts the attempt under each key, then refuses it unchecked when any is over its limit. A browser that
+    /// signed in to this account before (`knownDevice`) is held only by its own limits, never by the account-wide
+    /// one, so strangers guessing from elsewhere can't lock her out of her own phone.
+    func begin(email: String, address: String, knownDevice: Bool = false, now: Date) async throws -> Attempt {
+        var keys = [("pair:\(email)|\(address)", maxPerAccount), ("address:\(address)", maxPerAddress)]
+        if !knownDevice { keys.append((Self.accountKey(email), maxPerAccountEverywhere)) }
         var ids: [UUID] = []
         var refusal: ServiceError?
         for (key, limit) in keys {

@@ -88,6 +88,15 @@ public actor InMemoryStore: BackCoachStore {
         recovery.values.filter { $0.user == user && $0.kind == .code && !$0.used }.count
     }
 
+    public func rememberDevice(hash: String, for user: UserID) throws {
+        guard users[user] != nil else { throw StorageError.userNotFound }
+        recovery[hash] = (user, .device, nil, false)
+    }
+
+    public func isKnownDevice(hash: String, for user: UserID) -> Bool {
+        recovery[hash].map { $0.user == user && $0.kind == .device } ?? false
+    }
+
     public func addResetLink(hash: String, for user: UserID, expiresAt: Date) throws {
         guard users[user] != nil else { throw StorageError.userNotFound }
         recovery[hash] = (user, .link, expiresAt, false)

@@ -2,6 +2,7 @@ import BackCoachContent
 import BackCoachServices
 import BackCoachStorage
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Home, sign-up, sign-in, sign-out and the disclaimer.
@@ -97,9 +98,18 @@ struct AuthPagesController {
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await preSignInForm(request, context)
         do {
+            let device = Cookies.value(Cookies.device, in: request).flatMap { Cookies.isWellFormed($0) ? $0 : nil }
             let user = try await accounts.signIn(
-                email: form["email"], password: form["password"], address: context.remoteAddress?.ipAddress ?? "unknown")
-            return try await signedIn(user, request: request, goTo: try await program.hasAnswers(user) ? "/today" : "/start")
+                email: form["email"], password: form["password"], address: context.remoteAddress?.ipAddress ?? "unknown", device: device)
+            var response = try await signedIn(user, request: request, goTo: try await program.hasAnswers(user) ? "/today" : "/start")
+            let remembered = try await accounts.rememberDevice(device, for: user.id)
+            response.headers.append(
+                HTTPField(
+                    name: .setCookie,
+                    value: Cookies.header(
+                        Cookies.device, remembered, maxAge: 365 * 24 * 3600, secure: Cookies.isSecure(request, publicBaseURL: publicBaseURL)
+                    )))
+            return response
         } catch let error as ServiceError {
             let problem = Problem(error)
             var response = try credentialsPage(

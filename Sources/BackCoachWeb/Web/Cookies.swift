@@ -7,6 +7,8 @@ enum Cookies {
     static let session = "bc_session"
     /// Double-submit CSRF token for the forms shown before sign-in (sign up, sign in).
     static let csrf = "bc_csrf"
+    /// A browser that signed in before: the account-wide guess limit never locks it out (a year).
+    static let device = "bc_device"
 
     static func value(_ name: String, in request: Request) -> String? {
         request.cookies[name]?.value
