@@ -66,7 +66,10 @@ struct InterfaceParityTests {
             _ = try await app.request(
                 .post, "/api/v1/me/screens", token: token,
                 json: #"{"date":"2026-11-25","redFlags":["RF-07"],"painAtRest":2,"painWorsening":false}"#)
-            try await app.clearSafetyCheck(token)
+            let sameDay = try await app.request(
+                .post, "/api/v1/me/screens", token: token,
+                json: #"{"date":"2026-11-25","redFlags":[],"painAtRest":2,"painWorsening":false,"seen":true}"#)
+            #expect(sameDay.status == .conflict && sameDay.detail.contains("rest of today"), "refused, even with seen")
             #expect(try await app.request(.get, "/api/v1/me/today", token: token).object()["status"] as? String == "paused")
             let body = #"{"date":"2026-11-25","exercises":[{"id":"clams","completed":true}]}"#
             #expect(try await app.request(.post, "/api/v1/me/sessions", token: token, json: body).status == .conflict)
@@ -77,7 +80,9 @@ struct InterfaceParityTests {
             try await browser.post("/today/screen", browser.screenAnswers(yes: ["RF-07"]))
             try await browser.clearScreen()
             #expect(try await browser.get("/session").headers[.location] == "/today")
-            #expect(try await browser.get("/today").text.contains("paused"))
+            let pausedToday = try await browser.get("/today").text
+            #expect(pausedToday.contains("paused") && pausedToday.contains("You can do a new check tomorrow"))
+            #expect(!pausedToday.contains(#"action="/today/screen""#), "no check offered again the same day")
 
             // The next day a clear check lets her go on, on both.
             app.clock.advance(seconds: 86_400)

@@ -57,6 +57,12 @@ public struct SafetyCheckService: Sendable {
                 let stoppedThatDay = snapshot.day.screens.contains { $0.level >= .urgent }
                 // A pause from an earlier day ends only when she says she has been seen or the problem has gone;
                 // a clear answer alone is not enough (S-5).
+                // A stop holds for the rest of its day: a clear check that day is refused, not stored as if it helped.
+                if record.paused && result.programAllowed && stoppedThatDay {
+                    throw ServiceError.conflict(
+                        "A safety check earlier today paused your program. The pause holds for the rest of today; you can check again tomorrow."
+                    )
+                }
                 if record.paused && result.programAllowed && !stoppedThatDay && !seen {
                     throw ServiceError.conflict(
                         "Your program is paused after an earlier safety check. Confirm that you have been seen and told you can exercise, or that the problem has gone, then do the check again."
