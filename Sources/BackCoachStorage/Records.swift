@@ -62,10 +62,13 @@ public struct DayRecord: Equatable, Sendable {
     public let sessionLogged: Bool
     /// In the order they were made.
     public let screens: [ScreenRecord]
+    /// That day's check-in pain, if she checked in (a high one stops the session, RF-16).
+    public let checkinPain: Int?
 
-    public init(sessionLogged: Bool, screens: [ScreenRecord]) {
+    public init(sessionLogged: Bool, screens: [ScreenRecord], checkinPain: Int? = nil) {
         self.sessionLogged = sessionLogged
         self.screens = screens
+        self.checkinPain = checkinPain
     }
 }
 

@@ -45,18 +45,21 @@ extension FluentStore {
             ).run()
     }
 
-    /// A session logged on `date`, and that day's safety checks: one row per screen, or one row of NULLs when there
-    /// is none, each carrying the session flag.
+    /// A session logged on `date`, that day's safety checks and its check-in pain: one row per screen, or one row of
+    /// NULLs when there is none, each carrying the session flag and the pain.
     static func day(_ sql: any SQLDatabase, _ user: UserID, _ date: LocalDate) async throws -> DayRecord {
         let rows = try await sql.raw(
             """
             SELECT EXISTS (SELECT 1 FROM session_logs WHERE user_id = \(bind: user.rawValue) AND date = \(bind: date.description)) \
-            AS session_logged, s.* FROM (SELECT 1 AS one) AS d \
+            AS session_logged, \
+            (SELECT pain FROM checkins WHERE user_id = \(bind: user.rawValue) AND date = \(bind: date.description)) AS checkin_pain, \
+            s.* FROM (SELECT 1 AS one) AS d \
             LEFT JOIN screens s ON s.user_id = \(bind: user.rawValue) AND s.date = \(bind: date.description) ORDER BY s.created_at
             """
         ).all()
         let logged = try rows.first?.decode(column: "session_logged", as: Bool.self) ?? false
+        let pain = try rows.first?.decode(column: "checkin_pain", as: Int?.self) ?? nil
         let screens = try rows.filter { try !$0.decodeNil(column: "created_at") }.map(Self.screen(from:))
-        return DayRecord(sessionLogged: logged, screens: screens)
+        return DayRecord(sessionLogged: logged, screens: screens, checkinPain: pain)
     }
 }

@@ -33,6 +33,4 @@ public struct WebDependencies: Sendable {
         self.publicBaseURL = publicBaseURL
     }
 
-    /// Her today, from the one place every interface asks.
-    var today: LocalDate { services.today.today }
 }

@@ -97,6 +97,10 @@ enum StoreContract {
         #expect(try await store.day(for: user.id, on: day.adding(days: 2)) == DayRecord(sessionLogged: false, screens: []))
         let stranger = try await newUser(store)
         #expect(try await store.day(for: stranger.id, on: day) == DayRecord(sessionLogged: false, screens: []))
+        // The same round trip carries that day's check-in pain (a high one stops the session).
+        _ = try await store.upsertCheckin(Checkin(date: day.adding(days: 1), pain: 8, updatedAt: now), for: user.id)
+        #expect(try await store.day(for: user.id, on: day.adding(days: 1)).checkinPain == 8)
+        #expect(try await store.day(for: user.id, on: day).checkinPain == nil)
     }
 
     static func sessions(_ store: any BackCoachStore) async throws {

@@ -61,7 +61,7 @@ public struct SearchService: Sendable {
     }
 
     func help(for rule: RedFlagRule) -> Help {
-        var action = rule.action ?? content.redFlags.actions[rule.level.rawValue] ?? ""
+        var action = rule.action ?? content.redFlags.action(for: rule.level)
         // The script for the phone call needs her birth date and symptom; a search card says who and how soon.
         if let script = action.range(of: " Tell them:") { action = String(action[..<script.lowerBound]) }
         if rule.level == .nextAppointment, rule.action == nil, let end = action.firstIndex(of: ".") {

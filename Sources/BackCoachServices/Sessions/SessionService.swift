@@ -6,9 +6,8 @@ import Foundation
 /// Logging a finished session and applying the progression rules to it.
 public struct SessionService: Sendable {
     /// That day's check-in pain when it is high enough to stop a session (RF-16), else nil.
-    static func stoppingCheckinPain(on date: LocalDate, for user: User, store: any BackCoachStore) async throws -> Int? {
-        let pain = try await store.checkins(for: user.id, from: date, to: date).first?.pain
-        return pain.flatMap { $0 >= SafetyCheckService.restingPainThatStops ? $0 : nil }
+    static func stoppingPain(_ day: DayRecord) -> Int? {
+        day.checkinPain.flatMap { $0 >= SafetyCheckService.restingPainThatStops ? $0 : nil }
     }
 
     let context: ServiceContext
@@ -39,11 +38,6 @@ public struct SessionService: Sendable {
         guard current.assessment.triage.programAllowed, current.record != nil else {
             throw ServiceError.conflict("There is no program to log against: your answers say to see a health professional first.")
         }
-        if try await Self.stoppingCheckinPain(on: date, for: user, store: context.store) != nil {
-            throw ServiceError.conflict(
-                "Your check-in says your pain is 7 out of 10 or more that day, so there is no session. Please see your GP or midwife within a day or two."
-            )
-        }
         let answers = current.answers
         let programContext = ProgramContext(answers: answers)
         let engine = ProgressionEngine(catalogue: context.content.catalogue)
@@ -67,6 +61,12 @@ public struct SessionService: Sendable {
                 }
                 guard SafetyCheckService.isClear(snapshot.day.screens) else {
                     throw ServiceError.conflict("Do the quick safety check for \(date) before you log a session.")
+                }
+                // Read in the same transaction, so a high check-in saved a moment earlier still stops it.
+                guard Self.stoppingPain(snapshot.day) == nil else {
+                    throw ServiceError.conflict(
+                        "Your check-in says your pain is 7 out of 10 or more that day, so there is no session. Please see your GP or midwife within a day or two."
+                    )
                 }
                 let review = SessionReview.review(
                     feedback: feedback, history: history, state: record.state, engine: engine, context: programContext,

@@ -1,12 +1,9 @@
 import BackCoachCore
 
-/// Dates people may send. Records are kept for dates from 3 years ago to a year ahead (or to tomorrow, for what has
-/// already happened), so a stray year can't become the start of her history; a date that only picks what to read
-/// (`inWindow: false`) may be any valid date.
+/// Dates people may send. What has happened is kept for dates from 3 years ago to tomorrow, so a stray year can't
+/// become the start of her history; a date that only picks what to read may be any valid date.
 public enum DateRules {
     public enum Allowed: Sendable {
-        /// Plans: up to a year ahead.
-        case upToAYearAhead
         /// What has happened (sessions, check-ins): up to tomorrow, since her day may start before the server's.
         case upToTomorrow
         /// Anything that only picks what to read.
@@ -14,7 +11,7 @@ public enum DateRules {
     }
 
     /// Parses `text` (nil stays nil) and checks it against the window; the messages name `field`.
-    public static func parse(_ text: String?, field: String, today: LocalDate, allowed: Allowed = .upToAYearAhead) throws(ServiceError)
+    public static func parse(_ text: String?, field: String, today: LocalDate, allowed: Allowed) throws(ServiceError)
         -> LocalDate?
     {
         guard let text else { return nil }
@@ -29,7 +26,6 @@ public enum DateRules {
         let latest: LocalDate
         switch allowed {
         case .anyDate: return
-        case .upToAYearAhead: latest = today.adding(days: 366)
         case .upToTomorrow: latest = today.adding(days: 1)
         }
         let earliest = today.adding(days: -3 * 366)

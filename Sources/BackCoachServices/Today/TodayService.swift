@@ -28,14 +28,14 @@ public struct TodayService: Sendable {
                 tip: "Your program is paused after your last safety check. When you are cleared, do a new safety check.",
                 triage: context.coach.triageEngine.screen(Set(latest?.redFlags ?? [])))
         }
-        if let pain = try await SessionService.stoppingCheckinPain(on: date, for: user, store: context.store) {
+        let record = try await context.store.day(for: user.id, on: date)
+        if let pain = SessionService.stoppingPain(record) {
             // A check-in of 7 or more that day is RF-16: no session today, and the advice says who to see.
             return Day(
                 date: date, status: .withheld, sessionNumber: nil, session: nil, screenRequired: false, completed: false,
                 tip: "You told us your pain is \(pain) out of 10 today. Please rest from the exercises today.",
                 triage: context.coach.triageEngine.screen([.rf16]))
         }
-        let record = try await context.store.day(for: user.id, on: date)
         guard let number = current.schedule?.sessionNumber(on: date), let session = plan.sessions.first(where: { $0.number == number })
         else {
             return Day(

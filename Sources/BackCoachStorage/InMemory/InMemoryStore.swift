@@ -171,7 +171,9 @@ public actor InMemoryStore: BackCoachStore {
     }
 
     public func day(for user: UserID, on date: LocalDate) -> DayRecord {
-        DayRecord(sessionLogged: (sessionLog[user] ?? []).contains { $0.date == date }, screens: screens(for: user, on: date))
+        DayRecord(
+            sessionLogged: (sessionLog[user] ?? []).contains { $0.date == date }, screens: screens(for: user, on: date),
+            checkinPain: checkinLog[user]?[date]?.pain)
     }
 
     public func sessions(for user: UserID, from: LocalDate, to: LocalDate) -> [SessionLog] {
