@@ -194,6 +194,7 @@ struct CrisisSearchRouteTests {
             let page = try await app.request(.get, "/search?q=kill+myself").text
             #expect(page.contains("role=\"alert\"") && page.contains("href=\"tel:116123\"") && page.contains("href=\"tel:988\""))
             #expect(!page.contains("/exercises/"), "no exercise offered")
+            #expect(page.contains(#"value="kill myself""#), "her words come back as she typed them, not kill+myself")
         }
     }
 }

@@ -28,7 +28,7 @@ struct ContentController {
         }
         router.get("/api/v1/search") { request, _ in
             // Counted in Unicode code points (by the service), as the OpenAPI document's maxLength counts them.
-            JSONResponse(try search.search(request.uri.queryParameters["q"].map(String.init) ?? ""))
+            JSONResponse(try search.search(request.formQuery("q") ?? ""))
         }
         router.get("/api/v1/questions") { _, _ in JSONResponse(Questions(content: content)) }
     }

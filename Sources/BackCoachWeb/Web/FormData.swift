@@ -29,6 +29,12 @@ struct FormData: Sendable {
 }
 
 extension Request {
+    /// A query value as a browser's GET form sends it: "+" is a space ("kill+myself" is "kill myself"), so the
+    /// words she typed are what she sees again.
+    func formQuery(_ name: String) -> String? {
+        uri.queryParameters[Substring(name)].map { String($0).replacingOccurrences(of: "+", with: " ") }
+    }
+
     /// The form body (at most 64 KB).
     mutating func form(context: AppRequestContext) async throws -> FormData {
         let buffer = try await collectBody(upTo: context.maxUploadSize)

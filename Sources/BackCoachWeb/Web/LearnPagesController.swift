@@ -149,7 +149,7 @@ struct LearnPagesController {
     }
 
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(SearchService.maxLength))
+        let query = String((request.formQuery("q") ?? "").prefix(SearchService.maxLength))
         let answer = query.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try search.search(query)
         let hits = answer?.results ?? []
         return try renderer.html(
