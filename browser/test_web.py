@@ -62,14 +62,22 @@ def sign_up(driver, base):
     check_page(driver, "02-signup")
     driver.find_element(By.ID, "email").send_keys(f"mum-{uuid.uuid4().hex[:8]}@example.test")
     driver.find_element(By.ID, "password").send_keys("correct horse battery")
+    # Where she lives picks the emergency and crisis numbers; the browser's language preselects one.
+    assert Select(driver.find_element(By.ID, "country")).first_selected_option.get_attribute("value") != ""
+    Select(driver.find_element(By.ID, "country")).select_by_value("GB")
     submit(driver, "button[type=submit]")
     assert driver.current_url.endswith("/start")
 
 
 def answer_safety(driver, yes=()):
+    """Answers every safety question shown: "no", except the flags (every part of one asked in parts) in `yes`.
+    A follow-up appears only after a "yes", so a hidden one is left alone."""
     for radio in driver.find_elements(By.CSS_SELECTOR, "input[type=radio][value=no]"):
         name = radio.get_attribute("name")
-        choose(driver, name, "yes" if name[3:] in yes else "no")
+        if not driver.find_element(By.CSS_SELECTOR, f"label[for='{radio.get_attribute('id')}']").is_displayed():
+            continue
+        raised = name[3:] in yes or (name.startswith("rf.") and name[3:8] in yes)
+        choose(driver, name, "yes" if raised else "no")
     # The before-session check also asks today's resting pain.
     if driver.find_elements(By.CSS_SELECTOR, "input[name=painAtRest]"):
         choose(driver, "painAtRest", "2")
@@ -255,6 +263,47 @@ def test_new_user_full_journey(server, browser):
     submit(driver, "form[action='/settings/delete'] button")
     driver.get(server + "/today")
     assert driver.current_url.endswith("/signin")
+
+
+def test_paused_day_and_crisis_help(server, browser):
+    """A check that stops her holds for the day, whatever a clear re-check says; the numbers are her country's."""
+    driver = browser
+    onboard(driver, server)
+    driver.get(server + "/today")
+    follow_up = driver.find_element(By.CSS_SELECTOR, "[data-follows='rf.RF-06']")
+    assert not follow_up.is_displayed(), "a follow-up waits for a yes"
+    answer_safety(driver, yes={"RF-06"})
+    assert follow_up.is_displayed(), "a yes to fever asks about signs of sepsis"
+    submit(driver, ".screen button[type=submit]")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Please contact a health professional today"
+    numbers = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".contacts a")]
+    assert "tel:999" in numbers and "tel:111" in numbers, numbers
+    assert "tel:911" not in numbers, "never another country's number"
+    check_page(driver, "21-stop-urgent")
+
+    # A clear check sent the same day (as a second tab or a script would) is refused; the day stays paused.
+    status = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "const body = new URLSearchParams({_csrf: document.querySelector('input[name=_csrf]').value, painAtRest: '1', painWorsening: 'no', seen: 'yes'});"
+        "for (const n of ['01','02','03','04','05','06','07','08','09','11','14']) body.append('rf.RF-' + n, 'no');"
+        "for (let i = 1; i <= 7; i++) body.append('rf.RF-10.' + i, 'no');"
+        "fetch('/today/screen', {method: 'POST', body}).then(r => done(r.status));")
+    assert status == 409, status
+    driver.get(server + "/today")
+    main = driver.find_element(By.ID, "main").text
+    assert "Your program is paused" in main and "rest of today" in main
+    assert not driver.find_elements(By.CSS_SELECTOR, "form.screen"), "no check to undo the pause today"
+    assert "tel:999" in [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".contacts a")]
+    check_page(driver, "22-paused")
+    driver.get(server + "/session")
+    assert driver.current_url.endswith("/today"), "no session on a paused day"
+
+    driver.get(server + "/search?q=self+harm")
+    card = driver.find_element(By.CSS_SELECTOR, ".help")
+    links = [a.get_attribute("href") for a in card.find_elements(By.CSS_SELECTOR, "a[href^='tel:']")]
+    assert "tel:999" in links and "tel:116123" in links, links
+    assert not driver.find_elements(By.CSS_SELECTOR, "#main a[href^='/exercises/']"), "no exercise for a crisis"
+    check_page(driver, "23-crisis-search")
 
 
 def test_friendly_404(server, browser):

@@ -13,9 +13,11 @@ struct AssessCommand: ParsableCommand, CLICommand {
     var answersOut: String?
     @Option(help: "First day of the plan, YYYY-MM-DD (default: today).")
     var start: String?
+    @OptionGroup var place: CountryOption
     @OptionGroup var output: OutputOptions
 
     func execute(in environment: CLIEnvironment) throws -> String {
+        let country = try place.checked()
         let startDate = try CLIEnvironment.parseDate(start, default: environment.today)
         let content = try environment.content()
         let interview = Interview(terminal: environment.terminal, labels: content.questions.answers)
@@ -23,20 +25,25 @@ struct AssessCommand: ParsableCommand, CLICommand {
 
         say(content.questions.intro + "\n\n" + content.questions.redFlagIntro + "\n")
         var flagged = Set<RedFlagID>()
+        var followUps = Set<RedFlagFollowUpID>()
         for id in content.questions.redFlagsAskedAtIntake {
             guard let rule = content.redFlags.rule(id) else { continue }
-            if try interview.yesNoNotSure(rule.question) { flagged.insert(id) }
+            if try interview.redFlag(rule, followUps: &followUps) { flagged.insert(id) }
             // An emergency answer stops at once: she should be calling for help, not answering questions.
-            if content.coach.triageEngine.screen(flagged).level == .emergency { break }
+            if content.coach.triageEngine.screen(flagged, followUps: followUps).level == .emergency { break }
         }
         // Urgent flags still finish the red-flag questions (a later answer can make them an emergency),
         // then stop before the rest of the intake: nothing else matters until she has help.
-        let screen = content.coach.triageEngine.screen(flagged)
+        let screen = content.coach.triageEngine.screen(flagged, followUps: followUps)
         if !screen.programAllowed {
-            return "\n" + (output.json ? try JSONOutput.render(Assessment(triage: screen, program: nil)) : TextRenderer.triage(screen))
+            if output.json { return "\n" + (try JSONOutput.render(Assessment(triage: screen, program: nil))) }
+            return "\n" + TextRenderer.triage(screen) + TextRenderer.contacts(content.contacts(for: country).needed(for: screen))
         }
 
-        var fields: [String: JSONValue] = ["redFlags": .array(flagged.sorted().map { .string($0.rawValue) })]
+        var fields: [String: JSONValue] = [
+            "redFlags": .array(flagged.sorted().map { .string($0.rawValue) }),
+            "redFlagFollowUps": .array(followUps.sorted().map { .string($0.rawValue) }),
+        ]
         for question in content.questions.intake {
             fields[question.field] = try interview.ask(question)
         }
@@ -76,6 +83,24 @@ struct Interview {
             default: terminal.write("Please type y, n or ?.\n")
             }
         }
+    }
+
+    /// A red flag's question (or each of its items), then its follow-ups if she said yes or not sure.
+    func redFlag(_ rule: RedFlagRule, followUps: inout Set<RedFlagFollowUpID>) throws -> Bool {
+        var raised = false
+        if let items = rule.items {
+            terminal.write("\n\(rule.question) Answer each one.")
+            // One "yes" or "not sure" is enough: the rest can't make it less urgent.
+            for item in items where try yesNoNotSure(item) {
+                raised = true
+                break
+            }
+        } else {
+            raised = try yesNoNotSure(rule.question)
+        }
+        guard raised else { return false }
+        for followUp in rule.followUps where try yesNoNotSure(followUp.question) { followUps.insert(followUp.id) }
+        return true
     }
 
     func ask(_ question: IntakeQuestion) throws -> JSONValue {

@@ -1,7 +1,22 @@
 import ArgumentParser
 import BackCoachContent
 import BackCoachCore
+import BackCoachServices
 import Foundation
+
+/// Where she lives, for the emergency and crisis numbers shown with a result that needs help.
+struct CountryOption: ParsableArguments {
+    @Option(help: "Your country as a two-letter code (e.g. GB, IE, US), to show its emergency and crisis numbers.")
+    var country: String?
+
+    func checked() throws -> String? {
+        do {
+            return try ProfileService.checkedCountry(country)
+        } catch {
+            throw CLIError("--country: \(error.message)")
+        }
+    }
+}
 
 /// Options shared by commands whose output is data.
 struct OutputOptions: ParsableArguments {
@@ -15,12 +30,17 @@ struct TriageCommand: ParsableCommand, CLICommand {
 
     @Argument(help: "Intake answers as JSON (see docs/intake.md), or - to read standard input.")
     var file: String
+    @OptionGroup var place: CountryOption
     @OptionGroup var output: OutputOptions
 
     func execute(in environment: CLIEnvironment) throws -> String {
+        let country = try place.checked()
         let answers = try environment.intake(from: file)
-        let result = try environment.content().coach.triageEngine.triage(answers)
-        return output.json ? try JSONOutput.render(result) : TextRenderer.triage(result)
+        let content = try environment.content()
+        let result = content.coach.triageEngine.triage(answers)
+        if output.json { return try JSONOutput.render(result) }
+        return TextRenderer.triage(result)
+            + (result.programAllowed ? "" : TextRenderer.contacts(content.contacts(for: country).needed(for: result)))
     }
 }
 
@@ -141,6 +161,7 @@ struct SearchCommand: ParsableCommand, CLICommand {
     var query: [String]
     @Option(help: "How many results at most (1–50).")
     var limit = 10
+    @OptionGroup var place: CountryOption
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -150,7 +171,9 @@ struct SearchCommand: ParsableCommand, CLICommand {
 
     func execute(in environment: CLIEnvironment) throws -> String {
         let text = query.joined(separator: " ")
-        let hits = try environment.content().search.search(text, limit: limit)
-        return output.json ? try JSONOutput.render(hits) : TextRenderer.searchHits(hits, query: text)
+        // The same search as the app: a safety word gets its help card first, never an exercise.
+        let answer = try SearchService(content: try environment.content()).search(text, country: try place.checked(), limit: limit)
+        if output.json { return try JSONOutput.render(answer) }
+        return TextRenderer.searchHelp(answer.help) + TextRenderer.searchHits(answer.results, query: text)
     }
 }

@@ -1,5 +1,6 @@
 import BackCoachContent
 import BackCoachCore
+import BackCoachServices
 
 /// Human-readable terminal output for core values.
 enum TextRenderer {
@@ -17,7 +18,7 @@ enum TextRenderer {
         }
         for flag in result.flags {
             lines.append("")
-            lines.append("[\(flag.id.rawValue), \(label(flag.level))] \(flag.title)")
+            lines.append("[\(flag.id.rawValue), \(flag.timing.label)] \(flag.title)")
             lines.append("  \(flag.advice)")
         }
         return lines.joined(separator: "\n") + "\n"
@@ -86,6 +87,28 @@ enum TextRenderer {
 
     static func article(_ article: Article) -> String {
         "\(article.title.uppercased())\n\n\(article.text)\n\nSources: \(article.sources.joined(separator: ", "))\n"
+    }
+
+    /// Who to call, her country's numbers first; the fallback words where it has none of a kind.
+    static func contacts(_ contacts: Contacts) -> String {
+        var lines = ["", "WHO TO CALL" + (contacts.countryName.map { " IN \($0.uppercased())" } ?? "")]
+        if let text = contacts.emergencyText { lines.append(text) }
+        let groups = [
+            ("Emergency", contacts.emergency), ("Urgent advice", contacts.urgent), ("Crisis line, any time", contacts.crisis),
+            ("Support for new parents", contacts.support),
+        ]
+        for (title, numbers) in groups where !numbers.isEmpty {
+            lines.append("\(title):")
+            lines += numbers.map { "  \($0.number)  \($0.name)" + ($0.note.map { ". \($0)" } ?? "") }
+        }
+        if let text = contacts.crisisText { lines.append(text) }
+        lines.append(contacts.maternity)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func searchHelp(_ help: SearchService.Help?) -> String {
+        guard let help else { return "" }
+        return "!! \(help.title.uppercased()) !!\n\(help.action)\n\(help.advice)\n" + contacts(help.contacts) + "\n"
     }
 
     static func searchHits(_ hits: [SearchIndex.Hit], query: String) -> String {

@@ -15,6 +15,8 @@ public struct ContentLibrary: Sendable {
     public let search: SearchIndex
     /// Words that make a search a question about a warning sign.
     public let safetyVocabulary: SafetyVocabulary
+    /// Emergency, urgent, crisis and support numbers per country, each with its source.
+    public let countries: CountryDirectory
 
     public struct Source: Codable, Equatable, Sendable {
         public let citation: String
@@ -73,14 +75,19 @@ public struct ContentLibrary: Sendable {
         if !missingNotes.isEmpty {
             throw ContentError("program-notes.json: missing \(missingNotes.map(\.rawValue).joined(separator: ", "))")
         }
-        let articles = try loadArticles(in: folder.appendingPathComponent("articles"), knownSources: known)
+        let articles = try loadArticles(in: folder.appendingPathComponent("articles"), knownSources: known, redFlags: redFlags)
         let safetyVocabulary: SafetyVocabulary = try decode("safety-vocabulary.json", in: folder)
         try safetyVocabulary.validate(flags: redFlags, articles: Set(articles.map(\.slug)))
+        let countries: CountryDirectory = try decode("countries.json", in: folder)
+        try countries.validate()
         return ContentLibrary(
             sources: sources, redFlags: redFlags, questions: questions, catalogue: catalogue, figures: figures, noteTexts: notes,
             articles: articles, search: SearchIndex(documents: searchDocuments(articles: articles, catalogue: catalogue)),
-            safetyVocabulary: safetyVocabulary)
+            safetyVocabulary: safetyVocabulary, countries: countries)
     }
+
+    /// The numbers to show someone in `country` (fallback words when it isn't listed or wasn't given).
+    public func contacts(for country: String?) -> Contacts { countries.contacts(for: country) }
 
     /// One figure per exercise, none for exercises that don't exist, each one drawable.
     private static func validate(_ figures: [String: ExerciseFigure], catalogue: ExerciseCatalogue) throws(ContentError) {
@@ -122,15 +129,18 @@ public struct ContentLibrary: Sendable {
         keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
     }
 
-    private static func loadArticles(in folder: URL, knownSources: Set<String>) throws(ContentError) -> [Article] {
+    private static func loadArticles(in folder: URL, knownSources: Set<String>, redFlags: RedFlagRuleSet) throws(ContentError)
+        -> [Article]
+    {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".md") }.sorted()
         if files.isEmpty { throw ContentError("no articles found") }
         var articles: [Article] = []
         for file in files {
-            guard let source = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else {
+            guard var source = try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8) else {
                 throw ContentError("article \(file) is not readable UTF-8 text")
             }
+            source = source.replacingOccurrences(of: RedFlagList.marker, with: RedFlagList.markdown(redFlags))
             let slug = String(file.dropLast(3))
             articles.append(try ArticleParser.parse(slug: slug, source: source, knownSources: knownSources))
         }

@@ -9,6 +9,8 @@ public protocol AccountStore: Sendable {
     func user(calendarSecret: String) async throws -> User?
     func setCalendarSecret(_ secret: String, for user: UserID) async throws
     func setPainCeiling(_ ceiling: Int?, for user: UserID) async throws
+    /// Her country and time zone, both at once (nil clears one).
+    func setPlace(country: String?, timeZone: String?, for user: UserID) async throws
     func setPasswordHash(_ hash: String, for user: UserID) async throws
     /// Throws `StorageError.emailTaken` if another account has it.
     func setEmail(_ email: String, for user: UserID) async throws

@@ -15,21 +15,30 @@ public struct UserID: Hashable, Codable, Sendable, CustomStringConvertible {
 public struct User: Equatable, Sendable {
     public let id: UserID
     /// Lower-cased and trimmed.
-    public let email: String
-    public let passwordHash: String
+    public var email: String
+    public var passwordHash: String
     public let createdAt: Date
     /// The secret in the private calendar feed URL.
     public var calendarSecret: String
     /// The person's own pain ceiling (0–10), or nil for the default.
     public var painCeiling: Int?
+    /// Where she lives (ISO 3166-1 alpha-2), for the numbers she is shown; nil when she hasn't said.
+    public var country: String?
+    /// Her IANA time zone (e.g. "Europe/London"); nil when not known.
+    public var timeZone: String?
 
-    public init(id: UserID, email: String, passwordHash: String, createdAt: Date, calendarSecret: String, painCeiling: Int? = nil) {
+    public init(
+        id: UserID, email: String, passwordHash: String, createdAt: Date, calendarSecret: String, painCeiling: Int? = nil,
+        country: String? = nil, timeZone: String? = nil
+    ) {
         self.id = id
         self.email = email
         self.passwordHash = passwordHash
         self.createdAt = createdAt
         self.calendarSecret = calendarSecret
         self.painCeiling = painCeiling
+        self.country = country
+        self.timeZone = timeZone
     }
 }
 

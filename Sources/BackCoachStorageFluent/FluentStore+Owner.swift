@@ -8,10 +8,25 @@ extension FluentStore {
     func ownerMustExist<T>(_ user: UserID, _ work: () async throws -> T) async throws -> T {
         do {
             return try await work()
-        } catch {
-            if try await self.user(id: user) == nil { throw StorageError.userNotFound }
-            throw error
+        } catch let failure {
+            let owner: User?
+            do {
+                owner = try await self.user(id: user)
+            } catch {
+                throw failure  // if even the look-up fails, the first error is the one worth reporting
+            }
+            if owner == nil { throw StorageError.userNotFound }
+            throw failure
         }
+    }
+
+    /// An UPDATE of no row is no error to SQL, so the row count says whether her account is still there.
+    public func setPlace(country: String?, timeZone: String?, for user: UserID) async throws {
+        let updated = try await write {
+            try await $0.update("users").set("country", to: country).set("time_zone", to: timeZone)
+                .where("id", .equal, user.rawValue).returning("id").all().count
+        }
+        if updated == 0 { throw StorageError.userNotFound }
     }
 
     public func setPasswordHash(_ hash: String, for user: UserID) async throws {

@@ -12,7 +12,9 @@ extension FluentStore {
             passwordHash: try row.decode(column: "password_hash", as: String.self),
             createdAt: Date(timeIntervalSince1970: try row.decode(column: "created_at", as: Double.self)),
             calendarSecret: try row.decode(column: "calendar_secret", as: String.self),
-            painCeiling: try row.decode(column: "pain_ceiling", as: Int?.self))
+            painCeiling: try row.decode(column: "pain_ceiling", as: Int?.self),
+            country: try row.decode(column: "country", as: String?.self),
+            timeZone: try row.decode(column: "time_zone", as: String?.self))
     }
 
     static func screen(from row: any SQLRow) throws -> ScreenRecord {

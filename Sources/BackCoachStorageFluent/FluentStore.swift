@@ -58,10 +58,11 @@ public struct FluentStore: BackCoachStore {
         do {
             try await write { sql in
                 try await sql.insert(into: "users")
-                    .columns("id", "email", "password_hash", "calendar_secret", "pain_ceiling", "created_at")
+                    .columns("id", "email", "password_hash", "calendar_secret", "pain_ceiling", "country", "time_zone", "created_at")
                     .values(
                         SQLBind(user.id.rawValue), SQLBind(user.email), SQLBind(user.passwordHash), SQLBind(user.calendarSecret),
-                        SQLBind(user.painCeiling), SQLBind(user.createdAt.timeIntervalSince1970)
+                        SQLBind(user.painCeiling), SQLBind(user.country), SQLBind(user.timeZone),
+                        SQLBind(user.createdAt.timeIntervalSince1970)
                     )
                     .run()
             }

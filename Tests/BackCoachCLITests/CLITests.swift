@@ -49,6 +49,7 @@ struct CLITests {
         (["triage", "-"], #"{"weeksSinceBirth": 6}"#, "backcoach: standard input: delivery is required"),
         (["triage", "-"], "not json", "backcoach: standard input: the input is not valid JSON"),
         (["plan", "/no/such/file.json"], "", "backcoach: cannot read /no/such/file.json"),
+        (["search", "--country", "Narnia", "fever"], "", "backcoach: --country: Please choose your country"),
         (["plan", "-", "--start", "tomorrow"], Sample.intake, "backcoach: --start must be a date like 2026-11-25 (got tomorrow)"),
         (["plan", "-", "--pain-ceiling", "11"], Sample.intake, "backcoach: --pain-ceiling must be a whole number from 0 to 10"),
         (["plan", "-", "--frobnicate"], Sample.intake, "backcoach: Unknown option '--frobnicate'"),
@@ -73,11 +74,43 @@ struct CLITests {
 
     @Test("assess asks the red flags first and stops with advice on an urgent answer")
     func assessStops() async {
-        let shell = ScriptedTerminal(lines: ["n", "y"] + Array(repeating: "n", count: 15))  // RF-02 (swollen leg) yes
+        // RF-02 (swollen leg) yes; the other 15 flags take 21 answers, RF-10 being asked in seven parts.
+        let shell = ScriptedTerminal(lines: ["n", "y"] + Array(repeating: "n", count: 21))
         #expect(await shell.run(["assess"]) == 0)
         #expect(shell.output.contains("Please get help today"))
         #expect(!shell.output.contains("How many weeks ago"), "no further questions after an urgent flag")
         #expect(!shell.output.contains("YOUR PLAN"))
+    }
+
+    @Test("search answers a crisis with help and her country's numbers, as the app does, and offers no exercise")
+    func crisisSearch() async {
+        let shell = ScriptedTerminal()
+        #expect(await shell.run(["search", "--country", "gb", "kill", "myself"]) == 0)
+        #expect(shell.output.contains("THOUGHTS OF HARMING YOURSELF") && shell.output.contains("116 123  Samaritans"))
+        #expect(shell.output.contains("999  Emergency") && !shell.output.contains("[exercise]"))
+        let json = ScriptedTerminal()
+        #expect(await json.run(["search", "--json", "self", "harm"]) == 0)
+        #expect(json.output.contains(#""help""#) && json.output.contains("local emergency number"), "no country: the fallback words")
+    }
+
+    @Test("triage --country prints that country's numbers under a result that withholds the plan")
+    func triageNumbers() async {
+        let shell = ScriptedTerminal(stdin: Sample.intake.replacingOccurrences(of: #""redFlags": []"#, with: #""redFlags": ["RF-02"]"#))
+        #expect(await shell.run(["triage", "-", "--country", "NZ"]) == 0)
+        #expect(shell.output.contains("WHO TO CALL IN NEW ZEALAND") && shell.output.contains("111  Emergency"))
+        #expect(shell.output.contains("0800 611 116"), "Healthline, the urgent line")
+    }
+
+    @Test("assess asks RF-10 in parts: one \"not sure\" is an emergency, and a follow-up's yes raises an urgent flag")
+    func assessParts() async {
+        // RF-01 to RF-09 no, then the first part of RF-10 not sure.
+        let parts = ScriptedTerminal(lines: Array(repeating: "n", count: 9) + ["?"])
+        #expect(await parts.run(["assess", "--country", "IE"]) == 0)
+        #expect(parts.output.contains("GET HELP NOW") && parts.output.contains("112"))
+        // RF-06 yes, then "confused or blotchy skin…" yes: an emergency at once.
+        let sepsis = ScriptedTerminal(lines: Array(repeating: "n", count: 5) + ["y", "y"])
+        #expect(await sepsis.run(["assess"]) == 0)
+        #expect(sepsis.output.contains("confused") && sepsis.output.contains("GET HELP NOW") && sepsis.output.contains("sepsis"))
     }
 
     @Test("assess treats \"not sure\" as yes, and an emergency answer stops the questions at once")
@@ -91,7 +124,7 @@ struct CLITests {
     @Test("assess walks through the intake, re-asks bad answers, saves them and prints the plan")
     func assessComplete() async throws {
         let answersFile = FileManager.default.temporaryDirectory.appendingPathComponent("answers-\(UUID().uuidString).json").path
-        let flags = Array(repeating: "n", count: 17)
+        let flags = Array(repeating: "n", count: 23)  // 17 flags, RF-10 in seven parts
         let intake = ["99999", "8", "3", "", "y", "3", "n", "1,2", "1", "", "", "1", "y", "10", "3", "1,2"]
         let shell = ScriptedTerminal(lines: flags + intake)
         #expect(await shell.run(["assess", "--answers-out", answersFile, "--start", "2026-11-25"]) == 0)

@@ -25,15 +25,30 @@ struct SearchSafetyTests {
         #expect(!help.action.contains("[date]") && !help.action.isEmpty)
         if help.level >= .urgent {
             #expect(answer.results.allSatisfy { $0.kind == "article" }, "\(query) offered an exercise")
-            #expect(help.emergencyNumbers?.contains("112") == true)
+            #expect(help.contacts.emergencyText != nil, "\(query): no country given, so the fallback words show")
         }
     }
 
-    @Test("Thoughts of self-harm get the crisis lines with tel-ready numbers, and no exercise at all")
+    @Test("The help card carries the numbers of the country it is asked for, as tel-ready digits")
+    func countryNumbers() throws {
+        let help = try #require(try Self.search.search("chest pain", country: "AU").help)
+        #expect(help.contacts.emergency.first?.number == "000")
+        #expect(help.contacts.emergencyText == nil)
+        let nz = try #require(try Self.search.search("kill myself", country: "NZ").help)
+        #expect(nz.contacts.crisis.map(\.dial) == ["1737"])
+        #expect(nz.contacts.emergency.first?.dial == "111")
+        // A country the directory doesn't list gets the safe fallback words, never another country's number.
+        let elsewhere = try #require(try Self.search.search("suicidal", country: "BR").help)
+        #expect(elsewhere.contacts.emergency.isEmpty && elsewhere.contacts.emergencyText != nil && elsewhere.contacts.crisisText != nil)
+    }
+
+    @Test("Thoughts of self-harm get her country's crisis lines with tel-ready numbers, and no exercise at all")
     func crisis() throws {
         for query in ["self harm", "harm myself", "kill myself"] {
-            let answer = try Self.search.search(query)
-            #expect(answer.help?.level == .emergency && (answer.help?.crisisLines.count ?? 0) >= 4)
+            let answer = try Self.search.search(query, country: "GB")
+            #expect(answer.help?.level == .emergency)
+            #expect(answer.help?.contacts.crisis.contains { $0.dial == "116123" } == true, "\(query): Samaritans")
+            #expect(answer.help?.contacts.emergency.first?.dial == "999")
             #expect(!answer.results.contains { $0.kind == "exercise" }, "\(query)")
         }
     }

@@ -1,9 +1,11 @@
 import BackCoachCore
 import BackCoachStorage
-import BackCoachStorageFluent
 import Foundation
 import Logging
+import SQLKit
 import Testing
+
+@testable import BackCoachStorageFluent
 
 @Suite("Migrations")
 struct MigrationTests {
@@ -36,11 +38,11 @@ struct MigrationTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("migrations-\(UUID().uuidString).sqlite").path
         let database = try FluentDatabase(location: .sqlite(path: path), logger: Logger(label: "test"))
         do {
-            #expect(try await database.pendingMigrations().count == 9)
+            #expect(try await database.pendingMigrations().count == 10)
             try await database.migrate()
             #expect(try await database.pendingMigrations().isEmpty)
             try await database.revertLastBatch()
-            #expect(try await database.pendingMigrations().count == 9)
+            #expect(try await database.pendingMigrations().count == 10)
             try await database.migrate()
             #expect(try await database.pendingMigrations().isEmpty)
         } catch {
@@ -81,12 +83,20 @@ struct MigrationTests {
         if let failure { throw failure }
     }
 
-    /// An older release (through 0008) with a user and her records; then 0009 arrives, is reverted, and arrives again.
+    /// An older release (through 0009) with a user and her records; then 0010 arrives, is reverted, and arrives again.
     static func upgradeKeepsData(_ database: FluentDatabase) async throws {
-        try await database.migrate(through: "0008_create_web_sessions")
-        #expect(try await database.pendingMigrations() == ["0009_create_account_recovery"])
+        try await database.migrate(through: "0009_create_account_recovery")
+        #expect(try await database.pendingMigrations() == ["0010_add_place_to_users"])
         let store = FluentStore(database: database)
-        let user = try await StoreContract.newUser(store)
+        // Her account as the older release wrote it: no country or time-zone columns yet.
+        let user = User(
+            id: UserID(), email: "old-\(UUID())@example.test", passwordHash: "hash", createdAt: StoreContract.now,
+            calendarSecret: "cal-\(UUID())")
+        try await database.sql.insert(into: "users").columns("id", "email", "password_hash", "calendar_secret", "created_at")
+            .values(
+                SQLBind(user.id.rawValue), SQLBind(user.email), SQLBind(user.passwordHash), SQLBind(user.calendarSecret),
+                SQLBind(user.createdAt.timeIntervalSince1970)
+            ).run()
         let day = StoreContract.day
         let answers = IntakeAnswers(weeksSinceBirth: 8, delivery: .vaginal, painAtRest: 3, minutesPerDay: 10, daysPerWeek: 3)
         let record = ProgramRecord(startDate: day, state: ProgramState(phase: .gentleRebuilding))
@@ -101,14 +111,15 @@ struct MigrationTests {
 
         try await database.migrate()
         try await database.revertLastBatch()
-        #expect(try await database.pendingMigrations() == ["0009_create_account_recovery"])
+        #expect(try await database.pendingMigrations() == ["0010_add_place_to_users"])
         try await database.migrate()
         #expect(try await database.pendingMigrations().isEmpty)
 
         #expect(try await store.user(id: user.id) == user)
         #expect(try await store.intakeAndProgram(for: user.id)?.program == record)
         #expect(try await store.checkins(for: user.id, from: day.adding(days: -29), to: day) == before)
-        // The table that came back works.
-        try await store.addWebSession(WebSession(tokenHash: "s-\(UUID())", userID: user.id, csrfToken: "c", expiresAt: StoreContract.now))
+        // The columns that came back work.
+        try await store.setPlace(country: "IE", timeZone: "Europe/Dublin", for: user.id)
+        #expect(try await store.user(id: user.id)?.country == "IE")
     }
 }

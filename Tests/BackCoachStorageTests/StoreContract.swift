@@ -255,6 +255,17 @@ enum StoreContract {
         #expect(try await store.user(calendarSecret: user.calendarSecret) == nil, "the old calendar secret stops working")
         try await store.setPainCeiling(nil, for: user.id)
         #expect(try await store.user(id: user.id)?.painCeiling == nil)
+        #expect(try await store.user(id: user.id)?.country == nil, "a new account has no country until she says")
+        try await store.setPlace(country: "IE", timeZone: "Europe/Dublin", for: user.id)
+        let placed = try await store.user(id: user.id)
+        #expect(placed?.country == "IE" && placed?.timeZone == "Europe/Dublin")
+        #expect(try await store.user(email: user.email)?.country == "IE", "every way of reading her account sees it")
+        try await store.setPlace(country: "NZ", timeZone: nil, for: user.id)
+        #expect(try await store.user(id: user.id)?.country == "NZ")
+        #expect(try await store.user(id: user.id)?.timeZone == nil)
+        await #expect(throws: StorageError.userNotFound) {
+            try await store.setPlace(country: "GB", timeZone: nil, for: UserID(UUID()))
+        }
     }
 }
 

@@ -191,8 +191,17 @@ struct CrisisSearchRouteTests {
             let plain = try await app.request(.get, "/api/v1/search?q=glute%20brige")
             expectMatchesSchema(plain, "GET", "/api/v1/search")
             #expect(try plain.object()["help"] is NSNull)
-            let page = try await app.request(.get, "/search?q=kill+myself").text
-            #expect(page.contains("role=\"alert\"") && page.contains("href=\"tel:116123\"") && page.contains("href=\"tel:988\""))
+            // The help card's numbers follow ?country=, or else the browser's language (en-GB → GB).
+            let us = try #require(try await app.request(.get, "/api/v1/search?q=suicidal&country=us").object()["help"] as? [String: Any])
+            let contacts = try #require(us["contacts"] as? [String: Any])
+            #expect((contacts["crisis"] as? [[String: Any]])?.first?["dial"] as? String == "988")
+            #expect((contacts["emergency"] as? [[String: Any]])?.first?["dial"] as? String == "911")
+            #expect(try await app.request(.get, "/api/v1/search?q=fever&country=Narnia").status == .badRequest)
+            let page = try await app.request(.get, "/search?q=kill+myself", headers: [.acceptLanguage: "en-GB,en;q=0.9"]).text
+            #expect(page.contains("role=\"alert\"") && page.contains("href=\"tel:116123\"") && page.contains("href=\"tel:999\""))
+            #expect(!page.contains("href=\"tel:911\""), "never another country's number")
+            let unknown = try await app.request(.get, "/search?q=kill+myself").text
+            #expect(unknown.contains("call your local emergency number"), "no country known: the fallback words")
             #expect(!page.contains("/exercises/"), "no exercise offered")
             #expect(page.contains(#"value="kill myself""#), "her words come back as she typed them, not kill+myself")
         }

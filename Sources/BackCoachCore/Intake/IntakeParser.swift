@@ -23,6 +23,7 @@ public enum IntakeParser {
             painWorsening: try reader.bool("painWorsening") ?? false,
             painAreas: try reader.optionSet("painAreas"),
             redFlags: try reader.optionSet("redFlags"),
+            redFlagFollowUps: try reader.optionSet("redFlagFollowUps"),
             pelvicFloor: try reader.optionSet("pelvicFloor"),
             diastasisFingers: try reader.int("diastasisFingers", in: Limits.diastasisFingers),
             glutes: try reader.optionSet("glutes"),
@@ -36,7 +37,7 @@ public enum IntakeParser {
 
     static let knownKeys: [String] = [
         "weeksSinceBirth", "delivery", "clinicianCleared", "complications", "painAtRest", "painWorsening",
-        "painAreas", "redFlags", "pelvicFloor", "diastasisFingers", "glutes", "pgpTests", "breastfeeding",
+        "painAreas", "redFlags", "redFlagFollowUps", "pelvicFloor", "diastasisFingers", "glutes", "pgpTests", "breastfeeding",
         "minutesPerDay", "daysPerWeek", "equipment",
     ]
 }

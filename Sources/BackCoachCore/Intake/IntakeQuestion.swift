@@ -41,7 +41,7 @@ public struct QuestionSet: Codable, Equatable, Sendable {
     public func validate() throws(ContentError) {
         try validateSteps()
         let asked = intake.map(\.field)
-        let expected = IntakeParser.knownKeys.filter { $0 != "redFlags" }
+        let expected = IntakeParser.knownKeys.filter { !IntakeParser.redFlagKeys.contains($0) }
         guard Set(asked) == Set(expected), asked.count == expected.count else {
             throw ContentError("questions: each intake field must be asked exactly once (\(expected.joined(separator: ", ")))")
         }
@@ -175,6 +175,9 @@ extension IntakeParser {
         "minutesPerDay": IntakeAnswers.Limits.minutesPerDay,
         "daysPerWeek": IntakeAnswers.Limits.daysPerWeek,
     ]
+
+    /// Filled by the safety questions, not by an intake question of their own.
+    public static let redFlagKeys: Set<String> = ["redFlags", "redFlagFollowUps"]
 
     public static let booleanFields: Set<String> = ["clinicianCleared", "painWorsening", "breastfeeding"]
 }

@@ -1,21 +1,7 @@
 /// Words that turn a search into a question about a warning sign. Content (`safety-vocabulary.json`); matched
 /// before any ranking, as whole words, so that no typo tolerance can turn "harm" into "arm".
 public struct SafetyVocabulary: Codable, Equatable, Sendable {
-    public let crisisLines: CrisisLines
-    public let emergencyNumbers: String
     public let entries: [Entry]
-
-    public struct CrisisLines: Codable, Equatable, Sendable {
-        public let text: String
-        public let lines: [Line]
-    }
-
-    public struct Line: Codable, Equatable, Sendable {
-        public let `where`: String
-        public let name: String
-        public let number: String
-        public let sources: [String]
-    }
 
     public struct Entry: Codable, Equatable, Sendable {
         public let flag: RedFlagID
@@ -49,9 +35,6 @@ public struct SafetyVocabulary: Codable, Equatable, Sendable {
             if let article = entry.article, !articles.contains(article) {
                 throw ContentError("safety-vocabulary: \(entry.flag.rawValue) names article \(article), which doesn't exist")
             }
-        }
-        guard crisisLines.lines.allSatisfy({ !$0.sources.isEmpty }) else {
-            throw ContentError("safety-vocabulary: every crisis line needs a source")
         }
     }
 }

@@ -8,12 +8,12 @@ public struct TriageEngine: Sendable {
 
     /// The full intake screen: the flags answered yes or "not sure", plus those the other answers raise.
     public func triage(_ answers: IntakeAnswers) -> TriageResult {
-        evaluate(answers.redFlags.union(Self.derivedFlags(from: answers)))
+        evaluate(answers.redFlags.union(Self.derivedFlags(from: answers)), followUps: answers.redFlagFollowUps)
     }
 
     /// The short screen before a session: only what was answered now.
-    public func screen(_ flags: Set<RedFlagID>) -> TriageResult {
-        evaluate(flags)
+    public func screen(_ flags: Set<RedFlagID>, followUps: Set<RedFlagFollowUpID> = []) -> TriageResult {
+        evaluate(flags, followUps: followUps)
     }
 
     /// Flags raised by answers other than the red-flag questions.
@@ -31,32 +31,44 @@ public struct TriageEngine: Sendable {
         return flags
     }
 
-    func evaluate(_ ids: Set<RedFlagID>) -> TriageResult {
-        let rated = ids.sorted().compactMap { id -> (rule: RedFlagRule, level: TriageLevel, escalation: RedFlagRule.Escalation?)? in
+    /// A "yes" to a follow-up is a "yes" to its flag too, and raises that flag to the follow-up's level; so does a
+    /// combination with another flag. The flag takes the most urgent of these.
+    func evaluate(_ answered: Set<RedFlagID>, followUps: Set<RedFlagFollowUpID>) -> TriageResult {
+        let ids = answered.union(followUps.map(\.flag))
+        typealias Rated = (rule: RedFlagRule, level: TriageLevel, reason: String?)
+        let rated = ids.sorted().compactMap { id -> Rated? in
             guard let rule = rules.rule(id) else { return nil }
-            let escalation = rule.escalations.filter { !ids.isDisjoint(with: $0.withAny) }.max { $0.level < $1.level }
-            return (rule, escalation?.level ?? rule.level, escalation)
+            let raises =
+                rule.escalations.filter { !ids.isDisjoint(with: $0.withAny) }.map { ($0.level, $0.reason) }
+                + rule.followUps.filter { followUps.contains($0.id) }.map { ($0.level, $0.reason) }
+            let top = raises.max { $0.0 < $1.0 }
+            return (rule, top?.0 ?? rule.level, top?.1)
         }
         let level = rated.map(\.level).max() ?? .none
         let withheld = !level.allowsProgram
-        // Each flag's own timing: an escalated flag takes its new level's action; a flag with its own timing keeps
+        // Each flag's own timing: a raised flag takes its new level's action; a flag with its own timing keeps
         // it; and while the plan is withheld, a milder flag says "mention it too" instead of "carry on".
-        let flags = rated.map { rule, flagLevel, escalation -> (TriageFlag, String) in
+        let flags = rated.map { rule, flagLevel, reason -> (TriageFlag, String) in
+            let raised = flagLevel > rule.level
             let action: String
-            if escalation != nil {
+            if raised {
                 action = rules.action(for: flagLevel)
             } else if withheld && flagLevel.allowsProgram {
                 action = rules.actions["nextAppointmentWhileWithheld"] ?? ""
             } else {
                 action = rule.action ?? rules.action(for: flagLevel)
             }
+            let timing = raised ? (TriageTiming.default(for: flagLevel) ?? rule.ownTiming) : rule.ownTiming
             let own = withheld && flagLevel.allowsProgram ? (rule.adviceWhenWithheld ?? rule.advice) : rule.advice
-            let advice = [action, escalation?.reason, own].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return (TriageFlag(id: rule.id, level: flagLevel, title: rule.title, advice: advice, sources: rule.sources), action)
+            let advice = [action, reason, own].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return (
+                TriageFlag(id: rule.id, level: flagLevel, timing: timing, title: rule.title, advice: advice, sources: rule.sources), action
+            )
         }
-        .sorted { ($0.0.level, $1.0.id) > ($1.0.level, $0.0.id) }
+        .sorted { ($0.0.level, $0.0.timing, $1.0.id) > ($1.0.level, $1.0.timing, $0.0.id) }
         // The headline is the most urgent flag's own timing, in the same words as its advice.
         return TriageResult(
-            level: level, programAllowed: level.allowsProgram, action: level == .none ? nil : flags.first?.1, flags: flags.map(\.0))
+            level: level, programAllowed: level.allowsProgram, action: level == .none ? nil : flags.first?.1,
+            timing: level == .none ? nil : flags.first?.0.timing, flags: flags.map(\.0))
     }
 }

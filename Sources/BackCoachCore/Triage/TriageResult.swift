@@ -6,6 +6,8 @@ public struct TriageResult: Codable, Equatable, Sendable {
     public let programAllowed: Bool
     /// What to do now, in one sentence; nil when nothing was flagged.
     public let action: String?
+    /// How soon, from the most urgent flag's own timing; nil when nothing was flagged.
+    public let timing: TriageTiming?
     /// Most urgent first.
     public let flags: [TriageFlag]
 }
@@ -13,6 +15,7 @@ public struct TriageResult: Codable, Equatable, Sendable {
 public struct TriageFlag: Codable, Equatable, Sendable {
     public let id: RedFlagID
     public let level: TriageLevel
+    public let timing: TriageTiming
     public let title: String
     /// Who to contact, how soon, and why, in plain words.
     public let advice: String

@@ -49,12 +49,17 @@ public struct AccountService: Sendable {
 
     /// Creates an account with the sign-up rules. `address` (the caller's network address; nil for an operator at
     /// the command line) is throttled, so nobody can make accounts, or probe which e-mails have one, in bulk.
-    public func signUp(email: String?, password: String?, address: String? = nil) async throws -> User {
+    /// `country` and `timeZone` are optional; a bad one is refused before anything is stored.
+    public func signUp(
+        email: String?, password: String?, country: String? = nil, timeZone: String? = nil, address: String? = nil
+    ) async throws -> User {
         let checked = try Self.validate(email: email, password: password, checkStrength: true)
+        let country = try ProfileService.checkedCountry(country)
+        let timeZone = try ProfileService.checkedTimeZone(timeZone)
         if let address { try await throttle.countSignUp(address: address, now: context.now()) }
         let user = User(
             id: UserID(), email: checked.email, passwordHash: try await passwords.hash(checked.password), createdAt: context.now(),
-            calendarSecret: Secrets.random())
+            calendarSecret: Secrets.random(), country: country, timeZone: timeZone)
         do {
             try await context.store.createUser(user)
         } catch StorageError.emailTaken {

@@ -31,8 +31,8 @@ public struct SafetyCheckService: Sendable {
     /// can't undo the pause. Today's resting pain and whether it is worse than last week are part of every check:
     /// a missing answer is refused, never read as a good one.
     public func record(
-        _ flags: Set<RedFlagID>, painAtRest: Int?, painWorsening: Bool?, seen: Bool = false, on date: LocalDate? = nil,
-        for user: User
+        _ flags: Set<RedFlagID>, followUps: Set<RedFlagFollowUpID> = [], painAtRest: Int?, painWorsening: Bool?, seen: Bool = false,
+        on date: LocalDate? = nil, for user: User
     ) async throws -> TriageResult {
         guard let painAtRest, (0...10).contains(painAtRest) else {
             throw ServiceError.invalid("Please say how bad your pain is when you rest today, from 0 to 10.", field: "painAtRest")
@@ -49,8 +49,10 @@ public struct SafetyCheckService: Sendable {
         guard (today.adding(days: -1)...today.adding(days: 1)).contains(date) else {
             throw ServiceError.invalid("A safety check is for today, not \(date). Do it on the day of your session.", field: "date")
         }
-        let result = context.coach.triageEngine.screen(flags)
-        let screen = ScreenRecord(date: date, redFlags: flags.sorted(), level: result.level, createdAt: context.now())
+        let result = context.coach.triageEngine.screen(flags, followUps: followUps)
+        // A follow-up's "yes" is a "yes" to its flag too, so the record names every flag raised.
+        let raised = flags.union(followUps.map(\.flag))
+        let screen = ScreenRecord(date: date, redFlags: raised.sorted(), level: result.level, createdAt: context.now())
         do {
             try await context.store.changeProgram(for: user.id, on: date) { snapshot in
                 guard var record = snapshot.program else { return ProgramChange(screen: screen, result: ()) }

@@ -6,6 +6,11 @@ import BackCoachCore
 public struct SearchService: Sendable {
     let content: ContentLibrary
 
+    /// Needs only the content: the command line searches without a database.
+    public init(content: ContentLibrary) {
+        self.content = content
+    }
+
     public static let maxLength = 100
 
     /// What to do about the warning sign a search named: its level, who to contact and how soon.
@@ -15,11 +20,8 @@ public struct SearchService: Sendable {
         public let title: String
         public let action: String
         public let advice: String
-        /// Emergency numbers, for an emergency or urgent sign.
-        public let emergencyNumbers: String?
-        /// Crisis lines, for thoughts of harming herself or her baby.
-        public let crisisText: String?
-        public let crisisLines: [SafetyVocabulary.Line]
+        /// Her country's numbers that this sign calls for (fallback words when her country isn't listed).
+        public let contacts: Contacts
     }
 
     public struct Answer: Encodable, Sendable {
@@ -36,7 +38,8 @@ public struct SearchService: Sendable {
         }
     }
 
-    public func search(_ query: String, limit: Int = 10) throws(ServiceError) -> Answer {
+    /// `country` picks the numbers on the help card: hers when signed in, else a guess from the browser.
+    public func search(_ query: String, country: String? = nil, limit: Int = 10) throws(ServiceError) -> Answer {
         guard (1...Self.maxLength).contains(query.unicodeScalars.count) else {
             throw .invalid("q must be 1 to \(Self.maxLength) characters, e.g. ?q=glute%20bridge.", field: "q")
         }
@@ -57,21 +60,18 @@ public struct SearchService: Sendable {
             results.removeAll { $0.kind == "article" && $0.id == slug }
             results.insert(.init(kind: "article", id: slug, title: article.title, summary: article.summary, score: 0), at: 0)
         }
-        return Answer(help: help(for: rule), results: Array(results.prefix(limit)))
+        return Answer(help: help(for: rule, country: country), results: Array(results.prefix(limit)))
     }
 
-    func help(for rule: RedFlagRule) -> Help {
+    func help(for rule: RedFlagRule, country: String?) -> Help {
         var action = rule.action ?? content.redFlags.action(for: rule.level)
         // The script for the phone call needs her birth date and symptom; a search card says who and how soon.
         if let script = action.range(of: " Tell them:") { action = String(action[..<script.lowerBound]) }
         if rule.level == .nextAppointment, rule.action == nil, let end = action.firstIndex(of: ".") {
             action = String(action[...end])
         }
-        let crisis = rule.id == .rf04
         return Help(
             flag: rule.id, level: rule.level, title: rule.title, action: action, advice: rule.advice,
-            emergencyNumbers: rule.level >= .urgent ? content.safetyVocabulary.emergencyNumbers : nil,
-            crisisText: crisis ? content.safetyVocabulary.crisisLines.text : nil,
-            crisisLines: crisis ? content.safetyVocabulary.crisisLines.lines : [])
+            contacts: content.contacts(for: country).needed(for: rule.level, flags: [rule.id]))
     }
 }

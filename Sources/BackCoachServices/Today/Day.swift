@@ -14,9 +14,26 @@ public struct Day: Encodable, Sendable {
     public let tip: String?
     /// Why there is no session (withheld or paused).
     public let triage: TriageResult?
+    /// Who to call, with her country's numbers, whenever there is no session for a safety reason.
+    public let contacts: Contacts?
 
     enum CodingKeys: String, CodingKey {
-        case date, status, sessionNumber, session, estimatedMinutes, screenRequired, completed, tip, triage
+        case date, status, sessionNumber, session, estimatedMinutes, screenRequired, completed, tip, triage, contacts
+    }
+
+    public init(
+        date: LocalDate, status: Status, sessionNumber: Int? = nil, session: PlannedSession? = nil, screenRequired: Bool = false,
+        completed: Bool = false, tip: String? = nil, triage: TriageResult? = nil, contacts: Contacts? = nil
+    ) {
+        self.date = date
+        self.status = status
+        self.sessionNumber = sessionNumber
+        self.session = session
+        self.screenRequired = screenRequired
+        self.completed = completed
+        self.tip = tip
+        self.triage = triage
+        self.contacts = contacts
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -30,6 +47,7 @@ public struct Day: Encodable, Sendable {
         try container.encode(completed, forKey: .completed)
         try container.encodeIfPresent(tip, forKey: .tip)
         try container.encodeIfPresent(triage, forKey: .triage)
+        try container.encodeIfPresent(contacts, forKey: .contacts)
     }
 }
 

@@ -16,35 +16,35 @@ public struct TodayService: Sendable {
 
     public func day(_ date: LocalDate?, for user: User, current: ProgramService.Current) async throws -> Day {
         let date = date ?? context.today
+        let contacts = context.content.contacts(for: user.country)
         guard current.assessment.triage.programAllowed, current.record != nil, let plan = current.assessment.program else {
-            return Day(
-                date: date, status: .withheld, sessionNumber: nil, session: nil, screenRequired: false, completed: false, tip: nil,
-                triage: current.assessment.triage)
+            let triage = current.assessment.triage
+            return Day(date: date, status: .withheld, triage: triage, contacts: contacts.needed(for: triage))
         }
         if current.paused {
             let latest = try await context.store.latestScreen(for: user.id)
+            let triage = context.coach.triageEngine.screen(Set(latest?.redFlags ?? []))
             return Day(
-                date: date, status: .paused, sessionNumber: nil, session: nil, screenRequired: true, completed: false,
-                tip: "Your program is paused after your last safety check. When you are cleared, do a new safety check.",
-                triage: context.coach.triageEngine.screen(Set(latest?.redFlags ?? [])))
+                date: date, status: .paused, screenRequired: true,
+                tip: "Your program is paused after your last safety check. When you are cleared, do a new safety check.", triage: triage,
+                contacts: contacts.needed(for: triage))
         }
         let record = try await context.store.day(for: user.id, on: date)
         if let pain = SessionService.stoppingPain(record) {
             // A check-in of 7 or more that day is RF-16: no session today, and the advice says who to see.
+            let triage = context.coach.triageEngine.screen([.rf16])
             return Day(
-                date: date, status: .withheld, sessionNumber: nil, session: nil, screenRequired: false, completed: false,
-                tip: "You told us your pain is \(pain) out of 10 today. Please rest from the exercises today.",
-                triage: context.coach.triageEngine.screen([.rf16]))
+                date: date, status: .withheld,
+                tip: "You told us your pain is \(pain) out of 10 today. Please rest from the exercises today.", triage: triage,
+                contacts: contacts.needed(for: triage))
         }
         guard let number = current.schedule?.sessionNumber(on: date), let session = plan.sessions.first(where: { $0.number == number })
         else {
-            return Day(
-                date: date, status: .rest, sessionNumber: nil, session: nil, screenRequired: false, completed: record.sessionLogged,
-                tip: RestDayTips.tip(for: date), triage: nil)
+            return Day(date: date, status: .rest, completed: record.sessionLogged, tip: RestDayTips.tip(for: date))
         }
         return Day(
             date: date, status: .session, sessionNumber: number, session: session,
-            screenRequired: !SafetyCheckService.isClear(record.screens), completed: record.sessionLogged, tip: nil, triage: nil)
+            screenRequired: !SafetyCheckService.isClear(record.screens), completed: record.sessionLogged)
     }
 
     /// The session she would do on `date`: the day's planned one, or on a rest day the first of the week.

@@ -37,19 +37,21 @@ public actor InMemoryStore: BackCoachStore {
         users[user]?.painCeiling = ceiling
     }
 
+    public func setPlace(country: String?, timeZone: String?, for user: UserID) throws {
+        guard users[user] != nil else { throw StorageError.userNotFound }
+        users[user]?.country = country
+        users[user]?.timeZone = timeZone
+    }
+
     public func setEmail(_ email: String, for user: UserID) throws {
-        guard let existing = users[user] else { throw StorageError.userNotFound }
+        guard users[user] != nil else { throw StorageError.userNotFound }
         guard !users.values.contains(where: { $0.email == email && $0.id != user }) else { throw StorageError.emailTaken }
-        users[user] = User(
-            id: existing.id, email: email, passwordHash: existing.passwordHash, createdAt: existing.createdAt,
-            calendarSecret: existing.calendarSecret, painCeiling: existing.painCeiling)
+        users[user]?.email = email
     }
 
     public func setPasswordHash(_ hash: String, for user: UserID) throws {
-        guard let existing = users[user] else { throw StorageError.userNotFound }
-        users[user] = User(
-            id: existing.id, email: existing.email, passwordHash: hash, createdAt: existing.createdAt,
-            calendarSecret: existing.calendarSecret, painCeiling: existing.painCeiling)
+        guard users[user] != nil else { throw StorageError.userNotFound }
+        users[user]?.passwordHash = hash
     }
 
     public func addToken(hash: String, for user: UserID, now: Date) throws {

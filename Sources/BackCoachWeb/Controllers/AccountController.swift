@@ -55,8 +55,16 @@ struct AccountController {
 
     @Sendable func createAccount(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<CreatedAccount> {
         var request = request
-        let (email, password) = try await Self.credentials(&request, context: context)
-        let user = try await accounts.signUp(email: email, password: password, address: context.remoteAddress?.ipAddress ?? "unknown")
+        let reader = try await request.jsonObject(context: context, allowed: ["email", "password", "country", "timeZone"])
+        let fields = try validated { () throws(InputError) in
+            (
+                try reader.string("email", maxLength: 1000), try reader.string("password", maxLength: 1000),
+                try reader.string("country", maxLength: 100), try reader.string("timeZone", maxLength: 100)
+            )
+        }
+        let user = try await accounts.signUp(
+            email: fields.0, password: fields.1, country: fields.2, timeZone: fields.3,
+            address: context.remoteAddress?.ipAddress ?? "unknown")
         return JSONResponse(CreatedAccount(id: user.id.description, token: try await accounts.issueToken(for: user.id)), status: .created)
     }
 

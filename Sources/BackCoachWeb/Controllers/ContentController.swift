@@ -28,7 +28,9 @@ struct ContentController {
         }
         router.get("/api/v1/search") { request, _ in
             // Counted in Unicode code points (by the service), as the OpenAPI document's maxLength counts them.
-            JSONResponse(try search.search(request.formQuery("q") ?? ""))
+            // The help card's numbers: ?country= when given, else the caller's language settings.
+            let country = try ProfileService.checkedCountry(request.formQuery("country")) ?? request.countryFromLanguage
+            return JSONResponse(try search.search(request.formQuery("q") ?? "", country: country))
         }
         router.get("/api/v1/questions") { _, _ in JSONResponse(Questions(content: content)) }
     }
@@ -53,9 +55,25 @@ struct ContentController {
         let intake: [IntakeQuestion]
         let rescreen: [FlagQuestion]
 
+        /// One flag's question; with `items`, the lead-in to separate questions (any "yes" or "not sure" raises the
+        /// flag). `followUps` are asked only after a "yes" or "not sure", and go in `redFlagFollowUps`.
         struct FlagQuestion: Encodable {
             let id: RedFlagID
             let question: String
+            let items: [String]?
+            let followUps: [FollowUp]
+
+            struct FollowUp: Encodable {
+                let id: RedFlagFollowUpID
+                let question: String
+            }
+
+            init(_ rule: RedFlagRule) {
+                id = rule.id
+                question = rule.question
+                items = rule.items
+                followUps = rule.followUps.map { FollowUp(id: $0.id, question: $0.question) }
+            }
         }
 
         init(content: ContentLibrary) {
@@ -65,10 +83,10 @@ struct ContentController {
             rescreenIntro = questions.rescreenIntro
             answers = questions.answers
             redFlags = questions.redFlagsAskedAtIntake.compactMap { id in
-                content.redFlags.rule(id).map { FlagQuestion(id: id, question: $0.question) }
+                content.redFlags.rule(id).map(FlagQuestion.init)
             }
             intake = questions.intake
-            rescreen = content.rescreenFlags.map { FlagQuestion(id: $0.id, question: $0.question) }
+            rescreen = content.rescreenFlags.map(FlagQuestion.init)
         }
     }
 }

@@ -58,10 +58,25 @@ struct ProgramController {
         return JSONResponse(try await services.today.day(date, for: user))
     }
 
-    @Sendable func postScreen(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<TriageResult> {
+    /// A check's result, and her country's numbers when it stops the program.
+    struct ScreenAnswer: Encodable {
+        let triage: TriageResult
+        let contacts: Contacts?
+
+        enum CodingKeys: String, CodingKey { case contacts }
+
+        func encode(to encoder: Encoder) throws {
+            try triage.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(contacts, forKey: .contacts)
+        }
+    }
+
+    @Sendable func postScreen(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<ScreenAnswer> {
         let user = try context.requireUser()
         var request = request
-        let reader = try await request.jsonObject(context: context, allowed: ["date", "redFlags", "painAtRest", "painWorsening", "seen"])
+        let reader = try await request.jsonObject(
+            context: context, allowed: ["date", "redFlags", "redFlagFollowUps", "painAtRest", "painWorsening", "seen"])
         let dateText = try validated { () throws(InputError) in try reader.string("date", maxLength: 10) }
         guard let date = try DateRules.parse(dateText, field: "date", today: services.today.today, allowed: .anyDate) else {
             throw Problem.badRequest("date is required: the day of the session, like 2026-11-25.")
@@ -70,13 +85,14 @@ struct ProgramController {
             throw Problem.badRequest("redFlags is required: the ids answered yes or not sure, or [] when none.")
         }
         let flags: Set<RedFlagID> = try validated { () throws(InputError) in try reader.optionSet("redFlags") }
+        let followUps: Set<RedFlagFollowUpID> = try validated { () throws(InputError) in try reader.optionSet("redFlagFollowUps") }
         let painAtRest = try validated { () throws(InputError) in try reader.int("painAtRest", in: 0...10) }
         let painWorsening = try validated { () throws(InputError) in try reader.bool("painWorsening") }
         let seen = try validated { () throws(InputError) in try reader.bool("seen") } ?? false
-        return JSONResponse(
-            try await services.safety.record(
-                flags, painAtRest: painAtRest, painWorsening: painWorsening, seen: seen, on: date, for: user),
-            status: .created)
+        let result = try await services.safety.record(
+            flags, followUps: followUps, painAtRest: painAtRest, painWorsening: painWorsening, seen: seen, on: date, for: user)
+        let contacts = result.programAllowed ? nil : services.profile.contacts(for: user).needed(for: result)
+        return JSONResponse(ScreenAnswer(triage: result, contacts: contacts), status: .created)
     }
 
     struct SessionResult: Encodable {

@@ -39,6 +39,19 @@ struct AuthPagesController {
         let chrome: Chrome
         let email: String
         let error: String?
+        /// Sign-up asks where she lives, preselected from the browser's language.
+        let countries: [CountryChoice]
+    }
+
+    struct CountryChoice {
+        let code: String
+        let name: String
+        let selected: Bool
+
+        /// Every country, with `selected` preselected.
+        static func all(selected: String?) -> [CountryChoice] {
+            ProfileService.countryChoices.map { .init(code: $0.code, name: $0.name, selected: $0.code == selected) }
+        }
     }
 
     func chrome(_ title: String, _ context: AppRequestContext, _ section: Chrome.Section = .none, csrf: String? = nil) -> Chrome {
@@ -48,9 +61,12 @@ struct AuthPagesController {
     /// Pre-sign-in forms use a double-submit token: the same random value in a cookie and in the form.
     func credentialsPage(
         _ template: String, _ title: String, _ request: Request, _ context: AppRequestContext, email: String = "", error: String? = nil,
-        status: HTTPResponse.Status = .ok
+        country: String? = nil, status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        try preSignInPage(template, title, request, context, status: status) { CredentialsPage(chrome: $0, email: email, error: error) }
+        let countries = template == "pages/signup" ? CountryChoice.all(selected: country ?? request.countryFromLanguage) : []
+        return try preSignInPage(template, title, request, context, status: status) {
+            CredentialsPage(chrome: $0, email: email, error: error, countries: countries)
+        }
     }
 
     /// Any page shown before sign-in with a form on it: `model` gets the page chrome carrying the form's token.
@@ -85,13 +101,16 @@ struct AuthPagesController {
         let form = try await preSignInForm(request, context)
         do {
             let user = try await accounts.signUp(
-                email: form["email"], password: form["password"], address: context.remoteAddress?.ipAddress ?? "unknown")
+                // The time zone comes from the browser, unseen: one the server doesn't know is left out, not refused.
+                email: form["email"], password: form["password"], country: form["country"],
+                timeZone: (try? ProfileService.checkedTimeZone(form["timeZone"])) ?? nil,
+                address: context.remoteAddress?.ipAddress ?? "unknown")
             return try await signedIn(user, request: request, goTo: "/start")
         } catch let error as ServiceError {
             let problem = Problem(error)
             return try credentialsPage(
                 "pages/signup", "Create your account", request, context, email: form.trimmed("email"), error: error.message,
-                status: problem.status)
+                country: form["country"], status: problem.status)
         }
     }
 

@@ -9,6 +9,8 @@ struct Chrome {
     let csrf: String
     let css: String
     let appJS: String
+    /// Follow-up safety questions and the time zone at sign-up; only pages with such forms load it.
+    let formsJS: String
     let manifest: String
     let disclaimer: String
     let section: Section
@@ -29,6 +31,7 @@ struct Chrome {
         self.csrf = csrf ?? context.webSession?.csrfToken ?? ""
         self.css = assets.url("app.css")
         self.appJS = assets.url("app.js")
+        self.formsJS = assets.url("forms.js")
         self.manifest = "/manifest.webmanifest"
         self.disclaimer = Disclaimer.text
         self.section = section
@@ -65,13 +68,15 @@ extension WebRenderer {
 
 extension WebRenderer {
     /// What to do now, in large type, and no program: after an emergency or urgent answer, in the wizard or the safety check.
-    func stopPage(_ triage: TriageResult, context: AppRequestContext) throws -> Response {
+    /// `contacts` are her country's numbers (or the fallback words); the page shows the ones this result calls for.
+    func stopPage(_ triage: TriageResult, contacts: Contacts, context: AppRequestContext) throws -> Response {
         let emergency = triage.level == .emergency
         return try html(
             "pages/stop",
             StopPage(
-                chrome: Chrome(title: emergency ? "Get help now" : "Please get help today", context: context, assets: assets),
-                emergency: emergency, heading: emergency ? "Please stop and get help now" : "Please contact a health professional today",
-                action: triage.action ?? "", flags: triage.flags))
+                chrome: Chrome(title: emergency ? "Get help now" : "Please get help", context: context, assets: assets),
+                // The headline keeps the most urgent flag's own timing: "within 48 hours" is never shouted as "today".
+                emergency: emergency, heading: (triage.timing ?? .today).headline,
+                action: triage.action ?? "", flags: triage.flags, contacts: contacts.needed(for: triage)))
     }
 }

@@ -126,18 +126,7 @@ struct LearnPagesController {
             let title: String
             let action: String
             let advice: String
-            let emergencyNumbers: String?
-            let crisisText: String?
-            let crisisLines: [Line]
-            let hasCrisisLines: Bool
-        }
-
-        struct Line {
-            let place: String
-            let name: String
-            let number: String
-            /// The number as a `tel:` link dials it: digits only.
-            let dial: String
+            let contacts: Contacts
         }
 
         struct Hit {
@@ -150,7 +139,8 @@ struct LearnPagesController {
 
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
         let query = String((request.formQuery("q") ?? "").prefix(SearchService.maxLength))
-        let answer = query.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try search.search(query)
+        let answer =
+            query.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try search.search(query, country: context.country(from: request))
         let hits = answer?.results ?? []
         return try renderer.html(
             "pages/search",
@@ -162,13 +152,7 @@ struct LearnPagesController {
                         kind: $0.kind == "article" ? "Article" : "Exercise")
                 }, searched: !query.isEmpty,
                 help: answer?.help.map {
-                    .init(
-                        level: $0.level.rawValue, title: $0.title, action: $0.action, advice: $0.advice,
-                        emergencyNumbers: $0.emergencyNumbers, crisisText: $0.crisisText,
-                        crisisLines: $0.crisisLines.map {
-                            .init(place: $0.where, name: $0.name, number: $0.number, dial: $0.number.filter(\.isNumber))
-                        },
-                        hasCrisisLines: !$0.crisisLines.isEmpty)
+                    .init(level: $0.level.rawValue, title: $0.title, action: $0.action, advice: $0.advice, contacts: $0.contacts)
                 }))
     }
 }

@@ -38,16 +38,18 @@ struct OnboardingController {
         if steps[step].isSafety {
             // One emergency answer is enough to stop at once; urgent flags stop after the last safety step,
             // because a later answer can make them an emergency.
-            let screen = content.coach.triageEngine.screen(answers.flagged)
+            let flagged = safetyForm(content.questions.redFlagsAskedAtIntake).flagged(in: answers.values)
+            let screen = content.coach.triageEngine.screen(flagged.flags, followUps: flagged.followUps)
             let lastSafetyStep = !steps.indices.contains(step + 1) || !steps[step + 1].isSafety
             if screen.level == .emergency || (!screen.programAllowed && lastSafetyStep) {
-                return try renderer.stopPage(screen, context: context)
+                return try renderer.stopPage(screen, contacts: content.contacts(for: user.country), context: context)
             }
         }
         guard step == steps.count - 1 else {
             return try page(step: step + 1, answers: answers, errors: [:], context: context)
         }
-        let json = answers.intakeJSON(questions: content.questions.intake)
+        let json = answers.intakeJSON(
+            questions: content.questions.intake, flagged: safetyForm(content.questions.redFlagsAskedAtIntake).flagged(in: answers.values))
         let intake: IntakeAnswers
         do {
             intake = try IntakeParser.parse(json)
@@ -55,7 +57,9 @@ struct OnboardingController {
             throw Problem.badRequest("Some answers are missing: \(error.message). Please go back and check them.")
         }
         let current = try await program.saveIntake(intake, for: user)
-        guard current.assessment.triage.programAllowed else { return try renderer.stopPage(current.assessment.triage, context: context) }
+        guard current.assessment.triage.programAllowed else {
+            return try renderer.stopPage(current.assessment.triage, contacts: content.contacts(for: user.country), context: context)
+        }
         return Response(status: .seeOther, headers: [.location: "/plan"])
     }
 
@@ -64,10 +68,7 @@ struct OnboardingController {
         var errors: [String: String] = [:]
         switch step.kind {
         case .safety(let ids):
-            for id in ids {
-                let answer = answers.values["rf.\(id.rawValue)"]?.first
-                if !["yes", "no", "notSure"].contains(answer ?? "") { errors["rf.\(id.rawValue)"] = "Please choose yes, no or not sure." }
-            }
+            errors = safetyForm(ids).missing(in: answers.values)
         case .topic(let topic):
             for question in content.questions.intake where question.topic == topic {
                 let name = "q.\(question.field)"
@@ -97,20 +98,13 @@ struct OnboardingController {
         let current = steps[step]
         let questions = content.questions
         var shown: Set<String> = []
-        var flags: [StartPage.FlagQuestion] = []
+        var flags: [SafetyQuestionForm.Group] = []
         var views: [StartPage.QuestionView] = []
         switch current.kind {
         case .safety(let ids):
-            for (offset, id) in ids.enumerated() {
-                guard let rule = content.redFlags.rule(id) else { continue }
-                let name = "rf.\(id.rawValue)"
-                shown.insert(name)
-                let answer = answers.values[name]?.first
-                flags.append(
-                    .init(
-                        name: name, question: rule.question, yes: answer == "yes", no: answer == "no", notSure: answer == "notSure",
-                        error: errors[name], index: current.firstNumber + offset))
-            }
+            let form = safetyForm(ids)
+            shown.formUnion(form.allFieldNames)
+            flags = form.groups(values: answers.values, errors: errors, firstNumber: current.firstNumber, required: false)
         case .topic(let topic):
             for question in questions.intake where question.topic == topic {
                 let name = "q.\(question.field)"
@@ -136,15 +130,21 @@ struct OnboardingController {
             chrome: Chrome(title: current.title, context: context, assets: renderer.assets), step: step, stepNumber: step + 1,
             stepCount: steps.count, stepTitle: current.title,
             intro: step == 0 ? questions.intro + " " + questions.redFlagIntro : (current.isSafety ? questions.redFlagIntro : nil),
-            isFirst: step == 0, isLast: step == steps.count - 1, hidden: hidden, flags: flags, questions: views,
+            isFirst: step == 0, isLast: step == steps.count - 1, hidden: hidden, flagGroups: flags, questions: views,
             hasErrors: !errors.isEmpty, labels: questions.answers)
         return try renderer.html("pages/start", model, status: status)
+    }
+
+    func safetyForm(_ ids: [RedFlagID]) -> SafetyQuestionForm {
+        SafetyQuestionForm(rules: ids.compactMap { content.redFlags.rule($0) })
     }
 
     @Sendable func plan(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         guard let current = try await self.program.currentIfAnswered(for: user) else { throw Redirect.to("/start") }
-        guard let program = current.assessment.program else { return try renderer.stopPage(current.assessment.triage, context: context) }
+        guard let program = current.assessment.program else {
+            return try renderer.stopPage(current.assessment.triage, contacts: content.contacts(for: user.country), context: context)
+        }
         let flags = current.assessment.triage.flags
         return try renderer.html(
             "pages/plan",

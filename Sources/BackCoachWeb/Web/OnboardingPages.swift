@@ -2,19 +2,20 @@ import BackCoachContent
 import BackCoachCore
 import Foundation
 
-/// The answers so far, as form values: `rf.RF-01` = yes | no | notSure, `q.FIELD` = one or more values.
+/// The answers so far, as form values: safety answers (`rf.…`, `fu.…`, see `SafetyQuestionForm`) and
+/// `q.FIELD` = one or more values.
 struct WizardAnswers {
     var values: [String: [String]]
 
     init(form: FormData) {
-        values = form.fields.filter { $0.key.hasPrefix("rf.") || $0.key.hasPrefix("q.") }
+        values = form.fields.filter { $0.key.hasPrefix("rf.") || $0.key.hasPrefix("fu.") || $0.key.hasPrefix("q.") }
     }
 
     /// Prefilled from saved answers (red flags are always asked afresh).
     init(saved: IntakeAnswers?) {
         values = [:]
         guard let saved, let data = try? JSONEncoder().encode(saved), case .object(let fields)? = try? JSONValue.parse(data) else { return }
-        for (key, value) in fields where key != "redFlags" {
+        for (key, value) in fields where !IntakeParser.redFlagKeys.contains(key) {
             switch value {
             case .number(let number): values["q.\(key)"] = [String(Int(number))]
             case .string(let text): values["q.\(key)"] = [text]
@@ -25,18 +26,12 @@ struct WizardAnswers {
         }
     }
 
-    /// Red flags answered yes or "not sure".
-    var flagged: Set<RedFlagID> {
-        Set(
-            values.compactMap { key, answers in
-                guard key.hasPrefix("rf."), let answer = answers.first, answer == "yes" || answer == "notSure" else { return nil }
-                return RedFlagID(rawValue: String(key.dropFirst(3)))
-            })
-    }
-
     /// The intake JSON object built from the answers.
-    func intakeJSON(questions: [IntakeQuestion]) -> JSONValue {
-        var fields: [String: JSONValue] = ["redFlags": .array(flagged.sorted().map { .string($0.rawValue) })]
+    func intakeJSON(questions: [IntakeQuestion], flagged: (flags: Set<RedFlagID>, followUps: Set<RedFlagFollowUpID>)) -> JSONValue {
+        var fields: [String: JSONValue] = [
+            "redFlags": .array(flagged.flags.sorted().map { .string($0.rawValue) }),
+            "redFlagFollowUps": .array(flagged.followUps.sorted().map { .string($0.rawValue) }),
+        ]
         for question in questions {
             let answers = values["q.\(question.field)"] ?? []
             switch question.kind {
@@ -62,7 +57,7 @@ struct StartPage {
     let isFirst: Bool
     let isLast: Bool
     let hidden: [Hidden]
-    let flags: [FlagQuestion]
+    let flagGroups: [SafetyQuestionForm.Group]
     let questions: [QuestionView]
     let hasErrors: Bool
     let labels: QuestionSet.AnswerLabels
@@ -70,16 +65,6 @@ struct StartPage {
     struct Hidden {
         let name: String
         let value: String
-    }
-
-    struct FlagQuestion {
-        let name: String
-        let question: String
-        let yes: Bool
-        let no: Bool
-        let notSure: Bool
-        let error: String?
-        let index: Int
     }
 
     struct QuestionView {
@@ -115,6 +100,7 @@ struct StopPage {
     let heading: String
     let action: String
     let flags: [TriageFlag]
+    let contacts: Contacts
 }
 
 /// The plan, explained.

@@ -16,19 +16,15 @@ struct TodayPage {
     let exercises: [PlannedExercise]
     let tip: String?
     let rescreenIntro: String
-    let rescreen: [FlagQuestion]
+    let flagGroups: [SafetyQuestionForm.Group]
     let labels: QuestionSet.AnswerLabels
     let flags: [TriageFlag]
     /// 0 to 10, for today's resting pain.
     let painScale: [Int]
     /// Paused by an earlier day's check: a new check (with "I have been seen") may lift it.
     let canRecheck: Bool
-
-    struct FlagQuestion {
-        let name: String
-        let question: String
-        let index: Int
-    }
+    /// Her country's numbers, when a safety reason stops today's session.
+    let contacts: Contacts?
 }
 
 /// The guided session: a checklist form that works without JavaScript, which player.js turns into a

@@ -35,31 +35,29 @@ struct SessionPagesController {
             isWithheld: day.status == .withheld, screenRequired: day.screenRequired, completed: day.completed,
             sessionNumber: day.sessionNumber ?? 0, minutes: day.session?.estimatedMinutes ?? 0, exercises: day.session?.exercises ?? [],
             tip: day.tip, rescreenIntro: content.questions.rescreenIntro,
-            rescreen: services.safety.questions.enumerated().map {
-                .init(name: "rf.\($0.element.id.rawValue)", question: $0.element.question, index: $0.offset + 1)
-            },
+            flagGroups: SafetyQuestionForm(rules: services.safety.questions).groups(
+                values: [:], errors: [:], firstNumber: 1, required: true),
             labels: content.questions.answers, flags: day.triage?.flags ?? [], painScale: Array(0...10),
-            canRecheck: day.status == .paused ? !(try await services.safety.stopped(on: day.date, for: user)) : false)
+            canRecheck: day.status == .paused ? !(try await services.safety.stopped(on: day.date, for: user)) : false,
+            contacts: day.contacts)
         return try renderer.html("pages/today", model)
     }
 
     @Sendable func screen(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         let form = try await request.csrfCheckedForm(context: context)
-        var flags = Set<RedFlagID>()
-        for rule in services.safety.questions {
-            let answer = form["rf.\(rule.id.rawValue)"]
-            guard ["yes", "no", "notSure"].contains(answer ?? "") else {
-                throw Problem.badRequest("Please answer every safety question before you start.")
-            }
-            if answer != "no" { flags.insert(rule.id) }
+        let questions = SafetyQuestionForm(rules: services.safety.questions)
+        guard questions.missing(in: form.fields).isEmpty else {
+            throw Problem.badRequest("Please answer every safety question before you start.")
         }
+        let flagged = questions.flagged(in: form.fields)
         let worse = form["painWorsening"]
         let result = try await services.safety.record(
-            flags, painAtRest: form["painAtRest"].flatMap { Int($0) }, painWorsening: worse == "yes" ? true : (worse == "no" ? false : nil),
+            flagged.flags, followUps: flagged.followUps, painAtRest: form["painAtRest"].flatMap { Int($0) },
+            painWorsening: worse == "yes" ? true : (worse == "no" ? false : nil),
             seen: form["seen"] == "yes", for: user)
         guard result.programAllowed else {
-            return try renderer.stopPage(result, context: context)
+            return try renderer.stopPage(result, contacts: content.contacts(for: user.country), context: context)
         }
         return Response(status: .seeOther, headers: [.location: "/session"])
     }

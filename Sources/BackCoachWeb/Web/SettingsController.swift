@@ -1,3 +1,4 @@
+import BackCoachCore
 import BackCoachServices
 import BackCoachStorage
 import Foundation
@@ -13,6 +14,7 @@ struct SettingsController {
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/settings", use: page)
         router.post("/settings/ceiling", use: ceiling)
+        router.post("/settings/place", use: place)
         router.post("/settings/calendar", use: rotate)
         router.post("/settings/delete", use: delete)
         router.post("/settings/password", use: changePassword)
@@ -33,6 +35,15 @@ struct SettingsController {
         let codesLeft: Int
         let newCodes: [String]
         let hasNewCodes: Bool
+        let countries: [AuthPagesController.CountryChoice]
+        let timeZones: [Zone]
+        /// The numbers she is shown for her country, so she can check them.
+        let contacts: Contacts
+
+        struct Zone {
+            let name: String
+            let selected: Bool
+        }
 
         struct Choice {
             let value: Int
@@ -51,7 +62,26 @@ struct SettingsController {
                 .init(value: $0, selected: user.painCeiling == $0)
             }, usesDefault: user.painCeiling == nil,
             message: message, error: error, codesLeft: try await services.recovery.codesLeft(for: user), newCodes: newCodes,
-            hasNewCodes: !newCodes.isEmpty)
+            hasNewCodes: !newCodes.isEmpty, countries: AuthPagesController.CountryChoice.all(selected: user.country),
+            // Her own zone is listed even when it is an alias ("UTC") the list of names leaves out.
+            timeZones: Set(TimeZone.knownTimeZoneIdentifiers + [user.timeZone].compactMap { $0 }).sorted().map {
+                .init(name: $0, selected: $0 == user.timeZone)
+            },
+            contacts: services.profile.contacts(for: user))
+    }
+
+    @Sendable func place(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireWebUser()
+        let form = try await request.csrfCheckedForm(context: context)
+        do {
+            let updated = try await services.profile.setPlace(country: form["country"] ?? "", timeZone: form["timeZone"], for: user)
+            let name = updated.country.flatMap(ProfileService.countryName)
+            return try renderer.html(
+                "pages/settings",
+                try await model(updated, context, message: name.map { "Saved. You will see the numbers for \($0)." } ?? "Saved."))
+        } catch let error as ServiceError {
+            return try renderer.html("pages/settings", try await model(user, context, error: error.message), status: .badRequest)
+        }
     }
 
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -57,10 +57,12 @@ final class Browser: @unchecked Sendable {
         let signUp = try await post("/signup", [("email", email), ("password", "correct horse battery")])
         guard signUp.status == .seeOther else { throw TestFailure("sign-up failed: \(signUp.status)") }
         try await get("/start")
-        var answers: [(String, String)] = [
-            "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "18", "19",
-        ]
-        .map { ("rf.RF-\($0)", "no") }
+        // RF-10 is asked in seven parts; the rest one question each (follow-ups are needed only after a "yes").
+        var answers: [(String, String)] =
+            [
+                "01", "02", "03", "04", "05", "06", "07", "08", "09", "11", "12", "13", "14", "15", "18", "19",
+            ]
+            .map { ("rf.RF-\($0)", "no") } + (1...7).map { ("rf.RF-10.\($0)", "no") }
         answers += [
             ("q.weeksSinceBirth", "9"), ("q.delivery", "vaginal"), ("q.clinicianCleared", "yes"), ("q.painAtRest", "3"),
             ("q.painWorsening", "no"), ("q.painAreas", "lowBack"), ("q.breastfeeding", "no"), ("q.minutesPerDay", "10"),
@@ -76,11 +78,19 @@ final class Browser: @unchecked Sendable {
         try await post("/today/screen", screenAnswers())
     }
 
-    /// Answers for every question of the check on the last page: "no", except the red flags in `yes`, and a
-    /// resting pain of `pain`.
+    /// The names of the safety questions on `page` (`rf.RF-01`, `rf.RF-10.2`, `fu.RF-06-sepsis`), in order.
+    static func safetyFields(in page: String) -> [String] {
+        page.matches(of: /type="radio" id="[^"]+" name="((?:rf|fu)\.RF-[^"]+)" value="no"/).map { String($0.1) }
+    }
+
+    /// Answers for every question of the check on the last page: "no", except the red flags (e.g. "RF-06", or every
+    /// part of "RF-10") and follow-ups (e.g. "RF-06-sepsis") in `yes`, and a resting pain of `pain`.
     func screenAnswers(yes: Set<String> = [], pain: Int = 2, worse: Bool = false) -> [(String, String)] {
-        let names = lastPage.matches(of: /type="radio" id="[^"]+" name="(rf\.RF-\d\d)" value="no"/).map { String($0.1) }
-        return names.map { ($0, yes.contains(String($0.dropFirst(3))) ? "yes" : "no") }
+        Self.safetyFields(in: lastPage).map { name in
+            let id = String(name.dropFirst(3))
+            let raised = yes.contains(id) || (name.hasPrefix("rf.") && yes.contains(String(id.prefix(5))))
+            return (name, raised ? "yes" : "no")
+        }
             + [("painAtRest", String(pain)), ("painWorsening", worse ? "yes" : "no")]
             + (lastPage.contains(#"name="seen""#) ? [("seen", "yes")] : [])
     }

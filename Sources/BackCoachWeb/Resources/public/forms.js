@@ -1,0 +1,24 @@
+// Small helpers for the forms that ask safety questions or set up an account (not loaded on other pages).
+(function () {
+  // A follow-up safety question shows once its question is answered yes or not sure (without JavaScript it is
+  // always shown, and the server asks for it only then).
+  document.querySelectorAll("[data-follows]").forEach(function (box) {
+    var prefix = box.getAttribute("data-follows");
+    var form = box.closest("form");
+    if (!form) return;
+    function update() {
+      var raised = Array.prototype.some.call(form.querySelectorAll("input[type=radio]:checked"), function (radio) {
+        return (radio.name === prefix || radio.name.indexOf(prefix + ".") === 0) && radio.value !== "no";
+      });
+      box.hidden = !raised;
+    }
+    form.addEventListener("change", update);
+    update();
+  });
+  // Her time zone, so "today" is her date, not the server's.
+  document.querySelectorAll("[data-time-zone]").forEach(function (field) {
+    try {
+      if (!field.value) field.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+    } catch (e) {}
+  });
+})();
