@@ -43,7 +43,7 @@ public struct CalendarService: Sendable {
         guard let current = try await program.currentIfAnswered(for: user), let plan = current.activeProgram,
             let schedule = current.schedule
         else { return [] }
-        let today = context.today
+        let today = context.today(for: user)
         return schedule.sessionDays(from: today, to: today.adding(days: 7 * Self.weeksAhead - 1)).compactMap { day in
             guard let session = plan.sessions.first(where: { $0.number == day.session }) else { return nil }
             let minutes = max(5, session.estimatedMinutes)  // calendars show very short events poorly

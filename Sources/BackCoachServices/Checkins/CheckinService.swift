@@ -29,7 +29,7 @@ public struct CheckinService: Sendable {
 
     /// Saves the check-in for its date, replacing one saved earlier; `created` is false when it replaced one.
     public func save(_ input: Input, for user: User) async throws -> (checkin: Checkin, created: Bool) {
-        let checkin = try validated(input)
+        let checkin = try validated(input, for: user)
         do {
             return (checkin, try await context.store.upsertCheckin(checkin, for: user.id))
         } catch StorageError.userNotFound {
@@ -37,8 +37,8 @@ public struct CheckinService: Sendable {
         }
     }
 
-    func validated(_ input: Input) throws(ServiceError) -> Checkin {
-        try DateRules.check(input.date, field: "date", today: context.today, allowed: .upToTomorrow)
+    func validated(_ input: Input, for user: User) throws(ServiceError) -> Checkin {
+        try DateRules.check(input.date, field: "date", today: context.today(for: user), allowed: .upTo(context.latestDay(for: user)))
         guard let pain = input.pain, (0...10).contains(pain) else {
             throw .invalid("Please choose your pain from 0 to 10.", field: "pain")
         }
@@ -79,7 +79,7 @@ public struct CheckinService: Sendable {
 
     /// The last 90 days, for the check-in form (what she saved, and the activities she rated before).
     public func recent(for user: User) async throws -> [Checkin] {
-        let today = context.today
+        let today = context.today(for: user)
         return try await context.store.checkins(for: user.id, from: today.adding(days: -90), to: today)
     }
 }

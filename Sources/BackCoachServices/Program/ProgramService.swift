@@ -38,7 +38,7 @@ public struct ProgramService: Sendable {
     /// The current state, or nil before the first intake (web pages send her to the wizard instead of a 404).
     public func currentIfAnswered(for user: User) async throws -> Current? {
         guard let (intake, record) = try await context.store.intakeAndProgram(for: user.id) else { return nil }
-        return assess(intake.answers, record: record, painCeiling: user.painCeiling)
+        return assess(intake.answers, record: record, painCeiling: user.painCeiling, today: context.today(for: user))
     }
 
     /// Her saved answers, or nil before the first intake.
@@ -51,9 +51,9 @@ public struct ProgramService: Sendable {
         try await answers(for: user) != nil
     }
 
-    func assess(_ answers: IntakeAnswers, record: ProgramRecord?, painCeiling: Int?) -> Current {
+    func assess(_ answers: IntakeAnswers, record: ProgramRecord?, painCeiling: Int?, today: LocalDate) -> Current {
         let key = AssessmentKey(
-            answers: answers, startDate: record?.startDate ?? context.today, state: record?.state, painCeiling: painCeiling)
+            answers: answers, startDate: record?.startDate ?? today, state: record?.state, painCeiling: painCeiling)
         // Triage and planning are pure functions of the key, so a plan worked out once serves every later request.
         let assessment = context.assessments.value(for: key) {
             context.coach.assess(key.answers, startDate: key.startDate, state: key.state, painCeilingOverride: key.painCeiling)
@@ -66,7 +66,7 @@ public struct ProgramService: Sendable {
         let store = context.store
         let existing = try await store.program(for: user.id)
         let triage = context.coach.triageEngine.triage(answers)
-        let record = triage.programAllowed ? self.record(for: answers, existing: existing) : existing
+        let record = triage.programAllowed ? self.record(for: answers, existing: existing, today: context.today(for: user)) : existing
         do {
             try await store.saveIntake(answers, program: record, for: user.id, now: context.now())
         } catch StorageError.userNotFound {
@@ -76,10 +76,10 @@ public struct ProgramService: Sendable {
     }
 
     /// A new record for a first intake, or the old one with its phase held within what the new answers allow.
-    func record(for answers: IntakeAnswers, existing: ProgramRecord?) -> ProgramRecord {
+    func record(for answers: IntakeAnswers, existing: ProgramRecord?, today: LocalDate) -> ProgramRecord {
         let allowed = PhaseRules.allowedPhase(for: answers).phase
         guard var record = existing else {
-            return ProgramRecord(startDate: context.today, state: ProgramState(phase: allowed))
+            return ProgramRecord(startDate: today, state: ProgramState(phase: allowed))
         }
         record.state.phase = min(record.state.phase, allowed)
         return record

@@ -37,7 +37,7 @@ public struct ProgressReport: Encodable, Sendable {
 
     static func build(for user: User, days: Int, context: ServiceContext) async throws -> ProgressReport {
         let store = context.store
-        let to = context.today
+        let to = context.today(for: user)
         let from = to.adding(days: -(days - 1))
         let window = try await store.checkins(for: user.id, from: from, to: to)
         var forOutcome: [LocalDate: Checkin] = [:]

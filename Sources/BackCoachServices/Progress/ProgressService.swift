@@ -20,7 +20,7 @@ public struct ProgressService: Sendable {
     public enum DayMark: Sendable, Equatable { case done, missed, rest, future }
 
     public func sessionGrid(days: Int, for user: User) async throws -> [(date: LocalDate, mark: DayMark)] {
-        let today = context.today
+        let today = context.today(for: user)
         let start = today.adding(days: -(days - 1))
         var planned = Set<LocalDate>()
         if let (intake, record) = try await context.store.intakeAndProgram(for: user.id), let record {

@@ -42,11 +42,11 @@ public struct SafetyCheckService: Sendable {
         }
         var flags = flags
         if painAtRest >= Self.restingPainThatStops || painWorsening { flags.insert(.rf16) }
-        let today = context.today
+        let today = context.today(for: user)
         let date = date ?? today
-        // A check speaks for the day it is done, never ahead. Until her own time zone is known, "today" is the
-        // server's UTC date, so one day either side of it covers every zone's today.
-        guard (today.adding(days: -1)...today.adding(days: 1)).contains(date) else {
+        // A check speaks for her today or yesterday, never ahead. Until her time zone is known, her today may be
+        // any of the three dates around the server's UTC date, so each of them is taken (S-3).
+        guard (context.earliestToday(for: user).adding(days: -1)...context.latestDay(for: user)).contains(date) else {
             throw ServiceError.invalid("A safety check is for today, not \(date). Do it on the day of your session.", field: "date")
         }
         let result = context.coach.triageEngine.screen(flags, followUps: followUps)

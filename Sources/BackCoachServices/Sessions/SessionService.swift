@@ -28,9 +28,9 @@ public struct SessionService: Sendable {
     public func log(_ feedback: [ExerciseFeedback], on date: LocalDate? = nil, clientID: UUID? = nil, for user: User) async throws
         -> Logged
     {
-        let today = context.today
+        let today = context.today(for: user)
         let date = date ?? today
-        try DateRules.check(date, field: "date", today: today, allowed: .upToTomorrow)
+        try DateRules.check(date, field: "date", today: today, allowed: .upTo(context.latestDay(for: user)))
         guard !feedback.isEmpty else {
             throw ServiceError.invalid("A session needs at least one exercise.", field: "exercises")
         }

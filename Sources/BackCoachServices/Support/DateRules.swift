@@ -4,8 +4,8 @@ import BackCoachCore
 /// become the start of her history; a date that only picks what to read may be any valid date.
 public enum DateRules {
     public enum Allowed: Sendable {
-        /// What has happened (sessions, check-ins): up to tomorrow, since her day may start before the server's.
-        case upToTomorrow
+        /// What has happened (sessions, check-ins): up to her latest possible today (`ServiceContext.latestDay`).
+        case upTo(LocalDate)
         /// Anything that only picks what to read.
         case anyDate
     }
@@ -26,7 +26,7 @@ public enum DateRules {
         let latest: LocalDate
         switch allowed {
         case .anyDate: return
-        case .upToTomorrow: latest = today.adding(days: 1)
+        case .upTo(let day): latest = day
         }
         let earliest = today.adding(days: -3 * 366)
         guard date >= earliest else { throw .invalid("\(field) is too far in the past (earliest \(earliest)).", field: field) }

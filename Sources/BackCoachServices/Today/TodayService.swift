@@ -6,8 +6,8 @@ public struct TodayService: Sendable {
     let context: ServiceContext
     let program: ProgramService
 
-    /// Her today (the date every "today" on every interface comes from).
-    public var today: LocalDate { context.today }
+    /// Her today, where she lives (the date every "today" on every interface comes from).
+    public func today(for user: User) -> LocalDate { context.today(for: user) }
 
     /// The day `date` (today when nil) as it stands for her.
     public func day(_ date: LocalDate? = nil, for user: User) async throws -> Day {
@@ -15,7 +15,7 @@ public struct TodayService: Sendable {
     }
 
     public func day(_ date: LocalDate?, for user: User, current: ProgramService.Current) async throws -> Day {
-        let date = date ?? context.today
+        let date = date ?? context.today(for: user)
         let contacts = context.content.contacts(for: user.country)
         guard current.assessment.triage.programAllowed, current.record != nil, let plan = current.assessment.program else {
             let triage = current.assessment.triage

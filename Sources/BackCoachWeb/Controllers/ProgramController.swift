@@ -54,7 +54,7 @@ struct ProgramController {
     @Sendable func getToday(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Day> {
         let user = try context.requireUser()
         let date = try DateRules.parse(
-            request.uri.queryParameters["date"].map(String.init), field: "date", today: services.today.today, allowed: .anyDate)
+            request.uri.queryParameters["date"].map(String.init), field: "date", today: services.today.today(for: user), allowed: .anyDate)
         return JSONResponse(try await services.today.day(date, for: user))
     }
 
@@ -78,7 +78,7 @@ struct ProgramController {
         let reader = try await request.jsonObject(
             context: context, allowed: ["date", "redFlags", "redFlagFollowUps", "painAtRest", "painWorsening", "seen"])
         let dateText = try validated { () throws(InputError) in try reader.string("date", maxLength: 10) }
-        guard let date = try DateRules.parse(dateText, field: "date", today: services.today.today, allowed: .anyDate) else {
+        guard let date = try DateRules.parse(dateText, field: "date", today: services.today.today(for: user), allowed: .anyDate) else {
             throw Problem.badRequest("date is required: the day of the session, like 2026-11-25.")
         }
         guard reader.fields["redFlags"] != nil else {
@@ -108,7 +108,7 @@ struct ProgramController {
         var request = request
         let reader = try await request.jsonObject(context: context, allowed: ["id", "date", "exercises"])
         let dateText = try validated { () throws(InputError) in try reader.string("date", maxLength: 10) }
-        guard let date = try DateRules.parse(dateText, field: "date", today: services.today.today, allowed: .anyDate) else {
+        guard let date = try DateRules.parse(dateText, field: "date", today: services.today.today(for: user), allowed: .anyDate) else {
             throw Problem.badRequest("date is required: the day you did the session, like 2026-11-25.")
         }
         let idText = try validated { () throws(InputError) in try reader.string("id", maxLength: 36) }

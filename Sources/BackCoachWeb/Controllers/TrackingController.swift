@@ -19,7 +19,7 @@ struct TrackingController {
     @Sendable func putCheckin(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Checkin> {
         let user = try context.requireUser()
         let date = try DateRules.parse(
-            context.parameters.get("date"), field: "the date in the address", today: today.today, allowed: .anyDate)!
+            context.parameters.get("date"), field: "the date in the address", today: today.today(for: user), allowed: .anyDate)!
         var request = request
         let reader = try await request.jsonObject(context: context, allowed: ["pain", "psfs", "note"])
         let pain = try validated { () throws(InputError) in try reader.requiredInt("pain", in: 0...10) }
@@ -61,7 +61,7 @@ struct TrackingController {
 
     @Sendable func getCheckins(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<CheckinList> {
         let user = try context.requireUser()
-        let now = today.today
+        let now = today.today(for: user)
         let query = request.uri.queryParameters
         let to = try DateRules.parse(query["to"].map(String.init), field: "to", today: now, allowed: .anyDate) ?? now
         let from = try DateRules.parse(query["from"].map(String.init), field: "from", today: now, allowed: .anyDate) ?? to.adding(days: -29)

@@ -65,7 +65,7 @@ struct SessionPagesController {
     @Sendable func session(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         let current = try await current(user)
-        let date = services.today.today
+        let date = services.today.today(for: user)
         // On a rest day she may still do the first session of the week.
         guard let planned = services.today.sessionToDo(on: date, current: current) else { throw Redirect.to("/today") }
         guard try await services.safety.isClear(on: date, for: user) else { throw Redirect.to("/today") }

@@ -60,7 +60,7 @@ struct TrackingPagesController {
     }
 
     func checkinModel(for user: User, context: AppRequestContext, saved: Bool = false, error: String? = nil) async throws -> CheckinPage {
-        let today = self.today.today
+        let today = self.today.today(for: user)
         let recent = try await checkins.recent(for: user)
         let current = recent.last { $0.date == today }
         // PSFS is weekly: ask when none was given in the last 6 days. Activities are named once, then re-rated.
@@ -88,7 +88,7 @@ struct TrackingPagesController {
     @Sendable func saveCheckin(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         let form = try await request.csrfCheckedForm(context: context)
-        let todayDate = today.today
+        let todayDate = today.today(for: user)
         do {
             let date = try DateRules.parse(form["date"], field: "date", today: todayDate, allowed: .anyDate) ?? todayDate
             var ratings: [PSFSRating] = []
@@ -185,6 +185,6 @@ struct TrackingPagesController {
                 adherence: "\(report.adherence.done) of \(report.adherence.planned) planned sessions done in the last \(days) days",
                 activities: activities,
                 periods: [30, 90, 365].map { .init(days: $0, label: $0 == 365 ? "1 year" : "\($0) days", current: $0 == days) },
-                printedOn: today.today.description, progressCSS: renderer.assets.url("progress.css")))
+                printedOn: today.today(for: user).description, progressCSS: renderer.assets.url("progress.css")))
     }
 }
