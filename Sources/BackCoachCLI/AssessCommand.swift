@@ -45,6 +45,13 @@ struct AssessCommand: ParsableCommand, CLICommand {
             "redFlagFollowUps": .array(followUps.sorted().map { .string($0.rawValue) }),
         ]
         for question in content.questions.intake {
+            // A question asked unless another was answered (the weeks, once the birth date is given) is skipped then,
+            // and needed otherwise.
+            if let other = question.askedUnless {
+                if let given = fields[other], given != .null { continue }
+                fields[question.field] = try interview.ask(question, required: true)
+                continue
+            }
             fields[question.field] = try interview.ask(question)
         }
         let answers: IntakeAnswers
@@ -103,15 +110,22 @@ struct Interview {
         return true
     }
 
-    func ask(_ question: IntakeQuestion) throws -> JSONValue {
+    func ask(_ question: IntakeQuestion, required: Bool = false) throws -> JSONValue {
         let help = question.help.map { "\n  (\($0))" } ?? ""
         switch question.kind {
+        case .date:
+            while true {
+                let reply = try prompt("\n\(question.text)\(help)\n  Date as YYYY-MM-DD, or Enter to skip: ")
+                if reply.isEmpty { return .null }
+                if LocalDate(reply) != nil { return .string(reply) }
+                terminal.write("Please type a date like 2026-10-02, or press Enter.\n")
+            }
         case .integer, .optionalInteger:
             let range = "\(question.min ?? 0)–\(question.max ?? 0)"
             while true {
-                let reply = try prompt(
-                    "\n\(question.text)\(help)\n  Number \(range)\(question.kind == .optionalInteger ? ", or Enter to skip" : ""): ")
-                if reply.isEmpty && question.kind == .optionalInteger { return .null }
+                let optional = question.kind == .optionalInteger && !required
+                let reply = try prompt("\n\(question.text)\(help)\n  Number \(range)\(optional ? ", or Enter to skip" : ""): ")
+                if reply.isEmpty && optional { return .null }
                 if let number = Int(reply), number >= (question.min ?? .min), number <= (question.max ?? .max) {
                     return .number(Double(number))
                 }

@@ -38,7 +38,7 @@ struct IntakeParserTests {
     }
 
     static let invalid: [(String, String)] = [
-        (#"{"delivery":"vaginal","painAtRest":1,"minutesPerDay":10,"daysPerWeek":3}"#, "weeksSinceBirth is required"),
+        (#"{"delivery":"vaginal","painAtRest":1,"minutesPerDay":10,"daysPerWeek":3}"#, "weeksSinceBirth or birthDate is required"),
         (
             #"{"weeksSinceBirth":521,"delivery":"vaginal","painAtRest":1,"minutesPerDay":10,"daysPerWeek":3}"#,
             "weeksSinceBirth must be a whole number from 0 to 520 (got 521)"

@@ -1,7 +1,10 @@
 /// Everything the intake asks. Every interface (CLI, API, web) accepts exactly this shape;
 /// `docs/intake.md` documents it. Build one with `IntakeParser` to get field-level validation.
 public struct IntakeAnswers: Codable, Hashable, Sendable {
+    /// Whole weeks since the birth on the day in question (see `on(_:)`); as answered until a date is known.
     public var weeksSinceBirth: Int
+    /// The day of the birth: given, or estimated from `weeksSinceBirth` when the answers are saved.
+    public var birthDate: LocalDate?
     public var delivery: Delivery
     public var clinicianCleared: Bool
     public var complications: Set<Complication>
@@ -23,7 +26,7 @@ public struct IntakeAnswers: Codable, Hashable, Sendable {
     public var equipment: Set<Equipment>
 
     public init(
-        weeksSinceBirth: Int, delivery: Delivery, clinicianCleared: Bool = false,
+        weeksSinceBirth: Int, birthDate: LocalDate? = nil, delivery: Delivery, clinicianCleared: Bool = false,
         complications: Set<Complication> = [], painAtRest: Int, painWorsening: Bool = false,
         painAreas: Set<PainArea> = [], redFlags: Set<RedFlagID> = [], redFlagFollowUps: Set<RedFlagFollowUpID> = [],
         pelvicFloor: Set<PelvicFloorSymptom> = [],
@@ -31,6 +34,7 @@ public struct IntakeAnswers: Codable, Hashable, Sendable {
         breastfeeding: Bool = false, minutesPerDay: Int, daysPerWeek: Int, equipment: Set<Equipment> = []
     ) {
         self.weeksSinceBirth = weeksSinceBirth
+        self.birthDate = birthDate
         self.delivery = delivery
         self.clinicianCleared = clinicianCleared
         self.complications = complications
@@ -49,6 +53,22 @@ public struct IntakeAnswers: Codable, Hashable, Sendable {
         self.equipment = equipment
     }
 
+    /// The answers as they stand on `date`: weeks since the birth counted from the birth date, so phases, the
+    /// caesarean limits, the first-6-weeks pain limit and the 6-week windows move on with time (CTX-1).
+    public func on(_ date: LocalDate) -> IntakeAnswers {
+        guard let birthDate else { return self }
+        var dated = self
+        dated.weeksSinceBirth = min(max(0, birthDate.days(until: date) / 7), Limits.weeksSinceBirth.upperBound)
+        return dated
+    }
+
+    /// With a birth date: the one given, or the one `weeksSinceBirth` implies counting back from `today`.
+    public func withBirthDate(today: LocalDate) -> IntakeAnswers {
+        var dated = self
+        dated.birthDate = birthDate ?? today.adding(days: -7 * weeksSinceBirth)
+        return dated.on(today)
+    }
+
     /// Allowed ranges, shared by the parser, the questions and the docs.
     public enum Limits {
         public static let weeksSinceBirth = 0...520
@@ -59,7 +79,7 @@ public struct IntakeAnswers: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case weeksSinceBirth, delivery, clinicianCleared, complications, painAtRest, painWorsening, painAreas, redFlags
+        case weeksSinceBirth, birthDate, delivery, clinicianCleared, complications, painAtRest, painWorsening, painAreas, redFlags
         case redFlagFollowUps, pelvicFloor, diastasisFingers, glutes, pgpTests, breastfeeding, minutesPerDay, daysPerWeek, equipment
     }
 
@@ -67,6 +87,7 @@ public struct IntakeAnswers: Codable, Hashable, Sendable {
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         weeksSinceBirth = try container.decode(Int.self, forKey: .weeksSinceBirth)
+        birthDate = try container.decodeIfPresent(LocalDate.self, forKey: .birthDate)
         delivery = try container.decode(Delivery.self, forKey: .delivery)
         clinicianCleared = try container.decode(Bool.self, forKey: .clinicianCleared)
         complications = try container.decode(Set<Complication>.self, forKey: .complications)
@@ -89,6 +110,7 @@ public struct IntakeAnswers: Codable, Hashable, Sendable {
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(weeksSinceBirth, forKey: .weeksSinceBirth)
+        try container.encodeIfPresent(birthDate, forKey: .birthDate)
         try container.encode(delivery, forKey: .delivery)
         try container.encode(clinicianCleared, forKey: .clinicianCleared)
         try container.encode(complications.sorted(), forKey: .complications)

@@ -14,8 +14,18 @@ public enum IntakeParser {
         let reader = FieldReader(fields: fields)
         try reader.rejectUnknownKeys(allowed: knownKeys)
         typealias Limits = IntakeAnswers.Limits
+        let birthText = try reader.string("birthDate", maxLength: 10)
+        let birthDate = try birthText.map { text throws(InputError) -> LocalDate in
+            guard let date = LocalDate(text) else { throw InputError("birthDate must be a date like 2026-10-02 (got \(text))") }
+            return date
+        }
+        // One of the two says when the baby was born; with a date, the weeks are counted from it when saved.
+        let weeks = try reader.int("weeksSinceBirth", in: Limits.weeksSinceBirth)
+        guard weeks != nil || birthDate != nil else {
+            throw InputError("weeksSinceBirth or birthDate is required: the date of the birth (YYYY-MM-DD) or whole weeks since it")
+        }
         return IntakeAnswers(
-            weeksSinceBirth: try reader.requiredInt("weeksSinceBirth", in: Limits.weeksSinceBirth),
+            weeksSinceBirth: weeks ?? 0, birthDate: birthDate,
             delivery: try reader.requiredOption("delivery"),
             clinicianCleared: try reader.bool("clinicianCleared") ?? false,
             complications: try reader.optionSet("complications"),
@@ -36,7 +46,7 @@ public enum IntakeParser {
     }
 
     static let knownKeys: [String] = [
-        "weeksSinceBirth", "delivery", "clinicianCleared", "complications", "painAtRest", "painWorsening",
+        "weeksSinceBirth", "birthDate", "delivery", "clinicianCleared", "complications", "painAtRest", "painWorsening",
         "painAreas", "redFlags", "redFlagFollowUps", "pelvicFloor", "diastasisFingers", "glutes", "pgpTests", "breastfeeding",
         "minutesPerDay", "daysPerWeek", "equipment",
     ]

@@ -64,6 +64,13 @@ public struct QuestionSet: Codable, Equatable, Sendable {
                 guard IntakeParser.booleanFields.contains(question.field) else {
                     throw ContentError("questions: \(question.field) is not a yes/no field")
                 }
+            case .date:
+                guard IntakeParser.dateFields.contains(question.field) else {
+                    throw ContentError("questions: \(question.field) is not a date field")
+                }
+            }
+            if let other = question.askedUnless, !asked.contains(other) || other == question.field {
+                throw ContentError("questions: \(question.field) is asked unless \(other), which is not another question")
             }
         }
     }
@@ -133,9 +140,13 @@ public struct IntakeQuestion: Codable, Equatable, Sendable {
     public let min: Int?
     public let max: Int?
     public let options: [Option]
+    /// Needed only when this other field has no answer (the weeks since the birth, when no date is given).
+    public let askedUnless: String?
 
     public enum Kind: String, Codable, Sendable {
         case integer, optionalInteger, boolean, choice, multiple
+        /// YYYY-MM-DD, optional.
+        case date
     }
 
     public struct Option: Codable, Equatable, Sendable {
@@ -153,6 +164,7 @@ public struct IntakeQuestion: Codable, Equatable, Sendable {
         min = try container.decodeIfPresent(Int.self, forKey: .min)
         max = try container.decodeIfPresent(Int.self, forKey: .max)
         options = try container.decodeIfPresent([Option].self, forKey: .options) ?? []
+        askedUnless = try container.decodeIfPresent(String.self, forKey: .askedUnless)
     }
 }
 
@@ -178,6 +190,8 @@ extension IntakeParser {
 
     /// Filled by the safety questions, not by an intake question of their own.
     public static let redFlagKeys: Set<String> = ["redFlags", "redFlagFollowUps"]
+
+    public static let dateFields: Set<String> = ["birthDate"]
 
     public static let booleanFields: Set<String> = ["clinicianCleared", "painWorsening", "breastfeeding"]
 }

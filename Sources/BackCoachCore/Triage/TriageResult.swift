@@ -1,3 +1,5 @@
+import Foundation
+
 /// The outcome of a red-flag screen. It never diagnoses: it says who to see and how soon.
 public struct TriageResult: Codable, Equatable, Sendable {
     /// The most urgent level among the flags (`none` when nothing was flagged).
@@ -20,4 +22,29 @@ public struct TriageFlag: Codable, Equatable, Sendable {
     /// Who to contact, how soon, and why, in plain words.
     public let advice: String
     public let sources: [String]
+}
+
+extension TriageResult {
+    /// The same result with "[date]" in the emergency script ("I had a baby on [date] and I have [symptom]") set to
+    /// the day of the birth, e.g. "2 October 2026"; left for her to fill in when no date is known.
+    public func naming(birthDate: LocalDate?) -> TriageResult {
+        guard let birthDate else { return self }
+        let words = birthDate.spelledOut
+        let fill = { (text: String) in text.replacingOccurrences(of: "[date]", with: words) }
+        return TriageResult(
+            level: level, programAllowed: programAllowed, action: action.map(fill), timing: timing,
+            flags: flags.map {
+                TriageFlag(id: $0.id, level: $0.level, timing: $0.timing, title: $0.title, advice: fill($0.advice), sources: $0.sources)
+            })
+    }
+}
+
+extension LocalDate {
+    /// "2 October 2026": a date as it is said aloud, the same in every English-speaking country.
+    public var spelledOut: String {
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        ]
+        return "\(day) \(months[month - 1]) \(year)"
+    }
 }

@@ -100,6 +100,11 @@ public struct ProfileService: Sendable {
         return updated
     }
 
+    /// The day of the birth from her answers (given, or estimated from the weeks she gave); nil before the intake.
+    public func birthDate(of user: User) async throws -> LocalDate? {
+        try await context.store.intake(for: user.id)?.answers.birthDate
+    }
+
     /// The numbers she is shown: her country's, or the fallback words.
     public func contacts(for user: User) -> Contacts { context.content.contacts(for: user.country) }
 }

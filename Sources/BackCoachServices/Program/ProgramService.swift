@@ -28,17 +28,18 @@ public struct ProgramService: Sendable {
         }
     }
 
-    public func current(for user: User) async throws -> Current {
-        guard let current = try await currentIfAnswered(for: user) else {
+    /// `date` (her today when nil) is the day the program stands for: the weeks since the birth are counted to it.
+    public func current(for user: User, on date: LocalDate? = nil) async throws -> Current {
+        guard let current = try await currentIfAnswered(for: user, on: date) else {
             throw ServiceError.notFound("There are no answers yet. Answer the intake questions first.")
         }
         return current
     }
 
     /// The current state, or nil before the first intake (web pages send her to the wizard instead of a 404).
-    public func currentIfAnswered(for user: User) async throws -> Current? {
+    public func currentIfAnswered(for user: User, on date: LocalDate? = nil) async throws -> Current? {
         guard let (intake, record) = try await context.store.intakeAndProgram(for: user.id) else { return nil }
-        return assess(intake.answers, record: record, painCeiling: user.painCeiling, today: context.today(for: user))
+        return assess(intake.answers, record: record, painCeiling: user.painCeiling, today: date ?? context.today(for: user))
     }
 
     /// Her saved answers, or nil before the first intake.
@@ -51,22 +52,37 @@ public struct ProgramService: Sendable {
         try await answers(for: user) != nil
     }
 
-    func assess(_ answers: IntakeAnswers, record: ProgramRecord?, painCeiling: Int?, today: LocalDate) -> Current {
+    func assess(_ saved: IntakeAnswers, record: ProgramRecord?, painCeiling: Int?, today: LocalDate) -> Current {
+        // Every rule reads the weeks since the birth as they are today, counted from the birth date.
+        let answers = saved.on(today)
         let key = AssessmentKey(
             answers: answers, startDate: record?.startDate ?? today, state: record?.state, painCeiling: painCeiling)
         // Triage and planning are pure functions of the key, so a plan worked out once serves every later request.
         let assessment = context.assessments.value(for: key) {
             context.coach.assess(key.answers, startDate: key.startDate, state: key.state, painCeilingOverride: key.painCeiling)
         }
-        return Current(answers: answers, record: record, assessment: assessment)
+        // The emergency script names the day of the birth, so she can read it out as it is.
+        let dated = Assessment(triage: assessment.triage.naming(birthDate: answers.birthDate), program: assessment.program)
+        return Current(answers: answers, record: record, assessment: dated)
     }
 
     /// Saves new answers; a withheld program keeps the old record (and her progress) for when it can run again.
-    public func saveIntake(_ answers: IntakeAnswers, for user: User) async throws -> Current {
+    public func saveIntake(_ given: IntakeAnswers, for user: User) async throws -> Current {
+        let today = context.today(for: user)
+        if let birth = given.birthDate {
+            guard birth <= today else {
+                throw ServiceError.invalid("The birth date can't be after today (\(today)).", field: "birthDate")
+            }
+            guard birth >= today.adding(days: -7 * IntakeAnswers.Limits.weeksSinceBirth.upperBound) else {
+                throw ServiceError.invalid("The birth date must be within the last 10 years.", field: "birthDate")
+            }
+        }
+        // A birth date is always kept: the one she gave, or one estimated from the weeks she gave.
+        let answers = given.withBirthDate(today: today)
         let store = context.store
         let existing = try await store.program(for: user.id)
         let triage = context.coach.triageEngine.triage(answers)
-        let record = triage.programAllowed ? self.record(for: answers, existing: existing, today: context.today(for: user)) : existing
+        let record = triage.programAllowed ? self.record(for: answers, existing: existing, today: today) : existing
         do {
             try await store.saveIntake(answers, program: record, for: user.id, now: context.now())
         } catch StorageError.userNotFound {

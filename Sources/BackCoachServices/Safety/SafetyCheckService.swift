@@ -76,6 +76,6 @@ public struct SafetyCheckService: Sendable {
         } catch StorageError.userNotFound {
             throw ServiceError.notFound("This account no longer exists.")
         }
-        return result
+        return result.naming(birthDate: try await context.store.intake(for: user.id)?.answers.birthDate)
     }
 }

@@ -16,6 +16,8 @@ struct ProfileController {
         let country: String?
         let countryName: String?
         let timeZone: String?
+        /// The day of the birth, from her answers (set it with PUT /api/v1/me/intake).
+        let birthDate: LocalDate?
         /// Her own pain limit, or nil for the plan's default.
         let painCeiling: Int?
         /// The highest limit she may set herself (the cautious default for her situation).
@@ -28,7 +30,8 @@ struct ProfileController {
         let place = profile.place(of: user)
         return JSONResponse(
             Profile(
-                country: place.country, countryName: place.countryName, timeZone: place.timeZone, painCeiling: user.painCeiling,
+                country: place.country, countryName: place.countryName, timeZone: place.timeZone,
+                birthDate: try await profile.birthDate(of: user), painCeiling: user.painCeiling,
                 highestPainCeiling: try await profile.highestPainCeiling(for: user), contacts: profile.contacts(for: user)))
     }
 

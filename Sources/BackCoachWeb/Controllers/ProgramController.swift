@@ -47,8 +47,12 @@ struct ProgramController {
         return JSONResponse(ProgramResponse(try await services.program.saveIntake(answers, for: user)))
     }
 
+    /// `?date=YYYY-MM-DD`: the program as it stands that day (phases move on with the weeks since the birth).
     @Sendable func getProgram(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<ProgramResponse> {
-        JSONResponse(ProgramResponse(try await services.program.current(for: try context.requireUser())))
+        let user = try context.requireUser()
+        let date = try DateRules.parse(
+            request.uri.queryParameters["date"].map(String.init), field: "date", today: services.today.today(for: user), allowed: .anyDate)
+        return JSONResponse(ProgramResponse(try await services.program.current(for: user, on: date)))
     }
 
     @Sendable func getToday(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Day> {

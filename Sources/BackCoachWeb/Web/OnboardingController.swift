@@ -75,8 +75,17 @@ struct OnboardingController {
                 let values = answers.values[name] ?? []
                 let first = values.first?.trimmingCharacters(in: .whitespaces) ?? ""
                 switch question.kind {
+                case .date:
+                    if first.isEmpty || LocalDate(first) != nil { continue }
+                    errors[name] = "Please give the date like 2026-10-02, or leave it empty."
                 case .integer, .optionalInteger:
-                    if first.isEmpty && question.kind == .optionalInteger { continue }
+                    if first.isEmpty && question.kind == .optionalInteger {
+                        // Asked unless another answer says it: then one of the two is needed.
+                        if let other = question.askedUnless, (answers.values["q.\(other)"]?.first ?? "").isEmpty {
+                            errors[name] = "Please give the date of the birth above, or how many weeks ago it was."
+                        }
+                        continue
+                    }
                     if let number = Int(first), number >= (question.min ?? .min), number <= (question.max ?? .max) { continue }
                     errors[name] = "Please enter a whole number from \(question.min ?? 0) to \(question.max ?? 0)."
                 case .boolean:
@@ -113,7 +122,7 @@ struct OnboardingController {
                 views.append(
                     .init(
                         name: name, text: question.text, help: question.help,
-                        isNumber: question.kind == .integer || question.kind == .optionalInteger,
+                        isNumber: question.kind == .integer || question.kind == .optionalInteger, isDate: question.kind == .date,
                         isOptional: question.kind == .optionalInteger, isBoolean: question.kind == .boolean,
                         isChoice: question.kind == .choice,
                         isMultiple: question.kind == .multiple, min: question.min ?? 0, max: question.max ?? 0, value: values.first ?? "",

@@ -39,6 +39,9 @@ struct WizardAnswers {
                 fields[question.field] = answers.first.flatMap(Double.init).map(JSONValue.number) ?? .null
             case .boolean: fields[question.field] = .bool(answers.first == "yes")
             case .choice: fields[question.field] = answers.first.map(JSONValue.string) ?? .null
+            case .date:
+                let text = answers.first?.trimmingCharacters(in: .whitespaces) ?? ""
+                fields[question.field] = text.isEmpty ? .null : .string(text)
             case .multiple: fields[question.field] = .array(answers.filter { !$0.isEmpty }.map(JSONValue.string))
             }
         }
@@ -72,6 +75,7 @@ struct StartPage {
         let text: String
         let help: String?
         let isNumber: Bool
+        let isDate: Bool
         let isOptional: Bool
         let isBoolean: Bool
         let isChoice: Bool
