@@ -19,7 +19,17 @@ public enum DoseLadder {
         return next
     }
 
-    /// About a third less volume, never below the exercise's starting dose; nil when already there.
+    /// The easiest an exercise gets before it rests: one set, about half the repetitions (at least 2) and half the hold
+    /// of its starting dose. Every exercise has one, so a step back always changes something she can see.
+    public static func floor(of start: Dose) -> Dose {
+        var floor = start
+        floor.sets = 1
+        floor.reps = start.reps <= 2 ? start.reps : max(2, (start.reps + 1) / 2)
+        floor.holdSeconds = start.holdSeconds / 2
+        return floor
+    }
+
+    /// About a third less volume, never below `start` (the exercise's starting dose, or its floor); nil when already there.
     public static func step(down dose: Dose, floor start: Dose) -> Dose? {
         var next = dose
         if dose.sets > start.sets {

@@ -38,6 +38,16 @@ public struct ProgramGenerator: Sendable {
                     excluded.append(ExcludedExercise(id: rung.id, ref: rung.ref, title: rung.title, reason: reason))
                 }
             }
+            // An exercise resting after it stepped back at its easiest sits out, and says why (rules 5.2-3, 5.2-4).
+            if let saved = state?.ladders[root.id], saved.restSessions > 0, let resting = catalogue[saved.exerciseID] {
+                excluded.append(
+                    ExcludedExercise(
+                        id: resting.id, ref: resting.ref, title: resting.title,
+                        reason:
+                            "Resting for a week: it brought on symptoms even at its easiest. A pelvic-health physio can check it with you.")
+                )
+                continue
+            }
             // A saved position wins when that exercise is still allowed; otherwise fall back to the entry rung.
             if let saved = state?.ladders[root.id], let exercise = catalogue[saved.exerciseID],
                 case .allowed(let notes) = ExerciseEligibility.evaluate(

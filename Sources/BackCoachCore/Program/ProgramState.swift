@@ -23,11 +23,26 @@ public struct ExerciseState: Codable, Hashable, Sendable {
     public var goodSessions: Int
     /// Next mornings in a row when pain had not settled (rule 5.2-4).
     public var unsettledMornings: Int
+    /// Sessions this ladder still sits out: set when it stepped back at its very easiest (a week of sessions).
+    public var restSessions: Int
 
-    public init(exerciseID: String, dose: Dose, goodSessions: Int = 0, unsettledMornings: Int = 0) {
+    public init(exerciseID: String, dose: Dose, goodSessions: Int = 0, unsettledMornings: Int = 0, restSessions: Int = 0) {
         self.exerciseID = exerciseID
         self.dose = dose
         self.goodSessions = goodSessions
         self.unsettledMornings = unsettledMornings
+        self.restSessions = restSessions
+    }
+
+    enum CodingKeys: String, CodingKey { case exerciseID, dose, goodSessions, unsettledMornings, restSessions }
+
+    // Programs saved before resting existed still read.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        exerciseID = try container.decode(String.self, forKey: .exerciseID)
+        dose = try container.decode(Dose.self, forKey: .dose)
+        goodSessions = try container.decode(Int.self, forKey: .goodSessions)
+        unsettledMornings = try container.decode(Int.self, forKey: .unsettledMornings)
+        restSessions = try container.decodeIfPresent(Int.self, forKey: .restSessions) ?? 0
     }
 }

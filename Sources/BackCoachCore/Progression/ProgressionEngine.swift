@@ -16,12 +16,15 @@ public struct ProgressionEngine: Sendable {
         public let phase: Phase
         public let context: ProgramContext
         public let toleratesDeferred: Bool
+        /// How many sessions make her week: an exercise that rests sits out that many.
+        public let sessionsPerWeek: Int
 
-        public init(ceiling: Int, phase: Phase, context: ProgramContext, toleratesDeferred: Bool) {
+        public init(ceiling: Int, phase: Phase, context: ProgramContext, toleratesDeferred: Bool, sessionsPerWeek: Int = 3) {
             self.ceiling = ceiling
             self.phase = phase
             self.context = context
             self.toleratesDeferred = toleratesDeferred
+            self.sessionsPerWeek = max(1, sessionsPerWeek)
         }
 
         /// Whether an exercise may be moved to under these limits (phase gate, equipment, conditions).
@@ -45,13 +48,13 @@ public struct ProgressionEngine: Sendable {
 
         // Rule 5.2-3 with CTX-3/CTX-4: symptoms or pain over the ceiling → regress now.
         if let symptom = feedback.symptoms.sorted().first {
-            regress(&next, limits: limits)
-            return decision(.regress, "\(title) brought on \(Self.describe(symptom)), so it steps back to an easier level.", rule: "5.2-3")
+            let step = regress(&next, limits: limits)
+            return decision(.regress, "\(title) brought on \(Self.describe(symptom)), so \(step.words(title)).", rule: "5.2-3")
         }
         if let pain = feedback.painDuring, pain > limits.ceiling {
-            regress(&next, limits: limits)
+            let step = regress(&next, limits: limits)
             return decision(
-                .regress, "Pain reached \(pain)/10 in \(title), above your limit of \(limits.ceiling)/10, so it steps back.",
+                .regress, "Pain reached \(pain)/10 in \(title), above your limit of \(limits.ceiling)/10, so \(step.words(title)).",
                 rule: "5.2-3")
         }
         // Rule 5.2-4: not settled by next morning → repeat; twice in a row → regress about a third.
@@ -60,17 +63,17 @@ public struct ProgressionEngine: Sendable {
             next.goodSessions = 0
             if next.unsettledMornings >= Self.unsettledMorningsToRegress {
                 next.unsettledMornings = 0
-                regress(&next, limits: limits)
+                let step = regress(&next, limits: limits)
                 return decision(
-                    .regress, "Pain had not settled by the next morning twice in a row, so \(title) gets easier.", rule: "5.2-4")
+                    .regress, "Pain had not settled by the next morning twice in a row, so \(step.words(title)).", rule: "5.2-4")
             }
             return decision(.hold, "Pain had not settled by the next morning, so \(title) stays at the same level.", rule: "5.2-4")
         }
         if feedback.nextMorning == .settled { next.unsettledMornings = 0 }
         if !feedback.completed && feedback.difficulty == .tooHard {
             next.goodSessions = 0
-            regress(&next, limits: limits)
-            return decision(.regress, "\(title) was too hard to finish, so it gets a little easier.", rule: "5.2-6")
+            let step = regress(&next, limits: limits)
+            return decision(.regress, "\(title) was too hard to finish, so \(step.words(title)).", rule: "5.2-6")
         }
         if !feedback.completed || feedback.difficulty == .tooHard {
             next.goodSessions = 0
@@ -99,16 +102,46 @@ public struct ProgressionEngine: Sendable {
             .hold, "\(title) is at its top level for now; keep it up while the next step waits for a later phase.", rule: "5.2-7")
     }
 
-    /// One step down in volume; at the starting dose, move to the regression exercise when it is allowed.
-    private func regress(_ state: inout ExerciseState, limits: Limits) {
+    /// What a step back changed, always something she can see.
+    enum RegressStep {
+        case smallerDose(Dose)
+        case easierExercise(String)
+        /// At its floor: the ladder sits out a week of sessions.
+        case rest
+
+        func words(_ title: String) -> String {
+            switch self {
+            case .smallerDose(let dose): "next time \(title) is easier: \(dose.summary)"
+            case .easierExercise(let easier): "next time you do \(easier) instead"
+            case .rest: "\(title) rests for a week, as it is already at its easiest. A pelvic-health physio can check what suits you"
+            }
+        }
+    }
+
+    /// One step down: less volume down to the starting dose; then the easier linked exercise when it is allowed;
+    /// then less volume down to the exercise's floor; at the floor, a week's rest (rules 5.2-3, 5.2-4).
+    @discardableResult
+    func regress(_ state: inout ExerciseState, limits: Limits) -> RegressStep {
         state.goodSessions = 0
-        guard let exercise = catalogue[state.exerciseID] else { return }
+        guard let exercise = catalogue[state.exerciseID] else {
+            state.restSessions = limits.sessionsPerWeek
+            return .rest
+        }
         if let easier = DoseLadder.step(down: state.dose, floor: exercise.dose) {
             state.dose = easier
-        } else if let backID = exercise.regression, let back = catalogue[backID], limits.allows(back) {
+            return .smallerDose(easier)
+        }
+        if let backID = exercise.regression, let back = catalogue[backID], limits.allows(back) {
             state.exerciseID = back.id
             state.dose = back.dose
+            return .easierExercise(back.title)
         }
+        if let easier = DoseLadder.step(down: state.dose, floor: DoseLadder.floor(of: exercise.dose)) {
+            state.dose = easier
+            return .smallerDose(easier)
+        }
+        state.restSessions = limits.sessionsPerWeek
+        return .rest
     }
 
     static func describe(_ symptom: ProvokedSymptom) -> String {

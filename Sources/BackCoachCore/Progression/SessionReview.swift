@@ -15,11 +15,16 @@ public struct SessionReview: Codable, Equatable, Sendable {
     ///   - allowedPhase: what time and clearance allow now (`PhaseRules`).
     public static func review(
         feedback: [ExerciseFeedback], history: [[ExerciseFeedback]], state: ProgramState,
-        engine: ProgressionEngine, context: ProgramContext, allowedPhase: Phase, ceiling: Int
+        engine: ProgressionEngine, context: ProgramContext, allowedPhase: Phase, ceiling: Int, sessionsPerWeek: Int = 3
     ) -> SessionReview {
         var newState = state
         let limits = ProgressionEngine.Limits(
-            ceiling: ceiling, phase: state.phase, context: context, toleratesDeferred: state.toleratesDeferred)
+            ceiling: ceiling, phase: state.phase, context: context, toleratesDeferred: state.toleratesDeferred,
+            sessionsPerWeek: sessionsPerWeek)
+        // A resting ladder counts down one session for every session she does without it.
+        for (root, ladder) in newState.ladders where ladder.restSessions > 0 {
+            newState.ladders[root]?.restSessions = ladder.restSessions - 1
+        }
         var decisions: [ProgressionDecision] = []
         for item in feedback {
             let root = ladderRoot(of: item.exerciseID, engine: engine, state: state)
