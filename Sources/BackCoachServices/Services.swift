@@ -12,6 +12,7 @@ public struct Services: Sendable {
     public let today: TodayService
     public let safety: SafetyCheckService
     public let sessions: SessionService
+    public let nextMorning: NextMorningService
     public let checkins: CheckinService
     public let progress: ProgressService
     public let calendar: CalendarService
@@ -33,6 +34,7 @@ public struct Services: Sendable {
         today = TodayService(context: context, program: program)
         safety = SafetyCheckService(context: context)
         sessions = SessionService(context: context, program: program)
+        nextMorning = NextMorningService(context: context, program: program)
         checkins = CheckinService(context: context)
         progress = ProgressService(context: context)
         calendar = CalendarService(context: context, program: program)

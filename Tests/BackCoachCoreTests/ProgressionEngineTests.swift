@@ -35,7 +35,8 @@ struct ProgressionEngineTests {
     @Test("Pain exactly at the ceiling still counts as a good session")
     func painAtCeiling() throws {
         let feedback = ExerciseFeedback(exerciseID: "glute-bridge", completed: true, difficulty: .right, painDuring: 5)
-        let (decision, state) = try engine().decide(state: bridge(), feedback: feedback, limits: limits)
+        #expect(ProgressionEngine.isGood(feedback, ceiling: 5))
+        let (decision, state) = try engine().morning(.settled, state: bridge(), wentWell: true, limits: limits)
         #expect(decision.action == .hold)
         #expect(state.goodSessions == 1)
     }
@@ -75,7 +76,7 @@ struct ProgressionEngineTests {
 
     @Test("At the target dose the next variation comes in when phase and equipment allow")
     func nextRung() throws {
-        let good = ExerciseFeedback(exerciseID: "glute-bridge", completed: true, difficulty: .tooEasy, painDuring: 0)
+        let good = ExerciseFeedback(exerciseID: "glute-bridge", completed: true, difficulty: .tooEasy, painDuring: 0, nextMorning: .settled)
         let (decision, state) = try engine().decide(state: bridge(reps: 12, sets: 3, hold: 5, good: 1), feedback: good, limits: limits)
         #expect(decision.action == .progress)
         #expect(state.exerciseID == "banded-bridge")
@@ -88,7 +89,7 @@ struct ProgressionEngineTests {
         let banded = catalogue["banded-bridge"]!
         let top = ExerciseState(exerciseID: banded.id, dose: banded.targetDose, goodSessions: 1)
         let early = ProgressionEngine.Limits(ceiling: 5, phase: .gentleRebuilding, context: limits.context, toleratesDeferred: false)
-        let good = ExerciseFeedback(exerciseID: banded.id, completed: true, difficulty: .right, painDuring: 1)
+        let good = ExerciseFeedback(exerciseID: banded.id, completed: true, difficulty: .right, painDuring: 1, nextMorning: .settled)
         let (decision, state) = try engine().decide(state: top, feedback: good, limits: early)
         #expect(decision.action == .hold && decision.rule == "5.2-7")
         #expect(state.exerciseID == banded.id)

@@ -9,6 +9,7 @@ struct AuthorizationTests {
         "DELETE /api/v1/me": (.delete, "/api/v1/me", nil),
         "DELETE /api/v1/me/token": (.delete, "/api/v1/me/token", nil),
         "POST /api/v1/me/recovery-codes": (.post, "/api/v1/me/recovery-codes", nil),
+        "POST /api/v1/me/next-morning": (.post, "/api/v1/me/next-morning", #"{"answer":"settled"}"#),
         "GET /api/v1/me/profile": (.get, "/api/v1/me/profile", nil),
         "PUT /api/v1/me/profile": (.put, "/api/v1/me/profile", #"{"country":"IE"}"#),
         "PUT /api/v1/me/email": (.put, "/api/v1/me/email", #"{"email":"moved@example.test","password":"correct horse battery"}"#),

@@ -7,11 +7,41 @@ public struct ProgramState: Codable, Hashable, Sendable {
     public var ladders: [String: ExerciseState]
     /// CTX-5: single-leg and wide-leg exercises deferred for pelvic girdle pain are now allowed.
     public var toleratesDeferred: Bool
+    /// The last session's exercises, waiting for the next morning's answer before they count (rule 5.2-4).
+    public var pendingMorning: PendingMorning?
 
-    public init(phase: Phase, ladders: [String: ExerciseState] = [:], toleratesDeferred: Bool = false) {
+    public init(
+        phase: Phase, ladders: [String: ExerciseState] = [:], toleratesDeferred: Bool = false, pendingMorning: PendingMorning? = nil
+    ) {
         self.phase = phase
         self.ladders = ladders
         self.toleratesDeferred = toleratesDeferred
+        self.pendingMorning = pendingMorning
+    }
+
+    enum CodingKeys: String, CodingKey { case phase, ladders, toleratesDeferred, pendingMorning }
+
+    // Programs saved before the next-morning question existed still read.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        phase = try container.decode(Phase.self, forKey: .phase)
+        ladders = try container.decode([String: ExerciseState].self, forKey: .ladders)
+        toleratesDeferred = try container.decode(Bool.self, forKey: .toleratesDeferred)
+        pendingMorning = try container.decodeIfPresent(PendingMorning.self, forKey: .pendingMorning)
+    }
+}
+
+/// A session waiting for "how is your pain this morning?": which ladders it practised, and whether each went well
+/// enough (finished, pain scored and within the limit, no symptoms) to count toward a step up once the morning is
+/// settled. A second session the same day adds to it but never counts twice (rule 5.2-6: sessions on different days).
+public struct PendingMorning: Codable, Hashable, Sendable {
+    public let sessionDate: LocalDate
+    /// Ladder root → whether that exercise went well.
+    public var ladders: [String: Bool]
+
+    public init(sessionDate: LocalDate, ladders: [String: Bool]) {
+        self.sessionDate = sessionDate
+        self.ladders = ladders
     }
 }
 

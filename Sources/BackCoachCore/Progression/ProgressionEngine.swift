@@ -79,27 +79,81 @@ public struct ProgressionEngine: Sendable {
             next.goodSessions = 0
             return decision(.hold, "\(title) stays the same until it feels right.", rule: "5.2-6")
         }
-        // Rule 5.2-6: progress one variable at a time after enough good sessions.
+        // A missing pain score never counts as a good one (rule 5.2-6).
+        guard feedback.painDuring != nil else {
+            return decision(
+                .hold, "\(title) stays the same: give your pain score next time so it can count toward a step up.", rule: "5.2-6")
+        }
+        // Rule 5.2-4 before 5.2-6: a good session counts only once the next morning is settled. An app that already
+        // knows the morning sends it with the session; otherwise the Today page asks the next day.
+        guard feedback.nextMorning == .settled else {
+            return decision(
+                .hold, "Good work. If your pain has settled by tomorrow morning, this counts toward the next step for \(title).",
+                rule: "5.2-4")
+        }
+        let credited = credit(&next, title: title, limits: limits)
+        return decision(credited.action, credited.reason, rule: credited.rule)
+    }
+
+    /// Whether feedback counts toward a step up once its next morning is settled: finished, not too hard, a pain
+    /// score within the limit and no symptom.
+    public static func isGood(_ feedback: ExerciseFeedback, ceiling: Int) -> Bool {
+        feedback.completed && feedback.difficulty != .tooHard && feedback.symptoms.isEmpty
+            && (feedback.painDuring.map { $0 <= ceiling } ?? false) && feedback.nextMorning != .notSettled
+    }
+
+    /// The next morning after a session (rule 5.2-4): settled lets a good session count (and two of them, on two
+    /// days, step up: 5.2-6); not settled holds the level, and twice in a row steps it back.
+    public func morning(
+        _ answer: NextMorning, state: ExerciseState, wentWell: Bool, limits: Limits
+    ) -> (decision: ProgressionDecision, state: ExerciseState) {
+        var next = state
+        let title = catalogue[state.exerciseID]?.title ?? state.exerciseID
+        func decision(_ action: ProgressionAction, _ reason: String, rule: String) -> (ProgressionDecision, ExerciseState) {
+            (
+                ProgressionDecision(
+                    exerciseID: state.exerciseID, action: action, nextExerciseID: next.exerciseID, nextDose: next.dose, reason: reason,
+                    rule: rule), next
+            )
+        }
+        if answer == .notSettled {
+            next.unsettledMornings += 1
+            next.goodSessions = 0
+            if next.unsettledMornings >= Self.unsettledMorningsToRegress {
+                next.unsettledMornings = 0
+                let step = regress(&next, limits: limits)
+                return decision(
+                    .regress, "Pain had not settled by the next morning twice in a row, so \(step.words(title)).", rule: "5.2-4")
+            }
+            return decision(.hold, "Pain had not settled by the morning, so \(title) stays at the same level.", rule: "5.2-4")
+        }
+        next.unsettledMornings = 0
+        guard wentWell else { return decision(.hold, "\(title) stays the same until a session feels right.", rule: "5.2-6") }
+        let credited = credit(&next, title: title, limits: limits)
+        return decision(credited.action, credited.reason, rule: credited.rule)
+    }
+
+    /// One good session with a settled morning: the second in a row steps one variable up (rule 5.2-6), or moves to
+    /// the next variation when its phase and her conditions allow it (5.2-7).
+    private func credit(_ next: inout ExerciseState, title: String, limits: Limits) -> (
+        action: ProgressionAction, reason: String, rule: String
+    ) {
         next.goodSessions += 1
         guard next.goodSessions >= Self.sessionsToProgress else {
-            return decision(.hold, "Good work. One more session like this and \(title) steps up.", rule: "5.2-6")
+            return (.hold, "Good work. One more good session on another day and \(title) steps up.", "5.2-6")
         }
         next.goodSessions = 0
-        guard let exercise = catalogue[state.exerciseID] else {
-            return decision(.hold, "\(title) stays the same.", rule: "5.2-6")
-        }
-        if let harder = DoseLadder.step(up: state.dose, toward: exercise.targetDose) {
+        guard let exercise = catalogue[next.exerciseID] else { return (.hold, "\(title) stays the same.", "5.2-6") }
+        if let harder = DoseLadder.step(up: next.dose, toward: exercise.targetDose) {
             next.dose = harder
-            return decision(.progress, "\(title) goes up to \(harder.summary).", rule: "5.2-6")
+            return (.progress, "\(title) goes up to \(harder.summary).", "5.2-6")
         }
-        // Rule 5.2-7: the next variation only when its phase and her conditions allow it.
         if let nextID = exercise.progression, let harder = catalogue[nextID], limits.allows(harder) {
             next.exerciseID = harder.id
             next.dose = harder.dose
-            return decision(.progress, "You are ready for the next step: \(harder.title).", rule: "5.2-6")
+            return (.progress, "You are ready for the next step: \(harder.title).", "5.2-6")
         }
-        return decision(
-            .hold, "\(title) is at its top level for now; keep it up while the next step waits for a later phase.", rule: "5.2-7")
+        return (.hold, "\(title) is at its top level for now; keep it up while the next step waits for a later phase.", "5.2-7")
     }
 
     /// What a step back changed, always something she can see.

@@ -15,7 +15,8 @@ public struct SessionReview: Codable, Equatable, Sendable {
     ///   - allowedPhase: what time and clearance allow now (`PhaseRules`).
     public static func review(
         feedback: [ExerciseFeedback], history: [[ExerciseFeedback]], state: ProgramState,
-        engine: ProgressionEngine, context: ProgramContext, allowedPhase: Phase, ceiling: Int, sessionsPerWeek: Int = 3
+        engine: ProgressionEngine, context: ProgramContext, allowedPhase: Phase, ceiling: Int, sessionsPerWeek: Int = 3,
+        on date: LocalDate? = nil
     ) -> SessionReview {
         var newState = state
         let limits = ProgressionEngine.Limits(
@@ -26,8 +27,18 @@ public struct SessionReview: Codable, Equatable, Sendable {
             newState.ladders[root]?.restSessions = ladder.restSessions - 1
         }
         var decisions: [ProgressionDecision] = []
+        // The session waits for its next morning. An older session still waiting never had its answer, so it counts
+        // for nothing; a second session the same day joins the first but can't earn a second step (rule 5.2-6).
+        var pending =
+            date.flatMap { day in newState.pendingMorning.flatMap { $0.sessionDate == day ? $0 : nil } }
+            ?? date.map { PendingMorning(sessionDate: $0, ladders: [:]) }
         for item in feedback {
             let root = ladderRoot(of: item.exerciseID, engine: engine, state: state)
+            if item.nextMorning == nil, var waiting = pending {
+                let good = ProgressionEngine.isGood(item, ceiling: ceiling)
+                waiting.ladders[root] = waiting.ladders[root].map { $0 && good } ?? good
+                pending = waiting
+            }
             let current =
                 newState.ladders[root]
                 ?? ExerciseState(exerciseID: item.exerciseID, dose: engine.catalogue[item.exerciseID]?.dose ?? Dose(sets: 1, reps: 5))
@@ -36,6 +47,7 @@ public struct SessionReview: Codable, Equatable, Sendable {
             decisions.append(decision)
         }
 
+        if let pending, !pending.ladders.isEmpty { newState.pendingMorning = pending }
         let recent = (history + [feedback]).suffix(max(sessionsToTolerateDeferred, 2))
         let good = recent.map { isTolerated($0, ceiling: ceiling) }
         var phaseChange: String?

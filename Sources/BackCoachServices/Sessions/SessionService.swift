@@ -70,7 +70,7 @@ public struct SessionService: Sendable {
                 }
                 let review = SessionReview.review(
                     feedback: feedback, history: history, state: record.state, engine: engine, context: programContext,
-                    allowedPhase: allowedPhase, ceiling: ceiling, sessionsPerWeek: answers.daysPerWeek)
+                    allowedPhase: allowedPhase, ceiling: ceiling, sessionsPerWeek: answers.daysPerWeek, on: date)
                 record.state = review.state
                 let saved = SessionLog(id: log.id, date: date, feedback: feedback, decisions: review.decisions, createdAt: log.createdAt)
                 return ProgramChange(

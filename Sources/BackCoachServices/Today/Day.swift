@@ -16,14 +16,17 @@ public struct Day: Encodable, Sendable {
     public let triage: TriageResult?
     /// Who to call, with her country's numbers, whenever there is no session for a safety reason.
     public let contacts: Contacts?
+    /// The day of a session still waiting for "how is your pain this morning?" (rule 5.2-4).
+    public let nextMorningFor: LocalDate?
 
     enum CodingKeys: String, CodingKey {
-        case date, status, sessionNumber, session, estimatedMinutes, screenRequired, completed, tip, triage, contacts
+        case date, status, sessionNumber, session, estimatedMinutes, screenRequired, completed, tip, triage, contacts, nextMorningFor
     }
 
     public init(
         date: LocalDate, status: Status, sessionNumber: Int? = nil, session: PlannedSession? = nil, screenRequired: Bool = false,
-        completed: Bool = false, tip: String? = nil, triage: TriageResult? = nil, contacts: Contacts? = nil
+        completed: Bool = false, tip: String? = nil, triage: TriageResult? = nil, contacts: Contacts? = nil,
+        nextMorningFor: LocalDate? = nil
     ) {
         self.date = date
         self.status = status
@@ -34,6 +37,7 @@ public struct Day: Encodable, Sendable {
         self.tip = tip
         self.triage = triage
         self.contacts = contacts
+        self.nextMorningFor = nextMorningFor
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -48,6 +52,7 @@ public struct Day: Encodable, Sendable {
         try container.encodeIfPresent(tip, forKey: .tip)
         try container.encodeIfPresent(triage, forKey: .triage)
         try container.encodeIfPresent(contacts, forKey: .contacts)
+        try container.encodeIfPresent(nextMorningFor, forKey: .nextMorningFor)
     }
 }
 

@@ -14,6 +14,23 @@ struct ProgramController {
         group.get("/today", use: getToday)
         group.post("/screens", use: postScreen)
         group.post("/sessions", use: postSession)
+        group.post("/next-morning", use: postNextMorning)
+    }
+
+    struct MorningResult: Encodable {
+        let sessionDate: LocalDate
+        let decisions: [ProgressionDecision]
+    }
+
+    /// `{"answer": "settled" | "notSettled"}` about the last session, the morning after (rule 5.2-4).
+    @Sendable func postNextMorning(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<MorningResult> {
+        let user = try context.requireUser()
+        var request = request
+        let reader = try await request.jsonObject(context: context, allowed: ["answer"])
+        let answer: NextMorning? = try validated { () throws(InputError) in try reader.option("answer") }
+        guard let answer else { throw Problem.badRequest("answer is required: settled or notSettled.") }
+        let answered = try await services.nextMorning.answer(answer, for: user)
+        return JSONResponse(MorningResult(sessionDate: answered.sessionDate, decisions: answered.decisions))
     }
 
     struct ProgramResponse: Encodable {

@@ -25,6 +25,9 @@ struct TodayPage {
     let canRecheck: Bool
     /// Her country's numbers, when a safety reason stops today's session.
     let contacts: Contacts?
+    /// The day of a session waiting for "how is your pain this morning?", as words.
+    let nextMorningFor: String?
+    let morningSaved: Bool
 }
 
 /// The guided session: a checklist form that works without JavaScript, which player.js turns into a

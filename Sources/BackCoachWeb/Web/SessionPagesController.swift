@@ -15,6 +15,7 @@ struct SessionPagesController {
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/today", use: today)
         router.post("/today/screen", use: screen)
+        router.post("/today/next-morning", use: nextMorning)
         router.get("/session", use: session)
         router.post("/session", use: finish)
     }
@@ -39,8 +40,24 @@ struct SessionPagesController {
                 values: [:], errors: [:], firstNumber: 1, required: true),
             labels: content.questions.answers, flags: day.triage?.flags ?? [], painScale: Array(0...10),
             canRecheck: day.status == .paused ? !(try await services.safety.stopped(on: day.date, for: user)) : false,
-            contacts: day.contacts)
+            contacts: day.contacts, nextMorningFor: day.nextMorningFor.map(Self.format),
+            morningSaved: request.uri.queryParameters["morning"] == "saved")
         return try renderer.html("pages/today", model)
+    }
+
+    /// One tap the morning after a session: settled or not settled (rule 5.2-4).
+    @Sendable func nextMorning(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireWebUser()
+        let form = try await request.csrfCheckedForm(context: context)
+        guard let answer = form["answer"].flatMap(NextMorning.init(rawValue:)) else {
+            throw Problem.badRequest("Please choose whether your pain has settled.")
+        }
+        do {
+            _ = try await services.nextMorning.answer(answer, for: user)
+        } catch let error as ServiceError where error.kind == .conflict {
+            // Answered already (a second tab or a double tap): nothing more to do.
+        }
+        return Response(status: .seeOther, headers: [.location: "/today?morning=saved"])
     }
 
     @Sendable func screen(_ request: Request, context: AppRequestContext) async throws -> Response {

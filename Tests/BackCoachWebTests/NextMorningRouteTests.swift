@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// The morning after a session she is asked, on the Today page and through the API, whether her pain has settled.
+@Suite("The next-morning question on every interface")
+struct NextMorningRouteTests {
+    @Test("Asked the day after a session, answered once, through the API")
+    func api() async throws {
+        try await TestApp.run { app in
+            let token = try await app.onboardedUser()
+            try await app.clearSafetyCheck(token)
+            let session = #"{"date":"2026-11-25","exercises":[{"id":"glute-bridge","completed":true,"difficulty":"right","painDuring":2}]}"#
+            #expect(try await app.request(.post, "/api/v1/me/sessions", token: token, json: session).status == .created)
+            #expect(try await app.request(.get, "/api/v1/me/today", token: token).object()["nextMorningFor"] == nil, "not the same day")
+            let early = try await app.request(.post, "/api/v1/me/next-morning", token: token, json: #"{"answer":"settled"}"#)
+            #expect(early.status == .conflict && early.detail.contains("tomorrow morning"))
+
+            app.clock.advance(seconds: 24 * 3600)
+            let today = try await app.request(.get, "/api/v1/me/today", token: token)
+            expectMatchesSchema(today, "GET", "/api/v1/me/today")
+            #expect(try today.object()["nextMorningFor"] as? String == "2026-11-25")
+            #expect(
+                try await app.request(.post, "/api/v1/me/next-morning", token: token, json: #"{"answer":"maybe"}"#).status == .badRequest)
+            let answered = try await app.request(.post, "/api/v1/me/next-morning", token: token, json: #"{"answer":"settled"}"#)
+            expectMatchesSchema(answered, "POST", "/api/v1/me/next-morning")
+            let decision = try #require((try answered.object()["decisions"] as? [[String: Any]])?.first)
+            #expect(decision["exerciseID"] as? String == "glute-bridge" && decision["rule"] as? String == "5.2-6")
+            let again = try await app.request(.post, "/api/v1/me/next-morning", token: token, json: #"{"answer":"notSettled"}"#)
+            #expect(again.status == .conflict, "answered once; a second answer changes nothing")
+            #expect(try await app.request(.get, "/api/v1/me/today", token: token).object()["nextMorningFor"] == nil)
+        }
+    }
+
+    @Test("The Today page asks it with one tap, and a double tap is harmless")
+    func page() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.clearScreen()
+            try await browser.get("/session")
+            let done = try await browser.post("/session", [("exercise", "clams"), ("done.0", "yes"), ("pain.0", "2")])
+            #expect(done.status == .ok || done.status == .seeOther)
+            #expect(!(try await browser.get("/today").text.contains("How is your pain this morning?")))
+            app.clock.advance(seconds: 24 * 3600)
+            let next = try await browser.get("/today").text
+            #expect(next.contains("How is your pain this morning?") && next.contains(#"action="/today/next-morning""#))
+            let saved = try await browser.post("/today/next-morning", [("answer", "notSettled")])
+            #expect(saved.headers[.location] == "/today?morning=saved")
+            #expect(try await browser.post("/today/next-morning", [("answer", "settled")]).headers[.location] == "/today?morning=saved")
+            let after = try await browser.get("/today?morning=saved").text
+            #expect(after.contains("Your plan is updated") && !after.contains("How is your pain this morning?"))
+        }
+    }
+}
