@@ -55,6 +55,9 @@ public struct ContentLibrary: Sendable {
         }
         let questions: QuestionSet = try decode("questions.json", in: folder)
         try questions.validate()
+        for sign in questions.sessionStopSigns where redFlags.rule(sign.flag).map({ $0.level < .urgent }) ?? true {
+            throw ContentError("questions: stop sign \(sign.id) must raise an urgent or emergency flag")
+        }
         for id in questions.redFlagsAskedAtIntake where redFlags.rule(id) == nil {
             throw ContentError("questions: \(id.rawValue) is asked at intake but red-flags.json has no such flag")
         }

@@ -9,7 +9,8 @@ struct WebPagesTests {
     /// Every template in Resources/templates/pages, and a request that renders it.
     static let pages: [String: String] = [
         "home": "/", "disclaimer": "/disclaimer", "signup": "/signup", "signin": "/signin", "start": "/start", "plan": "/plan",
-        "today": "/today", "session": "/session", "checkin": "/checkin", "progress": "/progress", "learn": "/learn",
+        "today": "/today", "session": "/session", "session-stop": "/session/stop", "checkin": "/checkin", "progress": "/progress",
+        "learn": "/learn",
         "article": "/learn/faq", "exercise": "/exercises/clams", "search": "/search?q=bridge", "settings": "/settings",
         "error": "/no-such-page", "recover": "/forgot", "reset": "/reset?token=x",
     ]
@@ -169,7 +170,7 @@ struct WebPagesTests {
             let before = try await browser.get("/settings/export.csv").text
             let forms: [(String, [(String, String)])] = [
                 ("/start", [("step", "0"), ("nav", "next")]), ("/today/screen", [("rf.RF-01", "no")]),
-                ("/today/next-morning", [("answer", "settled")]),
+                ("/today/next-morning", [("answer", "settled")]), ("/session/stop", [("sign", "faint")]),
                 ("/session", [("exercise", "clams"), ("done.0", "yes")]), ("/checkin", [("pain", "5")]),
                 ("/settings/ceiling", [("ceiling", "2")]), ("/settings/place", [("country", "FR")]), ("/settings/calendar", []),
                 ("/settings/delete", [("confirm", "DELETE")]),

@@ -9,6 +9,14 @@ public struct QuestionSet: Codable, Equatable, Sendable {
     /// How the questions are split into the web wizard's steps: safety questions first, then one topic a step.
     public let steps: [StepContent]
     public let intake: [IntakeQuestion]
+    /// What she can report to stop a session at once (dizziness, bleeding, scar pain…), each with the flag it raises.
+    public let sessionStopSigns: [StopSign]
+
+    public struct StopSign: Codable, Equatable, Sendable {
+        public let id: String
+        public let label: String
+        public let flag: RedFlagID
+    }
 
     /// One step as content says it: the next `safetyQuestions` safety questions, or every question of `topic`.
     public struct StepContent: Codable, Equatable, Sendable {

@@ -23,6 +23,27 @@ public struct SafetyCheckService: Sendable {
         try await context.store.screens(for: user.id, on: date).contains { $0.level >= .urgent }
     }
 
+    /// Something went wrong during a session (a stop sign: dizziness, bleeding, scar pain…): the session stops, the
+    /// flag it raises is recorded as today's check, and the program pauses as after any check that stops her.
+    public func reportDuringSession(_ signID: String, for user: User) async throws -> TriageResult {
+        guard let sign = context.content.questions.sessionStopSigns.first(where: { $0.id == signID }) else {
+            throw ServiceError.invalid("Please choose what happened from the list.", field: "sign")
+        }
+        let today = context.today(for: user)
+        let result = context.coach.triageEngine.screen([sign.flag])
+        let screen = ScreenRecord(date: today, redFlags: [sign.flag], level: result.level, createdAt: context.now())
+        do {
+            try await context.store.changeProgram(for: user.id, on: today) { snapshot in
+                guard var record = snapshot.program else { return ProgramChange(screen: screen, result: ()) }
+                record.paused = record.paused || !result.programAllowed
+                return ProgramChange(program: record, screen: screen, result: ())
+            }
+        } catch StorageError.userNotFound {
+            throw ServiceError.notFound("This account no longer exists.")
+        }
+        return result.naming(birthDate: try await context.store.intake(for: user.id)?.answers.birthDate)
+    }
+
     /// Resting pain this high, or pain worse than last week, is RF-16: the session waits (reference 5.2-1, RF-16).
     public static let restingPainThatStops = 7
 

@@ -76,3 +76,9 @@ struct SessionDonePage {
         let isRegress: Bool
     }
 }
+
+/// "Stop: something is wrong": what she can report to stop at once (content: questions.json `sessionStopSigns`).
+struct SessionStopPage {
+    let chrome: Chrome
+    let stopSigns: [QuestionSet.StopSign]
+}

@@ -18,6 +18,15 @@ struct SessionPagesController {
         router.post("/today/next-morning", use: nextMorning)
         router.get("/session", use: session)
         router.post("/session", use: finish)
+        router.get("/session/stop") { _, context in
+            _ = try context.requireWebUser()
+            return try renderer.html(
+                "pages/session-stop",
+                SessionStopPage(
+                    chrome: Chrome(title: "Stop", context: context, section: .today, assets: renderer.assets),
+                    stopSigns: content.questions.sessionStopSigns))
+        }
+        router.post("/session/stop", use: stop)
     }
 
     /// The user's current program state, or a redirect to the intake.
@@ -43,6 +52,14 @@ struct SessionPagesController {
             contacts: day.contacts, nextMorningFor: day.nextMorningFor.map(Self.format),
             morningSaved: request.uri.queryParameters["morning"] == "saved")
         return try renderer.html("pages/today", model)
+    }
+
+    /// She stopped because something went wrong: the advice for it at once, and the program paused.
+    @Sendable func stop(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireWebUser()
+        let form = try await request.csrfCheckedForm(context: context)
+        let result = try await services.safety.reportDuringSession(form["sign"] ?? "", for: user)
+        return try renderer.stopPage(result, contacts: content.contacts(for: user.country), context: context)
     }
 
     /// One tap the morning after a session: settled or not settled (rule 5.2-4).
