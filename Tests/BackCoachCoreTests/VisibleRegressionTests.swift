@@ -96,3 +96,30 @@ struct VisibleRegressionTests {
         #expect(state.restSessions == 0 && state.goodSessions == 1)
     }
 }
+
+@Suite("A leak during an exercise counts as if she had said it (RF-17, CTX-4)")
+struct ReportedSymptomTests {
+    @Test("The first leak raises RF-17 once with the physio advice; the plan then trains the pelvic floor every session")
+    func leak() throws {
+        let coach = try library().coach
+        let engine = ProgressionEngine(catalogue: try library().catalogue)
+        let answers = IntakeAnswers.fixture(weeks: 12)
+        let context = ProgramContext(answers: answers)
+        let leak = [ExerciseFeedback(exerciseID: "glute-bridge", completed: true, painDuring: 1, symptoms: [.leaking])]
+        let first = SessionReview.review(
+            feedback: leak, history: [], state: ProgramState(phase: .buildingStrength), engine: engine, context: context,
+            allowedPhase: .buildingStrength, ceiling: 5)
+        #expect(first.state.reportedSymptoms == [.leaking])
+        #expect(first.decisions.first?.reason.contains("pelvic-health physio") == true)
+        let second = SessionReview.review(
+            feedback: leak, history: [], state: first.state, engine: engine, context: context, allowedPhase: .buildingStrength, ceiling: 5)
+        #expect(second.decisions.first?.reason.contains("pelvic-health physio") == false, "said once")
+
+        let before = coach.assess(answers, startDate: .day0)
+        #expect(!before.triage.flags.contains { $0.id == .rf17 })
+        let after = coach.assess(answers.including(reported: first.state.reportedSymptoms), startDate: .day0)
+        #expect(after.triage.flags.contains { $0.id == .rf17 } && after.triage.programAllowed)
+        let sessions = try #require(after.program?.sessions)
+        #expect(sessions.allSatisfy { $0.exercises.contains { $0.id == "pelvic-floor-training" } })
+    }
+}

@@ -28,3 +28,19 @@ struct SessionStopTests {
         }
     }
 }
+
+@Suite("Symptoms reported in a session reach her plan")
+struct ReportedSymptomRouteTests {
+    @Test("A leak logged through the API raises RF-17 on the plan, on the API and the page")
+    func leak() async throws {
+        try await TestApp.run { app in
+            let token = try await app.onboardedUser()
+            try await app.clearSafetyCheck(token)
+            let session = #"{"date":"2026-11-25","exercises":[{"id":"clams","completed":true,"painDuring":1,"symptoms":["leaking"]}]}"#
+            let logged = try await app.request(.post, "/api/v1/me/sessions", token: token, json: session)
+            #expect(((try logged.object()["decisions"] as? [[String: Any]])?.first?["reason"] as? String)?.contains("physio") == true)
+            let flags = try await app.request(.get, "/api/v1/me/program", token: token).object()["triage"] as? [String: Any]
+            #expect((flags?["flags"] as? [[String: Any]])?.contains { $0["id"] as? String == "RF-17" } == true)
+        }
+    }
+}

@@ -62,6 +62,16 @@ public struct IntakeAnswers: Codable, Hashable, Sendable {
         return dated
     }
 
+    /// The answers with what she reported during exercises added, so a leak or a dome during a session counts as if
+    /// she had said it at intake: RF-17 and its physio advice, pelvic-floor training in every session, no impact (CTX-3/4).
+    public func including(reported symptoms: Set<ProvokedSymptom>) -> IntakeAnswers {
+        var answers = self
+        if symptoms.contains(.leaking) { answers.pelvicFloor.insert(.leaking) }
+        if symptoms.contains(.heaviness) { answers.pelvicFloor.insert(.heaviness) }
+        if symptoms.contains(.doming) { answers.diastasisFingers = max(answers.diastasisFingers ?? 0, 2) }
+        return answers
+    }
+
     /// With a birth date: the one given, or the one `weeksSinceBirth` implies counting back from `today`.
     public func withBirthDate(today: LocalDate) -> IntakeAnswers {
         var dated = self

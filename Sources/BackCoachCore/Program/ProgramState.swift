@@ -9,17 +9,21 @@ public struct ProgramState: Codable, Hashable, Sendable {
     public var toleratesDeferred: Bool
     /// The last session's exercises, waiting for the next morning's answer before they count (rule 5.2-4).
     public var pendingMorning: PendingMorning?
+    /// Pelvic-floor and tummy-wall symptoms she reported during exercises: they count as her answers (RF-17, CTX-3/4).
+    public var reportedSymptoms: Set<ProvokedSymptom>
 
     public init(
-        phase: Phase, ladders: [String: ExerciseState] = [:], toleratesDeferred: Bool = false, pendingMorning: PendingMorning? = nil
+        phase: Phase, ladders: [String: ExerciseState] = [:], toleratesDeferred: Bool = false, pendingMorning: PendingMorning? = nil,
+        reportedSymptoms: Set<ProvokedSymptom> = []
     ) {
         self.phase = phase
         self.ladders = ladders
         self.toleratesDeferred = toleratesDeferred
         self.pendingMorning = pendingMorning
+        self.reportedSymptoms = reportedSymptoms
     }
 
-    enum CodingKeys: String, CodingKey { case phase, ladders, toleratesDeferred, pendingMorning }
+    enum CodingKeys: String, CodingKey { case phase, ladders, toleratesDeferred, pendingMorning, reportedSymptoms }
 
     // Programs saved before the next-morning question existed still read.
     public init(from decoder: Decoder) throws {
@@ -28,6 +32,7 @@ public struct ProgramState: Codable, Hashable, Sendable {
         ladders = try container.decode([String: ExerciseState].self, forKey: .ladders)
         toleratesDeferred = try container.decode(Bool.self, forKey: .toleratesDeferred)
         pendingMorning = try container.decodeIfPresent(PendingMorning.self, forKey: .pendingMorning)
+        reportedSymptoms = try container.decodeIfPresent(Set<ProvokedSymptom>.self, forKey: .reportedSymptoms) ?? []
     }
 }
 

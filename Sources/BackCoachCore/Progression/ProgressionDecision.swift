@@ -14,3 +14,12 @@ public struct ProgressionDecision: Codable, Equatable, Sendable {
     /// The rule applied, e.g. "5.2-6".
     public let rule: String
 }
+
+extension ProgressionDecision {
+    /// The same decision with a sentence added to its reason.
+    func adding(_ sentence: String) -> ProgressionDecision {
+        ProgressionDecision(
+            exerciseID: exerciseID, action: action, nextExerciseID: nextExerciseID, nextDose: nextDose, reason: reason + " " + sentence,
+            rule: rule)
+    }
+}

@@ -44,7 +44,10 @@ public struct SessionReview: Codable, Equatable, Sendable {
                 ?? ExerciseState(exerciseID: item.exerciseID, dose: engine.catalogue[item.exerciseID]?.dose ?? Dose(sets: 1, reps: 5))
             let (decision, updated) = engine.decide(state: current, feedback: item, limits: limits)
             newState.ladders[root] = updated
-            decisions.append(decision)
+            // A pelvic-floor or tummy-wall symptom seen for the first time raises RF-17 once, with its advice (CTX-3/4).
+            let new = item.symptoms.subtracting([.pain]).subtracting(newState.reportedSymptoms)
+            newState.reportedSymptoms.formUnion(new)
+            decisions.append(new.isEmpty ? decision : decision.adding(Self.physioAdvice))
         }
 
         if let pending, !pending.ladders.isEmpty { newState.pendingMorning = pending }
@@ -69,6 +72,9 @@ public struct SessionReview: Codable, Equatable, Sendable {
         }
         return SessionReview(decisions: decisions, state: newState, phaseChange: phaseChange)
     }
+
+    static let physioAdvice =
+        "This is worth showing a pelvic-health physio. Your plan now has pelvic-floor training in every session and no impact work."
 
     /// No pain over the ceiling, no provoked symptom, no unsettled morning.
     static func isTolerated(_ session: [ExerciseFeedback], ceiling: Int) -> Bool {

@@ -54,7 +54,7 @@ public struct ProgramService: Sendable {
 
     func assess(_ saved: IntakeAnswers, record: ProgramRecord?, painCeiling: Int?, today: LocalDate) -> Current {
         // Every rule reads the weeks since the birth as they are today, counted from the birth date.
-        let answers = saved.on(today)
+        let answers = saved.on(today).including(reported: record?.state.reportedSymptoms ?? [])
         let key = AssessmentKey(
             answers: answers, startDate: record?.startDate ?? today, state: record?.state, painCeiling: painCeiling)
         // Triage and planning are pure functions of the key, so a plan worked out once serves every later request.
