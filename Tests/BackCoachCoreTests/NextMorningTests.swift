@@ -87,3 +87,42 @@ struct NextMorningTests {
         )
     }
 }
+
+@Suite("A weekly pain rise eases the plan (5.2-5)")
+struct WeeklyRiseTests {
+    static let day = LocalDate.day0
+
+    static func week(_ pains: [Int], endingDaysBefore offset: Int) -> [PainCheckin] {
+        pains.enumerated().map { PainCheckin(date: day.adding(days: -offset - $0.offset), pain: $0.element) }
+    }
+
+    @Test("The rise needs 3 check-ins in each week; one day is not a trend")
+    func needsData() {
+        let rising = Self.week([6, 6, 6], endingDaysBefore: 0) + Self.week([3, 3, 3], endingDaysBefore: 7)
+        #expect(OutcomeCalculator.weeklyRise(rising, asOf: Self.day) == 3)
+        let thin = Self.week([6], endingDaysBefore: 0) + Self.week([3, 3, 3], endingDaysBefore: 7)
+        #expect(OutcomeCalculator.weeklyRise(thin, asOf: Self.day) == nil)
+    }
+
+    @Test("A rise of 2 steps every exercise back once, asks for a clinician's check, and not again that week")
+    func eases() {
+        let catalogue = try! library().catalogue
+        let engine = ProgressionEngine(catalogue: catalogue)
+        let answers = IntakeAnswers.fixture(weeks: 12)
+        var state = ProgramState(phase: .buildingStrength)
+        state.ladders["glute-bridge"] = ExerciseState(exerciseID: "glute-bridge", dose: Dose(sets: 2, reps: 9, holdSeconds: 2))
+        let review = { (state: ProgramState, day: LocalDate) in
+            SessionReview.review(
+                feedback: [ExerciseFeedback(exerciseID: "clams", completed: true, painDuring: 2)], history: [], state: state,
+                engine: engine,
+                context: ProgramContext(answers: answers), allowedPhase: .buildingStrength, ceiling: 5, on: day, weeklyPainRise: 2.5)
+        }
+        let eased = review(state, Self.day)
+        let bridge = eased.decisions.first { $0.exerciseID == "glute-bridge" }
+        #expect(bridge?.action == .regress && bridge?.rule == "5.2-5" && bridge?.reason.contains("midwife, GP or physio") == true)
+        #expect(eased.state.ladders["glute-bridge"]!.dose.sets < 2 || eased.state.ladders["glute-bridge"]!.dose.reps < 9)
+        #expect(eased.state.easedOffOn == Self.day)
+        let again = review(eased.state, Self.day.adding(days: 2))
+        #expect(!again.decisions.contains { $0.rule == "5.2-5" }, "once a week at most")
+    }
+}

@@ -83,6 +83,20 @@ public enum OutcomeCalculator {
             threshold: "an average rise of at least \(Int(T.psfsAveragePoints)) points, or \(T.psfsActivityPoints) for one activity")
     }
 
+    /// Check-ins a week needs before its average says anything (section 6: one day is not a trend).
+    public static let checkinsForAWeek = 3
+
+    /// Rule 5.2-5: how much the last 7 days' average pain rose over the 7 days before, when both weeks have enough
+    /// check-ins; nil otherwise.
+    public static func weeklyRise(_ checkins: [PainCheckin], asOf today: LocalDate) -> Double? {
+        let days = OutcomeThresholds.windowDays
+        let latest = checkins.filter { $0.date > today.adding(days: -days) && $0.date <= today }
+        let previous = checkins.filter { $0.date > today.adding(days: -2 * days) && $0.date <= today.adding(days: -days) }
+        guard latest.count >= checkinsForAWeek, previous.count >= checkinsForAWeek else { return nil }
+        let mean = { (week: [PainCheckin]) in Double(week.map(\.pain).reduce(0, +)) / Double(week.count) }
+        return mean(latest) - mean(previous)
+    }
+
     static func average(_ checkins: [PainCheckin], from start: LocalDate, through end: LocalDate) -> Double? {
         let window = checkins.filter { $0.date >= start && $0.date <= end }
         guard !window.isEmpty else { return nil }

@@ -11,19 +11,22 @@ public struct ProgramState: Codable, Hashable, Sendable {
     public var pendingMorning: PendingMorning?
     /// Pelvic-floor and tummy-wall symptoms she reported during exercises: they count as her answers (RF-17, CTX-3/4).
     public var reportedSymptoms: Set<ProvokedSymptom>
+    /// When the plan last eased off for a weekly pain rise (rule 5.2-5), so it eases once a week at most.
+    public var easedOffOn: LocalDate?
 
     public init(
         phase: Phase, ladders: [String: ExerciseState] = [:], toleratesDeferred: Bool = false, pendingMorning: PendingMorning? = nil,
-        reportedSymptoms: Set<ProvokedSymptom> = []
+        reportedSymptoms: Set<ProvokedSymptom> = [], easedOffOn: LocalDate? = nil
     ) {
         self.phase = phase
         self.ladders = ladders
         self.toleratesDeferred = toleratesDeferred
         self.pendingMorning = pendingMorning
         self.reportedSymptoms = reportedSymptoms
+        self.easedOffOn = easedOffOn
     }
 
-    enum CodingKeys: String, CodingKey { case phase, ladders, toleratesDeferred, pendingMorning, reportedSymptoms }
+    enum CodingKeys: String, CodingKey { case phase, ladders, toleratesDeferred, pendingMorning, reportedSymptoms, easedOffOn }
 
     // Programs saved before the next-morning question existed still read.
     public init(from decoder: Decoder) throws {
@@ -33,6 +36,7 @@ public struct ProgramState: Codable, Hashable, Sendable {
         toleratesDeferred = try container.decode(Bool.self, forKey: .toleratesDeferred)
         pendingMorning = try container.decodeIfPresent(PendingMorning.self, forKey: .pendingMorning)
         reportedSymptoms = try container.decodeIfPresent(Set<ProvokedSymptom>.self, forKey: .reportedSymptoms) ?? []
+        easedOffOn = try container.decodeIfPresent(LocalDate.self, forKey: .easedOffOn)
     }
 }
 

@@ -16,7 +16,7 @@ public struct SessionReview: Codable, Equatable, Sendable {
     public static func review(
         feedback: [ExerciseFeedback], history: [[ExerciseFeedback]], state: ProgramState,
         engine: ProgressionEngine, context: ProgramContext, allowedPhase: Phase, ceiling: Int, sessionsPerWeek: Int = 3,
-        on date: LocalDate? = nil
+        on date: LocalDate? = nil, weeklyPainRise: Double? = nil
     ) -> SessionReview {
         var newState = state
         let limits = ProgressionEngine.Limits(
@@ -51,6 +51,26 @@ public struct SessionReview: Codable, Equatable, Sendable {
         }
 
         if let pending, !pending.ladders.isEmpty { newState.pendingMorning = pending }
+        // Rule 5.2-5: pain up by 2 or more week on week eases the whole plan one step, once a week, and asks for a
+        // clinician's check.
+        if let date, let rise = weeklyPainRise, rise >= OutcomeThresholds.weeklyRisePoints,
+            newState.easedOffOn.map({ $0.days(until: date) >= OutcomeThresholds.windowDays }) ?? true
+        {
+            newState.easedOffOn = date
+            let steppedBack = Set(decisions.filter { $0.action == .regress }.map(\.exerciseID))
+            for root in newState.ladders.keys.sorted() {
+                guard var ladder = newState.ladders[root], !steppedBack.contains(ladder.exerciseID) else { continue }
+                let before = ladder.exerciseID
+                let title = engine.catalogue[before]?.title ?? before
+                let step = engine.regress(&ladder, limits: limits)
+                newState.ladders[root] = ladder
+                decisions.append(
+                    ProgressionDecision(
+                        exerciseID: before, action: .regress, nextExerciseID: ladder.exerciseID, nextDose: ladder.dose,
+                        reason: "Your pain went up this week by 2 points or more, so \(step.words(title)). "
+                            + "Please check in with your midwife, GP or physio.", rule: "5.2-5"))
+            }
+        }
         let recent = (history + [feedback]).suffix(max(sessionsToTolerateDeferred, 2))
         let good = recent.map { isTolerated($0, ceiling: ceiling) }
         var phaseChange: String?

@@ -45,6 +45,8 @@ public struct SessionService: Sendable {
         let ceiling = current.assessment.program?.painCeiling ?? PainCeiling.ceiling(for: programContext, override: user.painCeiling)
         // The history only tunes how long a deferred step-up is tolerated; the record itself is read in the transaction.
         let history = try await context.store.recentSessions(for: user.id, limit: SessionReview.sessionsToTolerateDeferred).map(\.feedback)
+        let fortnight = try await context.store.checkins(for: user.id, from: date.adding(days: -13), to: date)
+        let rise = OutcomeCalculator.weeklyRise(fortnight.map { PainCheckin(date: $0.date, pain: $0.pain) }, asOf: date)
         let log = SessionLog(id: clientID ?? UUID(), date: date, feedback: feedback, decisions: [], createdAt: context.now())
         do {
             return try await context.store.changeProgram(for: user.id, on: date, sessionID: clientID) { snapshot in
@@ -70,7 +72,8 @@ public struct SessionService: Sendable {
                 }
                 let review = SessionReview.review(
                     feedback: feedback, history: history, state: record.state, engine: engine, context: programContext,
-                    allowedPhase: allowedPhase, ceiling: ceiling, sessionsPerWeek: answers.daysPerWeek, on: date)
+                    allowedPhase: allowedPhase, ceiling: ceiling, sessionsPerWeek: answers.daysPerWeek, on: date,
+                    weeklyPainRise: rise)
                 record.state = review.state
                 let saved = SessionLog(id: log.id, date: date, feedback: feedback, decisions: review.decisions, createdAt: log.createdAt)
                 return ProgramChange(
