@@ -59,15 +59,8 @@ public struct ProgressionEngine: Sendable {
         }
         // Rule 5.2-4: not settled by next morning → repeat; twice in a row → regress about a third.
         if feedback.nextMorning == .notSettled {
-            next.unsettledMornings += 1
-            next.goodSessions = 0
-            if next.unsettledMornings >= Self.unsettledMorningsToRegress {
-                next.unsettledMornings = 0
-                let step = regress(&next, limits: limits)
-                return decision(
-                    .regress, "Pain had not settled by the next morning twice in a row, so \(step.words(title)).", rule: "5.2-4")
-            }
-            return decision(.hold, "Pain had not settled by the next morning, so \(title) stays at the same level.", rule: "5.2-4")
+            let unsettled = notSettled(&next, title: title, limits: limits)
+            return decision(unsettled.action, unsettled.reason, rule: "5.2-4")
         }
         if feedback.nextMorning == .settled { next.unsettledMornings = 0 }
         if !feedback.completed && feedback.difficulty == .tooHard {
@@ -117,15 +110,8 @@ public struct ProgressionEngine: Sendable {
             )
         }
         if answer == .notSettled {
-            next.unsettledMornings += 1
-            next.goodSessions = 0
-            if next.unsettledMornings >= Self.unsettledMorningsToRegress {
-                next.unsettledMornings = 0
-                let step = regress(&next, limits: limits)
-                return decision(
-                    .regress, "Pain had not settled by the next morning twice in a row, so \(step.words(title)).", rule: "5.2-4")
-            }
-            return decision(.hold, "Pain had not settled by the morning, so \(title) stays at the same level.", rule: "5.2-4")
+            let unsettled = notSettled(&next, title: title, limits: limits)
+            return decision(unsettled.action, unsettled.reason, rule: "5.2-4")
         }
         next.unsettledMornings = 0
         guard wentWell else { return decision(.hold, "\(title) stays the same until a session feels right.", rule: "5.2-6") }
@@ -135,6 +121,18 @@ public struct ProgressionEngine: Sendable {
 
     /// One good session with a settled morning: the second in a row steps one variable up (rule 5.2-6), or moves to
     /// the next variation when its phase and her conditions allow it (5.2-7).
+    /// An unsettled next morning: the level holds; the second in a row steps it back (rule 5.2-4).
+    private func notSettled(_ next: inout ExerciseState, title: String, limits: Limits) -> (action: ProgressionAction, reason: String) {
+        next.unsettledMornings += 1
+        next.goodSessions = 0
+        guard next.unsettledMornings >= Self.unsettledMorningsToRegress else {
+            return (.hold, "Pain had not settled by the next morning, so \(title) stays at the same level.")
+        }
+        next.unsettledMornings = 0
+        let step = regress(&next, limits: limits)
+        return (.regress, "Pain had not settled by the next morning twice in a row, so \(step.words(title)).")
+    }
+
     private func credit(_ next: inout ExerciseState, title: String, limits: Limits) -> (
         action: ProgressionAction, reason: String, rule: String
     ) {
