@@ -1,3 +1,4 @@
+import BackCoachCore
 import Foundation
 import Testing
 
@@ -49,6 +50,30 @@ struct NextMorningRouteTests {
             #expect(try await browser.post("/today/next-morning", [("answer", "settled")]).headers[.location] == "/today?morning=saved")
             let after = try await browser.get("/today?morning=saved").text
             #expect(after.contains("Your plan is updated") && !after.contains("How is your pain this morning?"))
+        }
+    }
+}
+
+@Suite("Progress verdicts don't change with the window she views")
+struct ProgressWindowTests {
+    @Test("The 7-day and the 90-day views say the same about her PSFS and pain")
+    func sameVerdict() async throws {
+        try await TestApp.run { app in
+            let token = try await app.onboardedUser()
+            // PSFS on day 1 of her history, pain every day for three weeks, PSFS again at the end.
+            for back in (0..<21).reversed() {
+                let date = LocalDate("2026-11-25")!.adding(days: -back)
+                let psfs =
+                    back == 20
+                    ? #","psfs":[{"activity":"Lifting the baby","score":2}]"#
+                    : (back == 0 ? #","psfs":[{"activity":"Lifting the baby","score":7}]"# : "")
+                let body = #"{"pain":\#(back > 13 ? 6 : 3)\#(psfs)}"#
+                _ = try await app.request(.put, "/api/v1/me/checkins/\(date)", token: token, json: body)
+            }
+            let week = try await app.request(.get, "/api/v1/me/progress?days=7", token: token).object()
+            let quarter = try await app.request(.get, "/api/v1/me/progress?days=90", token: token).object()
+            #expect(week["messages"] as? [String] == quarter["messages"] as? [String])
+            #expect(((week["psfsChange"] as? [String: Any])?["baseline"] as? Double) == 2)
         }
     }
 }

@@ -14,16 +14,22 @@ public enum OutcomeCalculator {
         let threshold =
             "a drop of at least \(Int(T.painPoints)) points and at least \(Int(T.painFraction * 100))% from your starting average"
 
-        if let first = sorted.first?.date, first.days(until: today) >= T.windowDays {
+        let firstWeek = sorted.first.map { first in sorted.filter { $0.date <= first.date.adding(days: T.windowDays - 1) } } ?? []
+        let lastWeek = sorted.filter { $0.date > today.adding(days: -T.windowDays) }
+        if let first = sorted.first?.date, first.days(until: today) >= T.windowDays, firstWeek.count >= checkinsForAWeek {
             let baseline = average(sorted, from: first, through: first.adding(days: T.windowDays - 1))!
-            let latest = average(sorted, from: today.adding(days: -(T.windowDays - 1)), through: today)
+            // One or two days are not a week: the latest average needs 3 check-ins too.
+            let latest = lastWeek.count >= checkinsForAWeek ? average(lastWeek, from: lastWeek[0].date, through: today) : nil
             let drop = latest.map { baseline - $0 }
             let improved = drop.map { $0 >= T.painPoints && $0 >= baseline * T.painFraction } ?? false
             let worse = drop.map { -$0 >= T.painPoints } ?? false
             painChange = PainChange(
                 baseline: baseline, latest: latest, drop: drop, meaningfulImprovement: improved,
                 meaningfulWorsening: worse, threshold: threshold)
-            if improved {
+            let painFree = latest.map { $0 == 0 } ?? false
+            if painFree {
+                messages.append("Your pain is at 0 out of 10 this week. Well done: keep going with your plan.")
+            } else if improved {
                 messages.append(
                     "Your pain has dropped by a meaningful amount: from an average of \(format(baseline)) to \(format(latest!)) out of 10.")
             } else if worse {
@@ -35,16 +41,17 @@ public enum OutcomeCalculator {
                         ? "Your pain is a little lower (\(format(drop)) points), within normal day-to-day ups and downs so far."
                         : "Your pain is about the same as when you started.")
             } else {
-                messages.append("No pain check-ins in the last week yet. A quick daily check-in helps you see change.")
+                messages.append(
+                    "Not enough check-ins this week to compare yet: \(lastWeek.count) of the \(checkinsForAWeek) needed. A quick daily check-in helps you see change."
+                )
             }
-            // Rule 5.2-8: no improvement after about 2 weeks → physio (RF-19).
-            if first.days(until: today) >= T.noImprovementDays, let drop, drop < 1, !worse {
+            // Rule 5.2-8: no improvement after about 2 weeks → physio (RF-19); not when she is pain-free.
+            if first.days(until: today) >= T.noImprovementDays, let drop, drop < 1, !worse, !painFree {
                 suggestPhysio = true
                 messages.append("After two weeks your pain has not really improved. A physio can look at what is going on.")
             }
             // Rule 5.2-5: the weekly average rising by 2 or more → ease off and check with a clinician.
-            let previous = average(sorted, from: today.adding(days: -(2 * T.windowDays - 1)), through: today.adding(days: -T.windowDays))
-            if let previous, let latest, latest - previous >= T.weeklyRisePoints {
+            if let rise = weeklyRise(sorted, asOf: today), rise >= T.weeklyRisePoints {
                 easeOff = true
                 messages.append("Your pain went up this week. Ease off to easier levels and check in with your midwife, GP or physio.")
             }
@@ -52,7 +59,7 @@ public enum OutcomeCalculator {
             painChange = PainChange(
                 baseline: nil, latest: nil, drop: nil, meaningfulImprovement: false,
                 meaningfulWorsening: false, threshold: threshold)
-            messages.append("We need a week of check-ins to see how your pain is changing.")
+            messages.append("We need a week of check-ins (at least \(checkinsForAWeek)) to see how your pain is changing.")
         }
 
         let psfsChange = psfs(entries.filter { $0.date <= today }.sorted { $0.date < $1.date })
@@ -67,20 +74,34 @@ public enum OutcomeCalculator {
         return OutcomeSummary(pain: painChange, psfs: psfsChange, suggestPhysio: suggestPhysio, easeOff: easeOff, messages: messages)
     }
 
+    /// PSFS change on the same activities only: each activity's latest score against her first-ever rating of it
+    /// (an activity rated once, or renamed, doesn't count), so the verdict is the same whatever window she views.
     static func psfs(_ entries: [PSFSEntry]) -> PSFSChange? {
         typealias T = OutcomeThresholds
-        guard entries.count >= 2, let first = entries.first, let last = entries.last,
-            let baseline = first.average, let latest = last.average
-        else { return nil }
         let key = { (activity: String) in activity.trimmingCharacters(in: .whitespaces).lowercased() }
-        let before = Dictionary(first.ratings.map { (key($0.activity), $0.score) }, uniquingKeysWith: { a, _ in a })
-        let improved = last.ratings.filter { rating in
-            before[key(rating.activity)].map { rating.score - $0 >= T.psfsActivityPoints } ?? false
-        }.map(\.activity)
+        var first: [String: (date: LocalDate, score: Int)] = [:]
+        var last: [String: (date: LocalDate, score: Int, name: String)] = [:]
+        for entry in entries.sorted(by: { $0.date < $1.date }) {
+            for rating in entry.ratings {
+                let activity = key(rating.activity)
+                if first[activity] == nil { first[activity] = (entry.date, rating.score) }
+                last[activity] = (entry.date, rating.score, rating.activity)
+            }
+        }
+        let compared = first.keys.sorted().compactMap { activity -> (name: String, before: Int, after: Int)? in
+            guard let start = first[activity], let end = last[activity], end.date > start.date else { return nil }
+            return (end.name, start.score, end.score)
+        }
+        guard !compared.isEmpty else { return nil }
+        let baseline = Double(compared.map(\.before).reduce(0, +)) / Double(compared.count)
+        let latest = Double(compared.map(\.after).reduce(0, +)) / Double(compared.count)
+        let improved = compared.filter { $0.after - $0.before >= T.psfsActivityPoints }.map(\.name)
         return PSFSChange(
             baseline: baseline, latest: latest, gain: latest - baseline,
             meaningfulImprovement: latest - baseline >= T.psfsAveragePoints, improvedActivities: improved,
-            threshold: "an average rise of at least \(Int(T.psfsAveragePoints)) points, or \(T.psfsActivityPoints) for one activity")
+            threshold:
+                "an average rise of at least \(Int(T.psfsAveragePoints)) points on the same activities, or \(T.psfsActivityPoints) for one activity"
+        )
     }
 
     /// Check-ins a week needs before its average says anything (section 6: one day is not a trend).

@@ -40,22 +40,15 @@ public struct ProgressReport: Encodable, Sendable {
         let to = context.today(for: user)
         let from = to.adding(days: -(days - 1))
         let window = try await store.checkins(for: user.id, from: from, to: to)
-        var forOutcome: [LocalDate: Checkin] = [:]
-        if let first = try await store.firstCheckinDate(for: user.id) {
-            for checkin in try await store.checkins(for: user.id, from: first, to: first.adding(days: OutcomeThresholds.windowDays - 1)) {
-                forOutcome[checkin.date] = checkin
-            }
-        }
-        let recentStart = to.adding(days: -(2 * OutcomeThresholds.windowDays - 1))
-        let recent =
-            recentStart >= from
-            ? window.filter { $0.date >= recentStart } : try await store.checkins(for: user.id, from: recentStart, to: to)
-        for checkin in recent { forOutcome[checkin.date] = checkin }
-
+        // The verdicts read her whole history, not the window she views, so they don't change with it: the pain
+        // baseline is her first week, and each PSFS activity is compared with her first rating of it.
+        let first = try await store.firstCheckinDate(for: user.id)
+        var history: [Checkin] = []
+        if let first { history = try await store.checkins(for: user.id, from: first, to: to) }
         let withPSFS = window.compactMap { checkin in checkin.psfs.map { (checkin.date, $0) } }
         let summary = OutcomeCalculator.summarize(
-            pain: forOutcome.values.map { PainCheckin(date: $0.date, pain: $0.pain) },
-            psfs: withPSFS.map { PSFSEntry(date: $0.0, ratings: $0.1) }, asOf: to)
+            pain: history.map { PainCheckin(date: $0.date, pain: $0.pain) },
+            psfs: history.compactMap { checkin in checkin.psfs.map { PSFSEntry(date: checkin.date, ratings: $0) } }, asOf: to)
 
         var planned = 0
         if let record = try await store.program(for: user.id), let intake = try await store.intake(for: user.id) {
