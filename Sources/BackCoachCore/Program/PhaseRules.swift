@@ -33,6 +33,18 @@ public enum PhaseRules {
                 "No one has checked you since the birth yet, so we hold at phase 1. Once your postnatal check is done, update your answers."
             )
         }
+        // CTX-2: after an assisted birth or a significant tear, a pelvic-health physio sees her before phase 1 is
+        // passed; a clinician confirms that gate (the clinician side), so the plan holds at phase 1 [C, S16].
+        if answers.delivery == .assisted || answers.complications.contains(.significantTear), phase > .gentleRebuilding {
+            phase = .gentleRebuilding
+            reasons.append(
+                "After a forceps or ventouse birth, or a bigger tear, a pelvic-health physio should check you before the harder phases.")
+        }
+        // CTX-3: a gap of 2 finger-widths or more gets a physio review before the hardest steps [S11, S32].
+        if (answers.diastasisFingers ?? 0) >= 2 && phase > .buildingStrength {
+            phase = .buildingStrength
+            reasons.append("Because of the gap in your tummy muscles, the hardest steps wait until a pelvic-health physio has seen you.")
+        }
         // CTX-2: after a caesarean, no high-effort work until about 3–4 months [S10].
         if answers.delivery == .caesarean && weeks < 16 && phase > .buildingStrength {
             phase = .buildingStrength

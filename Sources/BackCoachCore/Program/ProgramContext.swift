@@ -6,8 +6,11 @@ public struct ProgramContext: Equatable, Sendable {
     public init(answers: IntakeAnswers) {
         var keys = Set<ConditionKey>()
         let pelvicPain = !answers.painAreas.isDisjoint(with: [.pelvicBack, .pubic])
-        // CTX-5: pain over the back of the pelvis or the pubic bone, or pain on the PGP tests [S18, S11].
-        if pelvicPain || !answers.pgpTests.isEmpty { keys.insert(.pelvicGirdlePain) }
+        // CTX-5: pain over the back of the pelvis or the pubic bone, or pain on the PGP tests [S18, S11]; a symphysis
+        // separation is pelvic girdle pain too, cleared or not (the joint at the front of the pelvis) [S48].
+        if pelvicPain || !answers.pgpTests.isEmpty || answers.complications.contains(.symphysisSeparation) {
+            keys.insert(.pelvicGirdlePain)
+        }
         if answers.painAreas.contains(.pubic) || answers.complications.contains(.symphysisSeparation) {
             keys.insert(.pubicPain)
         }

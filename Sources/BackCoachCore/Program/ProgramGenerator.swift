@@ -60,7 +60,8 @@ public struct ProgramGenerator: Sendable {
 
         let sessions = plan(
             candidates: candidates, days: answers.daysPerWeek, budget: answers.minutesPerDay * 60,
-            mustInclude: context.conditions.contains(.pelvicFloorSymptoms) ? "pelvic-floor-training" : nil)
+            // RF-17's advice promises pelvic-floor training in every session: for symptoms and for a tummy gap (CTX-3, CTX-4).
+            mustInclude: context.conditions.isDisjoint(with: [.pelvicFloorSymptoms, .diastasis]) ? nil : "pelvic-floor-training")
         let notes = ProgramNotesRules.notes(for: answers, context: context, triage: triage, ceiling: ceiling)
             .compactMap { id -> ProgramNote? in
                 guard let text = noteTexts[id] else { return nil }
