@@ -82,3 +82,24 @@ struct BirthDateTests {
         }
     }
 }
+
+@Suite("The birth date through the profile")
+struct ProfileBirthDateTests {
+    @Test("PUT /api/v1/me/profile corrects the birth date; a future one or one before the intake is refused")
+    func correct() async throws {
+        try await TestApp.run { app in
+            let fresh = try await app.signUp()
+            #expect(
+                try await app.request(.put, "/api/v1/me/profile", token: fresh, json: #"{"birthDate":"2026-10-01"}"#).status == .notFound)
+            let token = try await app.onboardedUser()
+            let set = try await app.request(.put, "/api/v1/me/profile", token: token, json: #"{"birthDate":"2026-10-01"}"#)
+            expectMatchesSchema(set, "PUT", "/api/v1/me/profile")
+            #expect(try set.object()["birthDate"] as? String == "2026-10-01")
+            let future = try await app.request(
+                .put, "/api/v1/me/profile", token: token, json: #"{"birthDate":"2027-01-01","country":"GB"}"#)
+            #expect(future.status == .badRequest)
+            let after = try await app.request(.get, "/api/v1/me/profile", token: token).object()
+            #expect(after["birthDate"] as? String == "2026-10-01" && after["country"] == nil, "nothing from the refused request")
+        }
+    }
+}

@@ -100,6 +100,19 @@ public struct ProfileService: Sendable {
         return updated
     }
 
+    /// Corrects the day of the birth in her saved answers; every rule then counts the weeks from it. Needs the intake
+    /// first (the date belongs to her answers), and is checked as the intake checks it.
+    public func setBirthDate(_ text: String, for user: User, program: ProgramService) async throws {
+        guard let date = LocalDate(text) else {
+            throw ServiceError.invalid("birthDate must be a date like 2026-10-02 (got \(text.prefix(40))).", field: "birthDate")
+        }
+        guard var answers = try await program.answers(for: user) else {
+            throw ServiceError.notFound("There are no answers yet. Answer the intake questions first.")
+        }
+        answers.birthDate = date
+        _ = try await program.saveIntake(answers, for: user)
+    }
+
     /// The day of the birth from her answers (given, or estimated from the weeks she gave); nil before the intake.
     public func birthDate(of user: User) async throws -> LocalDate? {
         try await context.store.intake(for: user.id)?.answers.birthDate

@@ -6,6 +6,7 @@ import Hummingbird
 /// GET/PUT /api/v1/me/profile: where she lives, her time zone and her pain limit.
 struct ProfileController {
     let profile: ProfileService
+    let program: ProgramService
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("/profile") { _, context in try await show(try context.requireUser()) }
@@ -16,7 +17,7 @@ struct ProfileController {
         let country: String?
         let countryName: String?
         let timeZone: String?
-        /// The day of the birth, from her answers (set it with PUT /api/v1/me/intake).
+        /// The day of the birth, from her answers.
         let birthDate: LocalDate?
         /// Her own pain limit, or nil for the plan's default.
         let painCeiling: Int?
@@ -40,14 +41,17 @@ struct ProfileController {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> JSONResponse<Profile> {
         var user = try context.requireUser()
         var request = request
-        let reader = try await request.jsonObject(context: context, allowed: ["country", "timeZone", "painCeiling"])
+        let reader = try await request.jsonObject(context: context, allowed: ["country", "timeZone", "painCeiling", "birthDate"])
         let country = try validated { () throws(InputError) in try reader.string("country", maxLength: 100) }
         let timeZone = try validated { () throws(InputError) in try reader.string("timeZone", maxLength: 100) }
         let ceiling = try validated { () throws(InputError) in try reader.int("painCeiling", in: 0...10) }
+        let birthDate = try validated { () throws(InputError) in try reader.string("birthDate", maxLength: 10) }
         // Check everything first, so one bad field stores nothing.
         _ = try ProfileService.checkedCountry(country)
         _ = try ProfileService.checkedTimeZone(timeZone)
         if let ceiling { try await profile.checkPainCeiling(ceiling, for: user) }
+        // The birth date goes first: it is the one change that can still be refused by her answers' own checks.
+        if let birthDate { try await profile.setBirthDate(birthDate, for: user, program: program) }
         if country != nil || timeZone != nil { user = try await profile.setPlace(country: country, timeZone: timeZone, for: user) }
         if ceiling != nil || reader.fields["painCeiling"] == .null {
             user = try await profile.setPainCeiling(ceiling, for: user)
