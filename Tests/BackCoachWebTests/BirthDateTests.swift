@@ -62,12 +62,10 @@ struct BirthDateTests {
     func wizard() async throws {
         try await TestApp.run { app in
             let browser = Browser(app)
-            try await browser.get("/signup")
-            try await browser.post("/signup", [("email", "date@example.test"), ("password", "correct horse battery")])
-            let first = try await browser.get("/start").text
-            let safety = Browser.safetyFields(in: first).filter { $0.hasPrefix("rf.") }.map { ($0, "no") }
+            let first = try await browser.signUp(email: "date@example.test")
+            let safety = Browser.noToSafety(on: first)
             let second = try await browser.post("/start", [("step", "0"), ("nav", "next")] + safety).text
-            let allSafety = safety + Browser.safetyFields(in: second).filter { $0.hasPrefix("rf.") }.map { ($0, "no") }
+            let allSafety = safety + Browser.noToSafety(on: second)
             let birth = try await browser.post("/start", [("step", "1"), ("nav", "next")] + allSafety).text
             #expect(birth.contains(#"type="date""#) && birth.contains(#"name="q.birthDate""#))
             let neither = try await browser.post(

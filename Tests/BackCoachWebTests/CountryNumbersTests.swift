@@ -121,10 +121,8 @@ struct CountryNumbersTests {
     func caudaEquinaPart() async throws {
         try await TestApp.run { app in
             let browser = Browser(app)
-            try await browser.get("/signup")
-            try await browser.post("/signup", [("email", "ces@example.test"), ("password", "correct horse battery")])
-            let first = try await browser.get("/start").text
-            let answers = Browser.safetyFields(in: first).filter { $0.hasPrefix("rf.") }.map { ($0, "no") }
+            let first = try await browser.signUp(email: "ces@example.test")
+            let answers = Browser.noToSafety(on: first)
             let second = try await browser.post("/start", [("step", "0"), ("nav", "next")] + answers).text
             let parts = Browser.safetyFields(in: second).filter { $0.hasPrefix("rf.RF-10.") }
             #expect(parts.count == 7)

@@ -115,9 +115,7 @@ struct WebPagesTests {
     func emergencyStop() async throws {
         try await TestApp.run { app in
             let browser = Browser(app)
-            try await browser.get("/signup")
-            try await browser.post("/signup", [("email", "stop@example.test"), ("password", "correct horse battery")])
-            try await browser.get("/start")
+            try await browser.signUp(email: "stop@example.test")
             let answers = ["01", "02", "03", "04", "05", "06", "07", "08", "09"].map { ("rf.RF-\($0)", $0 == "05" ? "notSure" : "no") }
             let stop = try await browser.post("/start", [("step", "0"), ("nav", "next")] + answers)
             #expect(stop.text.contains("Please stop and get help now"))
@@ -130,9 +128,7 @@ struct WebPagesTests {
     func wizardValidation() async throws {
         try await TestApp.run { app in
             let browser = Browser(app)
-            try await browser.get("/signup")
-            try await browser.post("/signup", [("email", "v@example.test"), ("password", "correct horse battery")])
-            try await browser.get("/start")
+            try await browser.signUp(email: "v@example.test")
             let partial = try await browser.post("/start", [("step", "0"), ("nav", "next"), ("rf.RF-01", "no")])
             #expect(partial.status == .badRequest)
             #expect(partial.text.contains("Please choose yes, no or not sure."))

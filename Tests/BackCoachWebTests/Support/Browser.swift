@@ -51,12 +51,23 @@ final class Browser: @unchecked Sendable {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
     }
 
-    /// Signs up through the form and answers the whole wizard with a plain, flag-free intake.
-    func signUpAndOnboard(email: String = "web-\(UUID())@example.test") async throws {
+    /// Signs up through the form (no intake yet) and opens the first wizard step, returning its page.
+    @discardableResult
+    func signUp(email: String = "web-\(UUID())@example.test") async throws -> String {
         try await get("/signup")
         let signUp = try await post("/signup", [("email", email), ("password", "correct horse battery")])
         guard signUp.status == .seeOther else { throw TestFailure("sign-up failed: \(signUp.status)") }
-        try await get("/start")
+        return try await get("/start").text
+    }
+
+    /// "No" to every safety question on the given wizard `page` (follow-ups aside), as form fields.
+    static func noToSafety(on page: String) -> [(String, String)] {
+        safetyFields(in: page).filter { $0.hasPrefix("rf.") }.map { ($0, "no") }
+    }
+
+    /// Signs up through the form and answers the whole wizard with a plain, flag-free intake.
+    func signUpAndOnboard(email: String = "web-\(UUID())@example.test") async throws {
+        try await signUp(email: email)
         // RF-10 is asked in seven parts; the rest one question each (follow-ups are needed only after a "yes").
         var answers: [(String, String)] =
             [
