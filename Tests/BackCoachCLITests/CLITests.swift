@@ -125,7 +125,7 @@ struct CLITests {
     func assessComplete() async throws {
         let answersFile = FileManager.default.temporaryDirectory.appendingPathComponent("answers-\(UUID().uuidString).json").path
         let flags = Array(repeating: "n", count: 23)  // 17 flags, RF-10 in seven parts
-        let intake = ["", "99999", "8", "3", "", "y", "3", "n", "1,2", "1", "", "", "1", "y", "10", "3", "1,2"]
+        let intake = ["", "99999", "8", "3", "", "y", "3", "n", "1,2", "1", "", "", "", "1", "y", "10", "3", "1,2"]
         let shell = ScriptedTerminal(lines: flags + intake)
         #expect(await shell.run(["assess", "--answers-out", answersFile, "--start", "2026-11-25"]) == 0)
         #expect(shell.output.contains("Please type a whole number from 0–520."))

@@ -1,5 +1,6 @@
 import BackCoachContent
 import BackCoachCore
+import Foundation
 import Testing
 
 /// What the notes, the advice and the articles promise, checked against the plans for a grid of intakes (section 3).
@@ -66,5 +67,30 @@ struct PlanKeepsItsWordTests {
         #expect(!heldBack.isEmpty)
         let planned = Set(program.sessions.flatMap(\.exercises).map(\.id))
         #expect(planned.isDisjoint(with: heldBack), "\(planned.intersection(heldBack))")
+    }
+}
+
+@Suite("CTX-8: a slower recovery is likely → an earlier physio, not alarm")
+struct RecoveryFactorTests {
+    @Test("Back pain before, strong pain in pregnancy, earlier births, back and pelvis together, or low mood add the early-physio note")
+    func earlyPhysio() throws {
+        let coach = try library().coach
+        let plain = try #require(coach.assess(.fixture(), startDate: .day0).program)
+        #expect(!plain.notes.contains { $0.id == .earlyPhysio })
+        for factor in RecoveryFactor.allCases {
+            var answers = IntakeAnswers.fixture()
+            answers.recoveryFactors = [factor]
+            let assessment = coach.assess(answers, startDate: .day0)
+            #expect(assessment.program?.notes.contains { $0.id == .earlyPhysio } == true, "\(factor)")
+            #expect(assessment.triage.level == .none, "no alarm: \(factor) raises no flag")
+        }
+        var both = IntakeAnswers.fixture()
+        both.painAreas = [.lowBack, .pelvicBack]
+        #expect(coach.assess(both, startDate: .day0).program?.notes.contains { $0.id == .earlyPhysio } == true)
+        let parsed = try IntakeParser.parse(
+            Data(
+                #"{"weeksSinceBirth":8,"delivery":"vaginal","painAtRest":2,"minutesPerDay":10,"daysPerWeek":3,"recoveryFactors":["backPainBefore"]}"#
+                    .utf8))
+        #expect(parsed.recoveryFactors == [.backPainBefore])
     }
 }

@@ -20,6 +20,8 @@ public struct IntakeAnswers: Codable, Hashable, Sendable {
     public var diastasisFingers: Int?
     public var glutes: Set<GluteHabit>
     public var pgpTests: Set<PGPTest>
+    /// CTX-8: back pain before this pregnancy, strong pain during it, earlier births.
+    public var recoveryFactors: Set<RecoveryFactor>
     public var breastfeeding: Bool
     public var minutesPerDay: Int
     public var daysPerWeek: Int
@@ -31,7 +33,8 @@ public struct IntakeAnswers: Codable, Hashable, Sendable {
         painAreas: Set<PainArea> = [], redFlags: Set<RedFlagID> = [], redFlagFollowUps: Set<RedFlagFollowUpID> = [],
         pelvicFloor: Set<PelvicFloorSymptom> = [],
         diastasisFingers: Int? = nil, glutes: Set<GluteHabit> = [], pgpTests: Set<PGPTest> = [],
-        breastfeeding: Bool = false, minutesPerDay: Int, daysPerWeek: Int, equipment: Set<Equipment> = []
+        recoveryFactors: Set<RecoveryFactor> = [], breastfeeding: Bool = false, minutesPerDay: Int, daysPerWeek: Int,
+        equipment: Set<Equipment> = []
     ) {
         self.weeksSinceBirth = weeksSinceBirth
         self.birthDate = birthDate
@@ -47,6 +50,7 @@ public struct IntakeAnswers: Codable, Hashable, Sendable {
         self.diastasisFingers = diastasisFingers
         self.glutes = glutes
         self.pgpTests = pgpTests
+        self.recoveryFactors = recoveryFactors
         self.breastfeeding = breastfeeding
         self.minutesPerDay = minutesPerDay
         self.daysPerWeek = daysPerWeek
@@ -90,7 +94,8 @@ public struct IntakeAnswers: Codable, Hashable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case weeksSinceBirth, birthDate, delivery, clinicianCleared, complications, painAtRest, painWorsening, painAreas, redFlags
-        case redFlagFollowUps, pelvicFloor, diastasisFingers, glutes, pgpTests, breastfeeding, minutesPerDay, daysPerWeek, equipment
+        case redFlagFollowUps, pelvicFloor, diastasisFingers, glutes, pgpTests, recoveryFactors, breastfeeding, minutesPerDay, daysPerWeek,
+            equipment
     }
 
     // Answers saved before a field existed still read: the follow-ups were added later.
@@ -110,6 +115,7 @@ public struct IntakeAnswers: Codable, Hashable, Sendable {
         diastasisFingers = try container.decodeIfPresent(Int.self, forKey: .diastasisFingers)
         glutes = try container.decode(Set<GluteHabit>.self, forKey: .glutes)
         pgpTests = try container.decode(Set<PGPTest>.self, forKey: .pgpTests)
+        recoveryFactors = try container.decodeIfPresent(Set<RecoveryFactor>.self, forKey: .recoveryFactors) ?? []
         breastfeeding = try container.decode(Bool.self, forKey: .breastfeeding)
         minutesPerDay = try container.decode(Int.self, forKey: .minutesPerDay)
         daysPerWeek = try container.decode(Int.self, forKey: .daysPerWeek)
@@ -133,6 +139,7 @@ public struct IntakeAnswers: Codable, Hashable, Sendable {
         try container.encode(diastasisFingers, forKey: .diastasisFingers)
         try container.encode(glutes.sorted(), forKey: .glutes)
         try container.encode(pgpTests.sorted(), forKey: .pgpTests)
+        try container.encode(recoveryFactors.sorted(), forKey: .recoveryFactors)
         try container.encode(breastfeeding, forKey: .breastfeeding)
         try container.encode(minutesPerDay, forKey: .minutesPerDay)
         try container.encode(daysPerWeek, forKey: .daysPerWeek)

@@ -41,3 +41,8 @@ public enum PGPTest: String, IntakeOption {
 public enum Equipment: String, IntakeOption {
     case miniBand, cushion, chair, wall, doorway
 }
+
+/// Things linked with a slower recovery (CTX-8): they send her to a physio earlier, never to alarm.
+public enum RecoveryFactor: String, IntakeOption {
+    case backPainBefore, strongPainInPregnancy, earlierBirths
+}

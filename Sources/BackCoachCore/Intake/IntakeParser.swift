@@ -38,6 +38,7 @@ public enum IntakeParser {
             diastasisFingers: try reader.int("diastasisFingers", in: Limits.diastasisFingers),
             glutes: try reader.optionSet("glutes"),
             pgpTests: try reader.optionSet("pgpTests"),
+            recoveryFactors: try reader.optionSet("recoveryFactors"),
             breastfeeding: try reader.bool("breastfeeding") ?? false,
             minutesPerDay: try reader.requiredInt("minutesPerDay", in: Limits.minutesPerDay),
             daysPerWeek: try reader.requiredInt("daysPerWeek", in: Limits.daysPerWeek),
@@ -47,7 +48,8 @@ public enum IntakeParser {
 
     static let knownKeys: [String] = [
         "weeksSinceBirth", "birthDate", "delivery", "clinicianCleared", "complications", "painAtRest", "painWorsening",
-        "painAreas", "redFlags", "redFlagFollowUps", "pelvicFloor", "diastasisFingers", "glutes", "pgpTests", "breastfeeding",
+        "painAreas", "redFlags", "redFlagFollowUps", "pelvicFloor", "diastasisFingers", "glutes", "pgpTests", "recoveryFactors",
+        "breastfeeding",
         "minutesPerDay", "daysPerWeek", "equipment",
     ]
 }

@@ -185,6 +185,7 @@ extension IntakeParser {
         "pelvicFloor": PelvicFloorSymptom.allCases.map(\.rawValue),
         "glutes": GluteHabit.allCases.map(\.rawValue),
         "pgpTests": PGPTest.allCases.map(\.rawValue),
+        "recoveryFactors": RecoveryFactor.allCases.map(\.rawValue),
         "equipment": Equipment.allCases.map(\.rawValue),
     ]
 

@@ -52,7 +52,7 @@ public struct ProgramNote: Codable, Equatable, Sendable {
 /// which ones apply is decided in `ProgramNotesRules`.
 public enum ProgramNoteID: String, IntakeOption {
     case disclaimer, stopSigns, painCeiling, physioForEveryone, postnatalCheck, complications
-    case caesarean, assistedOrTear, diastasis, pelvicFloor, pelvicGirdlePain, breastfeeding, postureHabits
+    case caesarean, assistedOrTear, diastasis, pelvicFloor, pelvicGirdlePain, breastfeeding, postureHabits, earlyPhysio
     case mentionFlags
 }
 

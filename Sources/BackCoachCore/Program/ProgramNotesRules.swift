@@ -17,6 +17,10 @@ public enum ProgramNotesRules {
         if context.hasPelvicGirdlePain { notes.append(.pelvicGirdlePain) }  // CTX-5
         if answers.breastfeeding { notes.append(.breastfeeding) }  // CTX-6
         if !answers.glutes.isEmpty { notes.append(.postureHabits) }  // A2, coaching cue [C]
+        // CTX-8: a slower recovery is more likely; an earlier physio visit, without alarm [S19, S20, S21, S22].
+        let backAndPelvis = context.hasPelvicGirdlePain && answers.painAreas.contains(.lowBack)
+        let lowMood = triage.flags.contains { $0.id == .rf18 }
+        if !answers.recoveryFactors.isEmpty || backAndPelvis || lowMood { notes.append(.earlyPhysio) }
         return notes
     }
 }
