@@ -116,15 +116,6 @@ enum TextRenderer {
         return hits.map { "[\($0.kind)] \($0.id) — \($0.title)\n  \($0.summary)" }.joined(separator: "\n") + "\n"
     }
 
-    static func label(_ level: TriageLevel) -> String {
-        switch level {
-        case .emergency: "emergency: now"
-        case .urgent: "urgent: today"
-        case .nextAppointment: "next appointment"
-        case .none: "none"
-        }
-    }
-
     static func label(_ condition: ConditionKey) -> String {
         switch condition {
         case .pelvicGirdlePain: "you have pelvic girdle pain"

@@ -77,3 +77,29 @@ struct ProgressWindowTests {
         }
     }
 }
+
+@Suite("The next-morning answer, sent twice at once")
+struct NextMorningRaceTests {
+    @Test("Two answers at the same moment: one counts, the other is refused, on every store", arguments: StoreKind.available)
+    func twice(kind: StoreKind) async throws {
+        try await TestApp.run(kind) { app in
+            let token = try await app.onboardedUser()
+            try await app.clearSafetyCheck(token)
+            let session = #"{"date":"2026-11-25","exercises":[{"id":"glute-bridge","completed":true,"difficulty":"right","painDuring":2}]}"#
+            #expect(try await app.request(.post, "/api/v1/me/sessions", token: token, json: session).status == .created)
+            app.clock.advance(seconds: 24 * 3600)
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for answer in ["settled", "notSettled"] {
+                    group.addTask {
+                        Int(
+                            try await app.request(.post, "/api/v1/me/next-morning", token: token, json: #"{"answer":"\#(answer)"}"#).status
+                                .code)
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.sorted() == [200, 409], "\(statuses)")
+            #expect(try await app.request(.get, "/api/v1/me/today", token: token).object()["nextMorningFor"] == nil)
+        }
+    }
+}

@@ -38,9 +38,9 @@ public struct QuestionSet: Codable, Equatable, Sendable {
             if let count = step.safetyQuestions {
                 defer { next += count }
                 return IntakeStep(
-                    title: step.title, kind: .safety(Array(redFlagsAskedAtIntake[next..<next + count])), firstNumber: next + 1)
+                    title: step.title, kind: .safety(Array(redFlagsAskedAtIntake[next..<next + count])))
             }
-            return IntakeStep(title: step.title, kind: .topic(step.topic ?? ""), firstNumber: next + 1)
+            return IntakeStep(title: step.title, kind: .topic(step.topic ?? ""))
         }
     }
 
@@ -129,8 +129,6 @@ public struct IntakeStep: Equatable, Sendable {
 
     public let title: String
     public let kind: Kind
-    /// The number of the step's first safety question, counting from 1 over all safety steps.
-    public let firstNumber: Int
 
     public var isSafety: Bool {
         if case .safety = kind { true } else { false }

@@ -113,7 +113,7 @@ struct OnboardingController {
         case .safety(let ids):
             let form = safetyForm(ids)
             shown.formUnion(form.allFieldNames)
-            flags = form.groups(values: answers.values, errors: errors, firstNumber: current.firstNumber, required: false)
+            flags = form.groups(values: answers.values, errors: errors, required: false)
         case .topic(let topic):
             for question in questions.intake where question.topic == topic {
                 let name = "q.\(question.field)"

@@ -11,7 +11,6 @@ struct SafetyQuestionForm {
 
     /// One flag's questions on the page.
     struct Group {
-        let index: Int
         /// The lead-in when the flag is asked in parts.
         let lead: String?
         let questions: [Question]
@@ -71,9 +70,9 @@ struct SafetyQuestionForm {
     /// Every field name these questions use, so a wizard step knows which values it shows.
     var allFieldNames: [String] { rules.flatMap { Self.fieldNames(of: $0) + $0.followUps.map(Self.fieldName) } }
 
-    /// The groups to show, numbered from `firstNumber`, with earlier answers and errors filled in.
-    func groups(values: [String: [String]], errors: [String: String], firstNumber: Int, required: Bool) -> [Group] {
-        rules.enumerated().map { offset, rule in
+    /// The groups to show, with earlier answers and errors filled in.
+    func groups(values: [String: [String]], errors: [String: String], required: Bool) -> [Group] {
+        rules.map { rule in
             let texts = rule.questionsAsked
             let questions = zip(Self.fieldNames(of: rule), texts).map { name, text in
                 question(name: name, text: text, values: values, errors: errors, follows: nil, required: required)
@@ -83,8 +82,7 @@ struct SafetyQuestionForm {
                     name: Self.fieldName(of: $0), text: "If you said yes or not sure: \($0.question)", values: values, errors: errors,
                     follows: "rf.\(rule.id.rawValue)", required: false)
             }
-            return Group(
-                index: firstNumber + offset, lead: rule.items == nil ? nil : rule.question, questions: questions, followUps: followUps)
+            return Group(lead: rule.items == nil ? nil : rule.question, questions: questions, followUps: followUps)
         }
     }
 

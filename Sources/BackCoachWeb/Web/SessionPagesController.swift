@@ -46,7 +46,7 @@ struct SessionPagesController {
             sessionNumber: day.sessionNumber ?? 0, minutes: day.session?.estimatedMinutes ?? 0, exercises: day.session?.exercises ?? [],
             tip: day.tip, rescreenIntro: content.questions.rescreenIntro,
             flagGroups: SafetyQuestionForm(rules: services.safety.questions).groups(
-                values: [:], errors: [:], firstNumber: 1, required: true),
+                values: [:], errors: [:], required: true),
             labels: content.questions.answers, flags: day.triage?.flags ?? [], painScale: Array(0...10),
             canRecheck: day.status == .paused ? !(try await services.safety.stopped(on: day.date, for: user)) : false,
             contacts: day.contacts, nextMorningFor: day.nextMorningFor.map(Self.format),
