@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
     ],
     targets: [
         // Pure domain: Foundation only, no I/O. Safe to embed in an iOS app unchanged.
@@ -64,12 +66,20 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The JSON API's wire types and router, generated from openapi.yaml by scripts/generate-openapi
+        // and committed, so a build needs no generator plugin. Nothing hand-written lives here.
+        .target(
+            name: "BackCoachAPI",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")]
+        ),
         // HTTP: the JSON API, calendar feed, health and metrics routes. Never imports FluentKit.
         .target(
             name: "BackCoachWeb",
             dependencies: [
-                "BackCoachCore", "BackCoachContent", "BackCoachStorage", "BackCoachServices",
+                "BackCoachCore", "BackCoachContent", "BackCoachStorage", "BackCoachServices", "BackCoachAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -125,6 +135,7 @@ let package = Package(
             name: "BackCoachWebTests",
             dependencies: [
                 "BackCoachApp", "BackCoachWeb", "BackCoachServices", "BackCoachStorage", "BackCoachStorageFluent", "BackCoachContent",
+                "BackCoachAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -34,7 +34,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
         throttle: SignInThrottle(store: store, signUpsPerAddressPerHour: config.signUpsPerHour),
         healthCheck: { try await database.ping() }, metricsText: AppMetrics.text, publicBaseURL: config.publicURL,
         mailer: config.smtp.map { SMTPMailer(host: $0.host, port: $0.port, from: config.mailFrom) })
-    let router = buildRouter(dependencies, renderer: renderer)
+    let router = try buildRouter(dependencies, renderer: renderer)
     if config.benchRoutes {
         // The ceiling for benchmarks: the same middleware as every route, and no database or template work.
         router.get("/bench/ping") { _, _ in "pong" }

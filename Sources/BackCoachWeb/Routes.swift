@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// Every route of the app, mounted in one place.
-public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) -> Router<AppRequestContext> {
+public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     // Outermost first: every response, errors included, gets the security headers and a logged line.
     router.add(middleware: SecurityHeadersMiddleware())
@@ -11,26 +11,8 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
     router.add(middleware: ProblemMiddleware(renderer: renderer, routes: routeTable))
 
     let services = dependencies.services
-    SystemController(dependencies: dependencies).addPublicRoutes(to: router)
-    ContentController(content: dependencies.content, search: services.search).addPublicRoutes(to: router)
-    let accounts = AccountController(accounts: services.accounts)
-    accounts.addPublicRoutes(to: router)
-    let recovery = RecoveryController(recovery: services.recovery, accounts: services.accounts, publicBaseURL: dependencies.publicBaseURL)
-    recovery.addPublicRoutes(to: router)
-    let calendar = CalendarController(calendar: services.calendar)
-    calendar.addPublicRoutes(to: router)
-    let exports = ExportController(exports: services.exports)
-    exports.addPublicRoutes(to: router)
-
-    // Everything under /api/v1/me belongs to the token's user alone.
-    let me = router.group("/api/v1/me").add(middleware: TokenAuthenticator(accounts: services.accounts))
-    accounts.addRoutes(to: me)
-    recovery.addRoutes(to: me)
-    ProfileController(profile: services.profile, program: services.program).addRoutes(to: me)
-    ProgramController(services: services).addRoutes(to: me)
-    TrackingController(checkins: services.checkins, progress: services.progress, today: services.today).addRoutes(to: me)
-    exports.addRoutes(to: me)
-    calendar.addRoutes(to: me)
+    // The JSON API, health, metrics and feeds: generated from openapi.yaml, handled by `APIHandler`.
+    try APIHandler.mount(on: router, dependencies: dependencies)
 
     // Web pages: signed in by cookie (never the API, so cookies can't be used to call it cross-site).
     AssetController(assets: renderer.assets).addRoutes(to: router)

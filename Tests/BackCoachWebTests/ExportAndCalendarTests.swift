@@ -31,7 +31,8 @@ struct ExportAndCalendarTests {
             _ = try await app.request(
                 .put, "/api/v1/me/checkins/2026-11-25", token: token, json: #"{"pain":4,"psfs":[{"activity":"Walking","score":5}]}"#)
             let response = try await app.request(.get, "/api/v1/me/export.fhir", token: token)
-            #expect(response.headers[.contentType] == "application/fhir+json")
+            #expect(response.headers[.contentType] == "application/fhir+json; charset=utf-8")
+            #expect(response.headers[.contentDisposition] == #"attachment; filename="backcoach-export.fhir.json""#)
             expectMatchesSchema(response, "GET", "/api/v1/me/export.fhir")
             let bundle = try response.object()
             #expect(bundle["resourceType"] as? String == "Bundle" && bundle["type"] as? String == "collection")

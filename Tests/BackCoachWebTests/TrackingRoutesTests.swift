@@ -24,14 +24,17 @@ struct TrackingRoutesTests {
     }
 
     static let badCheckins: [(String, String, String)] = [
-        ("2026-11-25", #"{"pain":11}"#, "pain must be a whole number from 0 to 10 (got 11)"),
-        ("2026-11-25", #"{"pain":"bad"}"#, "pain must be a whole number from 0 to 10 (got text)"),
+        ("2026-11-25", #"{"pain":11}"#, "Please choose your pain from 0 to 10."),
+        ("2026-11-25", #"{"pain":"bad"}"#, "pain must be a whole number"),
         ("2026-11-25", #"{}"#, "pain is required"),
         ("2026-11-25", #"{"pain":3,"mood":"ok"}"#, "unknown field \"mood\""),
-        ("2026-11-25", #"{"pain":3,"psfs":[]}"#, "psfs must be a list of 1 to 5 activities"),
-        ("2026-11-25", #"{"pain":3,"psfs":[{"activity":"","score":3}]}"#, "psfs[0].activity is required"),
-        ("2026-11-25", #"{"pain":3,"psfs":[{"activity":"walk","score":12}]}"#, "psfs[0].score must be a whole number from 0 to 10"),
-        ("2026-11-25", "{\"pain\":3,\"note\":\"\(String(repeating: "a", count: 1001))\"}", "note must be at most 1000 characters"),
+        ("2026-11-25", #"{"pain":3,"psfs":[]}"#, "Rate 1 to 5 activities (got 0)."),
+        ("2026-11-25", #"{"pain":3,"psfs":[{"activity":"","score":3}]}"#, "Name each activity you rate"),
+        ("2026-11-25", #"{"pain":3,"psfs":[{"activity":"walk","score":12}]}"#, "Score each activity from 0 (can't do it) to 10"),
+        (
+            "2026-11-25", "{\"pain\":3,\"note\":\"\(String(repeating: "a", count: 1001))\"}",
+            "Your note can be at most 1000 characters (it has 1001)."
+        ),
         ("2026-13-01", #"{"pain":3}"#, "the date in the address must be a date like"),
         ("2026-12-01", #"{"pain":3}"#, "date is too far in the future"),
         ("2020-01-01", #"{"pain":3}"#, "date is too far in the past"),

@@ -2,7 +2,8 @@ import BackCoachStorage
 import Hummingbird
 import NIOCore
 
-/// Per-request state: the signed-in user (set by `TokenAuthenticator`) and the peer address for throttling.
+/// Per-request state for the web pages: the signed-in user and browser session (set by `WebSessionMiddleware`) and
+/// the peer address for throttling. API handlers get theirs from `APICall`.
 public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
@@ -19,10 +20,4 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
 
     /// Request bodies over 64 KB are refused with 413 before they are read whole.
     public var maxUploadSize: Int { 64 * 1024 }
-
-    /// The signed-in user; routes behind `TokenAuthenticator` always have one.
-    func requireUser() throws -> User {
-        guard let user else { throw Problem.unauthorized }
-        return user
-    }
 }

@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import NIOHTTP1
+import OpenAPIRuntime
 
 /// An error response as `application/problem+json` (RFC 9457), with a `detail` a person understands.
 public struct Problem: Error, HTTPResponseError, Equatable {
@@ -51,7 +52,9 @@ public struct Problem: Error, HTTPResponseError, Equatable {
         let body = Body(type: "about:blank", title: status.reasonPhrase, status: status.code, detail: detail)
         var fields = headers
         fields[.contentType] = "application/problem+json"
-        let data = try JSONEncoder().encode(body)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(body)
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
@@ -75,26 +78,8 @@ public struct ProblemMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let redirect as Redirect {
             return try redirect.response(from: request, context: context)
-        } catch let error as Problem {
-            problem = error
-        } catch let error as ServiceError {
-            problem = Problem(error)
-        } catch StorageError.userNotFound {
-            // The account was erased while this request was on its way.
-            problem = Problem(.notFound, "This account no longer exists.")
-        } catch let error as HTTPError {
-            problem = Problem(error.status, error.body ?? Self.defaultDetail(error.status), headers: error.headers)
-        } catch let error as HTTPParserError {
-            // A request that isn't HTTP (a bad chunk size), or a client that hung up mid-body: nobody's fault here.
-            context.logger.notice("Unreadable request", metadata: ["error": "\(error)"])
-            problem = Problem(.badRequest, "The request could not be read.")
-        } catch is NIOTooManyBytesError {
-            problem = Problem(.contentTooLarge, "The request body is larger than 64 KB.")
-        } catch let error as HTTPResponseError {
-            problem = Problem(error.status, Self.defaultDetail(error.status))
         } catch {
-            context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))"])
-            problem = Problem(.internalServerError, "Something went wrong on our side. Your data was not changed; please try again.")
+            problem = Self.problem(for: error, context: context)
         }
         if problem.status == .notFound, let allowed = routes?.allowedMethods(for: request.uri.path),
             !allowed.contains(request.method.rawValue)
@@ -107,6 +92,28 @@ public struct ProblemMiddleware: RouterMiddleware {
             return try renderer.errorPage(problem, context: context)
         }
         return try problem.response(from: request, context: context)
+    }
+
+    /// Known errors keep their status and message; anything else is a 500 with no internals shown.
+    static func problem(for error: any Error, context: Context) -> Problem {
+        switch error {
+        case let error as Problem: return error
+        case let error as ServiceError: return Problem(error)
+        // The account was erased while this request was on its way.
+        case StorageError.userNotFound: return Problem(.notFound, "This account no longer exists.")
+        case let error as HTTPError: return Problem(error.status, error.body ?? defaultDetail(error.status), headers: error.headers)
+        case let error as HTTPParserError:
+            // A request that isn't HTTP (a bad chunk size), or a client that hung up mid-body: nobody's fault here.
+            context.logger.notice("Unreadable request", metadata: ["error": "\(error)"])
+            return Problem(.badRequest, "The request could not be read.")
+        case is NIOTooManyBytesError: return Problem(.contentTooLarge, "The request body is larger than 64 KB.")
+        // The generated API router wraps what it throws; the handler's own error is inside.
+        case let error as ServerError: return problem(for: APIRequestErrors.unwrap(error), context: context)
+        case let error as HTTPResponseError: return Problem(error.status, defaultDetail(error.status))
+        default:
+            context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))"])
+            return Problem(.internalServerError, "Something went wrong on our side. Your data was not changed; please try again.")
+        }
     }
 
     /// Browser pages, as opposed to the API, feeds and machine endpoints.

@@ -2,11 +2,11 @@ import BackCoachCore
 import BackCoachServices
 import Hummingbird
 
-extension Request {
-    /// The country a browser's language settings name ("en-GB,en;q=0.9" → GB): sign-up's default, and the numbers
-    /// shown to someone not signed in. A language alone ("de") names no country, so it gives none.
-    var countryFromLanguage: String? {
-        guard let header = headers[.acceptLanguage] else { return nil }
+/// The country a browser's language settings name ("en-GB,en;q=0.9" → GB): sign-up's default, and the numbers
+/// shown to someone not signed in. A language alone ("de") names no country, so it gives none.
+enum CountryGuess {
+    static func country(fromLanguage header: String?) -> String? {
+        guard let header else { return nil }
         for tag in header.split(separator: ",") {
             let language = tag.split(separator: ";").first?.trimmingCharacters(in: .whitespaces) ?? ""
             let parts = language.split(whereSeparator: { $0 == "-" || $0 == "_" })
@@ -17,6 +17,10 @@ extension Request {
         }
         return nil
     }
+}
+
+extension Request {
+    var countryFromLanguage: String? { CountryGuess.country(fromLanguage: headers[.acceptLanguage]) }
 }
 
 extension AppRequestContext {

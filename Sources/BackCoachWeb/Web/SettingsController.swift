@@ -9,7 +9,6 @@ struct SettingsController {
     let services: Services
     let publicBaseURL: String
     let renderer: WebRenderer
-    var exports: ExportController { ExportController(exports: services.exports) }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/settings", use: page)
@@ -20,8 +19,12 @@ struct SettingsController {
         router.post("/settings/password", use: changePassword)
         router.post("/settings/recovery-codes", use: newRecoveryCodes)
         router.post("/settings/email", use: changeEmail)
-        router.get("/settings/export.csv") { _, context in try await exports.csv(for: try context.requireWebUser()) }
-        router.get("/settings/export.fhir") { _, context in try await exports.fhir(for: try context.requireWebUser()) }
+        router.get("/settings/export.csv") { _, context in
+            ExportFile.csv.response(Data(try await services.exports.csv(for: try context.requireWebUser()).utf8))
+        }
+        router.get("/settings/export.fhir") { _, context in
+            ExportFile.fhir.response(try await services.exports.fhir(for: try context.requireWebUser()))
+        }
     }
 
     struct SettingsPage {

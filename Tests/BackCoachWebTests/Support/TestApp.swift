@@ -112,7 +112,7 @@ struct TestApp {
             store: store, content: try content ?? sharedContent.get(), passwords: PasswordHasher(cost: 4),
             throttle: SignInThrottle(store: store, signUpsPerAddressPerHour: signUpsPerHour), now: { clock.now },
             metricsText: { "# TYPE test counter\n" }, publicBaseURL: "http://backcoach.test", mailer: mailer)
-        let router = buildRouter(dependencies, renderer: try await sharedRenderer())
+        let router = try buildRouter(dependencies, renderer: try await sharedRenderer())
         let routes = Set(
             router.routes.map { route in
                 let path = route.path.components.map { "\($0)" }.map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : $0 }
