@@ -22,14 +22,14 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
         accounts: services.accounts, recovery: services.recovery, program: services.program, publicBaseURL: dependencies.publicBaseURL,
         renderer: renderer
     ).addRoutes(to: pages)
-    OnboardingController(program: services.program, content: services.content, figures: dependencies.figures, renderer: renderer)
+    OnboardingPagesController(program: services.program, content: services.content, figures: dependencies.figures, renderer: renderer)
         .addRoutes(to: pages)
     SessionPagesController(services: services, figures: dependencies.figures, renderer: renderer).addRoutes(to: pages)
     TrackingPagesController(checkins: services.checkins, progress: services.progress, today: services.today, renderer: renderer)
         .addRoutes(to: pages)
     LearnPagesController(content: dependencies.content, search: services.search, figures: dependencies.figures, renderer: renderer)
         .addRoutes(to: pages)
-    SettingsController(services: services, publicBaseURL: dependencies.publicBaseURL, renderer: renderer).addRoutes(to: pages)
+    SettingsPagesController(services: services, publicBaseURL: dependencies.publicBaseURL, renderer: renderer).addRoutes(to: pages)
     routeTable.load(router.routes.map { ($0.method, $0.path.components.map { "\($0)" }) })
     return router
 }

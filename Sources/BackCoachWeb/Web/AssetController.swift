@@ -5,18 +5,18 @@ struct AssetController {
     let assets: Assets
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/assets/:name") { request, context in
+        router.get(PagePath.asset) { request, context in
             guard let response = assets.response(context.parameters.get("name") ?? "", versioned: request.uri.queryParameters["v"] != nil)
             else {
                 throw Problem.notFound("There is no such file.")
             }
             return response
         }
-        router.get("/manifest.webmanifest") { _, _ in
+        router.get(PagePath.manifest) { _, _ in
             guard let response = assets.response("manifest.webmanifest", versioned: false) else { throw Problem.notFound("No manifest.") }
             return response
         }
-        router.get("/sw.js") { _, _ in
+        router.get(PagePath.serviceWorker) { _, _ in
             guard var response = assets.response("sw.js", versioned: false) else { throw Problem.notFound("No service worker.") }
             response.headers[.init("Service-Worker-Allowed")!] = "/"
             return response

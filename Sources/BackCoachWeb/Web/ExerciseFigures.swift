@@ -81,7 +81,7 @@ struct FigureController {
     /// `/figures/glute-bridge.svg` moves; `/figures/glute-bridge.still.svg` shows the start and end side by side.
     /// (Short addresses: a session page names one per exercise and has a weight budget.)
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/figures/:file") { request, context in try response(request, context) }
+        router.get(PagePath.figure) { request, context in try response(request, context) }
     }
 
     func response(_ request: Request, _ context: AppRequestContext) throws -> Response {

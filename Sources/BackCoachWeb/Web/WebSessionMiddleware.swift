@@ -25,7 +25,7 @@ struct WebSessionMiddleware: RouterMiddleware {
 extension AppRequestContext {
     /// The signed-in user, or a redirect to the sign-in page.
     func requireWebUser() throws -> User {
-        guard let user, webSession != nil else { throw Redirect.to("/signin") }
+        guard let user, webSession != nil else { throw Redirect.to(PagePath.signIn) }
         return user
     }
 

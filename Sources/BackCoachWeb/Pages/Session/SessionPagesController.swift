@@ -13,25 +13,22 @@ struct SessionPagesController {
     var content: ContentLibrary { services.content }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/today", use: today)
-        router.post("/today/screen", use: screen)
-        router.post("/today/next-morning", use: nextMorning)
-        router.get("/session", use: session)
-        router.post("/session", use: finish)
-        router.get("/session/stop") { _, context in
+        router.get(PagePath.today, use: today)
+        router.post(PagePath.todayScreen, use: screen)
+        router.post(PagePath.todayNextMorning, use: nextMorning)
+        router.get(PagePath.session, use: session)
+        router.post(PagePath.session, use: finish)
+        router.get(PagePath.sessionStop) { _, context in
             _ = try context.requireWebUser()
             return try renderer.html(
-                "pages/session-stop",
-                SessionStopPage(
-                    chrome: Chrome(title: "Stop", context: context, section: .today, assets: renderer.assets),
-                    stopSigns: content.questions.sessionStopSigns))
+                "pages/session-stop", SessionStopPage.make(content.questions, context: context, assets: renderer.assets))
         }
-        router.post("/session/stop", use: stop)
+        router.post(PagePath.sessionStop, use: stop)
     }
 
     /// The user's current program state, or a redirect to the intake.
     func current(_ user: User) async throws -> ProgramService.Current {
-        guard let current = try await services.program.currentIfAnswered(for: user) else { throw Redirect.to("/start") }
+        guard let current = try await services.program.currentIfAnswered(for: user) else { throw Redirect.to(PagePath.start) }
         return current
     }
 
@@ -39,18 +36,11 @@ struct SessionPagesController {
         let user = try context.requireWebUser()
         let current = try await current(user)
         let day = try await services.today.day(nil, for: user, current: current)
-        let model = TodayPage(
-            chrome: Chrome(title: "Today", context: context, section: .today, assets: renderer.assets), dateText: Self.format(day.date),
-            isSession: day.status == .session, isRest: day.status == .rest, isPaused: day.status == .paused,
-            isWithheld: day.status == .withheld, screenRequired: day.screenRequired, completed: day.completed,
-            sessionNumber: day.sessionNumber ?? 0, minutes: day.session?.estimatedMinutes ?? 0, exercises: day.session?.exercises ?? [],
-            tip: day.tip, rescreenIntro: content.questions.rescreenIntro,
-            flagGroups: SafetyQuestionForm(rules: services.safety.questions).groups(
-                values: [:], errors: [:], required: true),
-            labels: content.questions.answers, flags: day.triage?.flags ?? [], painScale: Array(0...10),
-            canRecheck: day.status == .paused ? !(try await services.safety.stopped(on: day.date, for: user)) : false,
-            contacts: day.contacts, nextMorningFor: day.nextMorningFor.map(Self.format),
-            morningSaved: request.uri.queryParameters["morning"] == "saved")
+        let canRecheck = day.status == .paused ? !(try await services.safety.stopped(on: day.date, for: user)) : false
+        let model = TodayPage.make(
+            day, canRecheck: canRecheck, morningSaved: request.uri.queryParameters["morning"] == "saved",
+            rescreen: services.safety.questions,
+            questions: content.questions, context: context, assets: renderer.assets)
         return try renderer.html("pages/today", model)
     }
 
@@ -74,7 +64,7 @@ struct SessionPagesController {
         } catch let error as ServiceError where error.kind == .conflict {
             // Answered already (a second tab or a double tap): nothing more to do.
         }
-        return Response(status: .seeOther, headers: [.location: "/today?morning=saved"])
+        return Response(status: .seeOther, headers: [.location: PagePath.today + "?morning=saved"])
     }
 
     @Sendable func screen(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -93,7 +83,7 @@ struct SessionPagesController {
         guard result.programAllowed else {
             return try renderer.stopPage(result, contacts: content.contacts(for: user.country), context: context)
         }
-        return Response(status: .seeOther, headers: [.location: "/session"])
+        return Response(status: .seeOther, headers: [.location: PagePath.session])
     }
 
     @Sendable func session(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -101,26 +91,13 @@ struct SessionPagesController {
         let current = try await current(user)
         let date = services.today.today(for: user)
         // On a rest day she may still do the first session of the week.
-        guard let planned = services.today.sessionToDo(on: date, current: current) else { throw Redirect.to("/today") }
-        guard try await services.safety.isClear(on: date, for: user) else { throw Redirect.to("/today") }
-        let number = planned.number
+        guard let planned = services.today.sessionToDo(on: date, current: current) else { throw Redirect.to(PagePath.today) }
+        guard try await services.safety.isClear(on: date, for: user) else { throw Redirect.to(PagePath.today) }
         let speed = Int(request.uri.queryParameters["speed"] ?? "1").map { min(100, max(1, $0)) } ?? 1
-        let steps = planned.exercises.enumerated().map { index, planned in
-            let exercise = content.catalogue[planned.id]
-            return SessionPage.ExerciseStep(
-                index: index, id: planned.id, title: planned.title, doseSummary: planned.doseSummary, cues: exercise?.cues ?? [],
-                steps: exercise?.steps ?? [], notes: planned.notes, sets: planned.dose.sets, reps: planned.dose.reps,
-                hold: planned.dose.holdSeconds, perSide: planned.dose.perSide, rest: planned.dose.restSeconds,
-                tempo: planned.dose.secondsPerRep,
-                firstCue: exercise?.cues.first ?? "", figure: figures.image(for: planned.id, dose: planned.dose))
-        }
         return try renderer.html(
             "pages/session",
-            SessionPage(
-                chrome: Chrome(title: "Session \(number)", context: context, section: .today, assets: renderer.assets),
-                playerJS: renderer.assets.url("player.js"), date: date.description, sessionID: UUID().uuidString.lowercased(),
-                sessionNumber: number,
-                minutes: planned.estimatedMinutes, speed: speed, exercises: steps, painScale: Array(0...10)))
+            SessionPage.make(
+                planned, on: date, speed: speed, catalogue: content.catalogue, figures: figures, context: context, assets: renderer.assets))
     }
 
     @Sendable func finish(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -146,28 +123,9 @@ struct SessionPagesController {
             logged = try await services.sessions.log(feedback, on: date, clientID: clientID, for: user)
         } catch let error as ServiceError where error.kind == .conflict {
             // No clear check for the day, or paused: Today says why and offers the check.
-            throw Redirect.to("/today")
-        }
-        let decisions = logged.log.decisions.map { decision in
-            SessionDonePage.DecisionView(
-                title: catalogue[decision.exerciseID]?.title ?? decision.exerciseID, reason: decision.reason,
-                isProgress: decision.action == .progress, isRegress: decision.action == .regress)
+            throw Redirect.to(PagePath.today)
         }
         return try renderer.html(
-            "pages/session-done",
-            SessionDonePage(
-                chrome: Chrome(title: "Well done", context: context, section: .today, assets: renderer.assets), decisions: decisions,
-                phaseChange: logged.phaseChange))
+            "pages/session-done", SessionDonePage.make(logged, catalogue: catalogue, context: context, assets: renderer.assets))
     }
-
-    /// "Wednesday 25 November". One shared, Sendable style instead of a DateFormatter per page view.
-    static func format(_ date: LocalDate) -> String { dayLabel.format(date.startOfDay) }
-
-    static let dayLabel: Date.VerbatimFormatStyle = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return Date.VerbatimFormatStyle(
-            format: "\(weekday: .wide) \(day: .defaultDigits) \(month: .wide)", locale: Locale(identifier: "en_GB"),
-            timeZone: calendar.timeZone, calendar: calendar)
-    }()
 }

@@ -6,7 +6,7 @@ import Foundation
 import Hummingbird
 
 /// The intake wizard (GET/POST /start) and the plan page (GET /plan).
-struct OnboardingController {
+struct OnboardingPagesController {
     let program: ProgramService
     let content: ContentLibrary
     let figures: ExerciseFigures
@@ -15,13 +15,13 @@ struct OnboardingController {
     var steps: [IntakeStep] { content.questions.wizardSteps }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/start") { _, context in
+        router.get(PagePath.start) { _, context in
             let user = try context.requireWebUser()
             let saved = try await program.answers(for: user)
             return try page(step: 0, answers: WizardAnswers(saved: saved), errors: [:], context: context)
         }
-        router.post("/start", use: submit)
-        router.get("/plan", use: plan)
+        router.post(PagePath.start, use: submit)
+        router.get(PagePath.plan, use: plan)
     }
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -38,7 +38,7 @@ struct OnboardingController {
         if steps[step].isSafety {
             // One emergency answer is enough to stop at once; urgent flags stop after the last safety step,
             // because a later answer can make them an emergency.
-            let flagged = safetyForm(content.questions.redFlagsAskedAtIntake).flagged(in: answers.values)
+            let flagged = SafetyQuestionForm.intake(content.questions.redFlagsAskedAtIntake, content: content).flagged(in: answers.values)
             let screen = content.coach.triageEngine.screen(flagged.flags, followUps: flagged.followUps)
             let lastSafetyStep = !steps.indices.contains(step + 1) || !steps[step + 1].isSafety
             if screen.level == .emergency || (!screen.programAllowed && lastSafetyStep) {
@@ -49,7 +49,8 @@ struct OnboardingController {
             return try page(step: step + 1, answers: answers, errors: [:], context: context)
         }
         let json = answers.intakeJSON(
-            questions: content.questions.intake, flagged: safetyForm(content.questions.redFlagsAskedAtIntake).flagged(in: answers.values))
+            questions: content.questions.intake,
+            flagged: SafetyQuestionForm.intake(content.questions.redFlagsAskedAtIntake, content: content).flagged(in: answers.values))
         let intake: IntakeAnswers
         do {
             intake = try IntakeParser.parse(json)
@@ -60,7 +61,7 @@ struct OnboardingController {
         guard current.assessment.triage.programAllowed else {
             return try renderer.stopPage(current.assessment.triage, contacts: content.contacts(for: user.country), context: context)
         }
-        return Response(status: .seeOther, headers: [.location: "/plan"])
+        return Response(status: .seeOther, headers: [.location: PagePath.plan])
     }
 
     /// Messages keyed by field name, in plain words.
@@ -68,7 +69,7 @@ struct OnboardingController {
         var errors: [String: String] = [:]
         switch step.kind {
         case .safety(let ids):
-            errors = safetyForm(ids).missing(in: answers.values)
+            errors = SafetyQuestionForm.intake(ids, content: content).missing(in: answers.values)
         case .topic(let topic):
             for question in content.questions.intake where question.topic == topic {
                 let name = "q.\(question.field)"
@@ -104,72 +105,18 @@ struct OnboardingController {
     func page(step: Int, answers: WizardAnswers, errors: [String: String], context: AppRequestContext, status: HTTPResponse.Status = .ok)
         throws -> Response
     {
-        let current = steps[step]
-        let questions = content.questions
-        var shown: Set<String> = []
-        var flags: [SafetyQuestionForm.Group] = []
-        var views: [StartPage.QuestionView] = []
-        switch current.kind {
-        case .safety(let ids):
-            let form = safetyForm(ids)
-            shown.formUnion(form.allFieldNames)
-            flags = form.groups(values: answers.values, errors: errors, required: false)
-        case .topic(let topic):
-            for question in questions.intake where question.topic == topic {
-                let name = "q.\(question.field)"
-                shown.insert(name)
-                let values = answers.values[name] ?? []
-                views.append(
-                    .init(
-                        name: name, text: question.text, help: question.help,
-                        isNumber: question.kind == .integer || question.kind == .optionalInteger, isDate: question.kind == .date,
-                        isOptional: question.kind == .optionalInteger, isBoolean: question.kind == .boolean,
-                        isChoice: question.kind == .choice,
-                        isMultiple: question.kind == .multiple, min: question.min ?? 0, max: question.max ?? 0, value: values.first ?? "",
-                        yes: values.first == "yes", no: values.first == "no",
-                        options: question.options.map {
-                            .init(id: "\(question.field)-\($0.value)", value: $0.value, label: $0.label, checked: values.contains($0.value))
-                        },
-                        error: errors[name]))
-            }
-        }
-        let hidden = answers.values.filter { !shown.contains($0.key) }.sorted { $0.key < $1.key }
-            .flatMap { key, values in values.map { StartPage.Hidden(name: key, value: $0) } }
-        let model = StartPage(
-            chrome: Chrome(title: current.title, context: context, assets: renderer.assets), step: step, stepNumber: step + 1,
-            stepCount: steps.count, stepTitle: current.title,
-            intro: step == 0 ? questions.intro + " " + questions.redFlagIntro : (current.isSafety ? questions.redFlagIntro : nil),
-            isFirst: step == 0, isLast: step == steps.count - 1, hidden: hidden, flagGroups: flags, questions: views,
-            hasErrors: !errors.isEmpty, labels: questions.answers)
+        let model = StartPage.make(
+            step: step, answers: answers, errors: errors, content: content, context: context, assets: renderer.assets)
         return try renderer.html("pages/start", model, status: status)
-    }
-
-    func safetyForm(_ ids: [RedFlagID]) -> SafetyQuestionForm {
-        SafetyQuestionForm(rules: ids.compactMap { content.redFlags.rule($0) })
     }
 
     @Sendable func plan(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        guard let current = try await self.program.currentIfAnswered(for: user) else { throw Redirect.to("/start") }
+        guard let current = try await self.program.currentIfAnswered(for: user) else { throw Redirect.to(PagePath.start) }
         guard let program = current.assessment.program else {
             return try renderer.stopPage(current.assessment.triage, contacts: content.contacts(for: user.country), context: context)
         }
-        let flags = current.assessment.triage.flags
         return try renderer.html(
-            "pages/plan",
-            PlanPage(
-                chrome: Chrome(title: "Your plan", context: context, section: .today, assets: renderer.assets),
-                phaseTitle: program.phase.title,
-                reasons: program.phase.reasons, painCeiling: program.painCeiling,
-                sessions: program.sessions.map {
-                    .init(
-                        number: $0.number, minutes: $0.estimatedMinutes,
-                        exercises: $0.exercises.map {
-                            .init(
-                                id: $0.id, title: $0.title, doseSummary: $0.doseSummary, notes: $0.notes,
-                                figure: figures.image(for: $0.id, dose: $0.dose))
-                        })
-                },
-                excluded: program.excluded, notes: program.notes, flags: flags, hasFlags: !flags.isEmpty))
+            "pages/plan", PlanPage.make(program, current: current, figures: figures, context: context, assets: renderer.assets))
     }
 }

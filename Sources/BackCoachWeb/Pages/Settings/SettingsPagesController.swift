@@ -5,52 +5,25 @@ import Foundation
 import Hummingbird
 
 /// Calendar feed, exports, pain ceiling, voice, and deleting the account.
-struct SettingsController {
+struct SettingsPagesController {
     let services: Services
     let publicBaseURL: String
     let renderer: WebRenderer
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/settings", use: page)
-        router.post("/settings/ceiling", use: ceiling)
-        router.post("/settings/place", use: place)
-        router.post("/settings/calendar", use: rotate)
-        router.post("/settings/delete", use: delete)
-        router.post("/settings/password", use: changePassword)
-        router.post("/settings/recovery-codes", use: newRecoveryCodes)
-        router.post("/settings/email", use: changeEmail)
-        router.get("/settings/export.csv") { _, context in
+        router.get(PagePath.settings, use: page)
+        router.post(PagePath.settingsCeiling, use: ceiling)
+        router.post(PagePath.settingsPlace, use: place)
+        router.post(PagePath.settingsCalendar, use: rotate)
+        router.post(PagePath.settingsDelete, use: delete)
+        router.post(PagePath.settingsPassword, use: changePassword)
+        router.post(PagePath.settingsRecoveryCodes, use: newRecoveryCodes)
+        router.post(PagePath.settingsEmail, use: changeEmail)
+        router.get(PagePath.settingsExportCSV) { _, context in
             ExportFile.csv.response(Data(try await services.exports.csv(for: try context.requireWebUser()).utf8))
         }
-        router.get("/settings/export.fhir") { _, context in
+        router.get(PagePath.settingsExportFHIR) { _, context in
             ExportFile.fhir.response(try await services.exports.fhir(for: try context.requireWebUser()))
-        }
-    }
-
-    struct SettingsPage {
-        let chrome: Chrome
-        let calendarURL: String
-        let ceilings: [Choice]
-        let usesDefault: Bool
-        let message: String?
-        let error: String?
-        /// Unused recovery codes, and a new set when she just made one (the only time it is shown).
-        let codesLeft: Int
-        let newCodes: [String]
-        let hasNewCodes: Bool
-        let countries: [AuthPagesController.CountryChoice]
-        let timeZones: [Zone]
-        /// The numbers she is shown for her country, so she can check them.
-        let contacts: Contacts
-
-        struct Zone {
-            let name: String
-            let selected: Bool
-        }
-
-        struct Choice {
-            let value: Int
-            let selected: Bool
         }
     }
 
@@ -58,19 +31,11 @@ struct SettingsController {
         _ user: User, _ context: AppRequestContext, calendarURL: String? = nil, message: String? = nil, error: String? = nil,
         newCodes: [String] = []
     ) async throws -> SettingsPage {
-        SettingsPage(
-            chrome: Chrome(title: "Settings", context: context, section: .settings, assets: renderer.assets),
-            calendarURL: calendarURL ?? services.calendar.link(for: user).url,
-            ceilings: (0...(try await services.profile.highestPainCeiling(for: user))).map {
-                .init(value: $0, selected: user.painCeiling == $0)
-            }, usesDefault: user.painCeiling == nil,
-            message: message, error: error, codesLeft: try await services.recovery.codesLeft(for: user), newCodes: newCodes,
-            hasNewCodes: !newCodes.isEmpty, countries: AuthPagesController.CountryChoice.all(selected: user.country),
-            // Her own zone is listed even when it is an alias ("UTC") the list of names leaves out.
-            timeZones: Set(TimeZone.knownTimeZoneIdentifiers + [user.timeZone].compactMap { $0 }).sorted().map {
-                .init(name: $0, selected: $0 == user.timeZone)
-            },
-            contacts: services.profile.contacts(for: user))
+        SettingsPage.make(
+            user, calendarURL: calendarURL ?? services.calendar.link(for: user).url,
+            highestPainCeiling: try await services.profile.highestPainCeiling(for: user),
+            codesLeft: try await services.recovery.codesLeft(for: user), contacts: services.profile.contacts(for: user), message: message,
+            error: error, newCodes: newCodes, context: context, assets: renderer.assets)
     }
 
     @Sendable func place(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -137,7 +102,7 @@ struct SettingsController {
         return Response(
             status: .seeOther,
             headers: [
-                .location: "/settings?password=changed",
+                .location: PagePath.settings + "?password=changed",
                 .setCookie: Cookies.header(Cookies.session, cookie, maxAge: Int(AccountService.webSessionLifetime), secure: secure),
             ])
     }
@@ -177,6 +142,6 @@ struct SettingsController {
         let secure = Cookies.isSecure(request, publicBaseURL: publicBaseURL)
         return Response(
             status: .seeOther,
-            headers: [.location: "/?deleted=1", .setCookie: Cookies.header(Cookies.session, "", maxAge: 0, secure: secure)])
+            headers: [.location: PagePath.home + "?deleted=1", .setCookie: Cookies.header(Cookies.session, "", maxAge: 0, secure: secure)])
     }
 }

@@ -4,24 +4,14 @@ import Hummingbird
 
 /// Forgot password: a reset link by e-mail (when a mail server is set up) or one of her recovery codes.
 extension AuthPagesController {
-    struct RecoverPage {
-        let chrome: Chrome
-        let canSendLinks: Bool
-        /// Set on /reset: the link's token, carried in the form.
-        let token: String?
-        let email: String
-        let message: String?
-        let error: String?
-    }
-
     func addRecoveryRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/forgot") { request, context in try recoverPage(request, context) }
-        router.post("/forgot", use: sendLink)
-        router.post("/recover", use: recoverWithCode)
-        router.get("/reset") { request, context in
+        router.get(PagePath.forgot) { request, context in try recoverPage(request, context) }
+        router.post(PagePath.forgot, use: sendLink)
+        router.post(PagePath.recover, use: recoverWithCode)
+        router.get(PagePath.reset) { request, context in
             try recoverPage(request, context, token: request.uri.queryParameters["token"].map(String.init) ?? "")
         }
-        router.post("/reset", use: resetWithLink)
+        router.post(PagePath.reset, use: resetWithLink)
     }
 
     func recoverPage(
@@ -54,7 +44,7 @@ extension AuthPagesController {
             let user = try await recovery.recover(
                 email: form["email"], code: form["code"], newPassword: form["password"],
                 address: context.remoteAddress?.ipAddress ?? "unknown")
-            return try await signedIn(user, request: request, goTo: "/settings?recovered=1")
+            return try await signedIn(user, request: request, goTo: PagePath.settings + "?recovered=1")
         } catch let error as ServiceError {
             return try recoverPage(request, context, email: form.trimmed("email"), error: error.message, status: Problem(error).status)
         }
@@ -64,7 +54,7 @@ extension AuthPagesController {
         let form = try await preSignInForm(request, context)
         do {
             let user = try await recovery.reset(token: form["token"], newPassword: form["password"])
-            return try await signedIn(user, request: request, goTo: "/today")
+            return try await signedIn(user, request: request, goTo: PagePath.today)
         } catch let error as ServiceError {
             return try recoverPage(request, context, token: form["token"] ?? "", error: error.message, status: Problem(error).status)
         }

@@ -14,44 +14,19 @@ struct AuthPagesController {
     let renderer: WebRenderer
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/") { request, context in
+        router.get(PagePath.home) { request, context in
             let deleted = request.uri.queryParameters["deleted"] == "1" && context.webSession == nil
             return try renderer.html("pages/home", HomePage(chrome: chrome("BackCoach", context, .home), deleted: deleted))
         }
-        router.get("/disclaimer") { _, context in
+        router.get(PagePath.disclaimer) { _, context in
             try renderer.html("pages/disclaimer", HomePage(chrome: chrome("Education, not medical advice", context), deleted: false))
         }
-        router.get("/signup") { request, context in try credentialsPage("pages/signup", "Create your account", request, context) }
-        router.get("/signin") { request, context in try credentialsPage("pages/signin", "Sign in", request, context) }
-        router.post("/signup", use: signUp)
-        router.post("/signin", use: signIn)
-        router.post("/signout", use: signOut)
+        router.get(PagePath.signUp) { request, context in try credentialsPage("pages/signup", "Create your account", request, context) }
+        router.get(PagePath.signIn) { request, context in try credentialsPage("pages/signin", "Sign in", request, context) }
+        router.post(PagePath.signUp, use: signUp)
+        router.post(PagePath.signIn, use: signIn)
+        router.post(PagePath.signOut, use: signOut)
         addRecoveryRoutes(to: router)
-    }
-
-    struct HomePage {
-        let chrome: Chrome
-        /// Just deleted her account: say that everything is gone.
-        let deleted: Bool
-    }
-
-    struct CredentialsPage {
-        let chrome: Chrome
-        let email: String
-        let error: String?
-        /// Sign-up asks where she lives, preselected from the browser's language.
-        let countries: [CountryChoice]
-    }
-
-    struct CountryChoice {
-        let code: String
-        let name: String
-        let selected: Bool
-
-        /// Every country, with `selected` preselected.
-        static func all(selected: String?) -> [CountryChoice] {
-            ProfileService.countryChoices.map { .init(code: $0.code, name: $0.name, selected: $0.code == selected) }
-        }
     }
 
     func chrome(_ title: String, _ context: AppRequestContext, _ section: Chrome.Section = .none, csrf: String? = nil) -> Chrome {
@@ -105,7 +80,7 @@ struct AuthPagesController {
                 email: form["email"], password: form["password"], country: form["country"],
                 timeZone: (try? ProfileService.checkedTimeZone(form["timeZone"])) ?? nil,
                 address: context.remoteAddress?.ipAddress ?? "unknown")
-            return try await signedIn(user, request: request, goTo: "/start")
+            return try await signedIn(user, request: request, goTo: PagePath.start)
         } catch let error as ServiceError {
             let problem = Problem(error)
             return try credentialsPage(
@@ -120,7 +95,8 @@ struct AuthPagesController {
             let device = Cookies.value(Cookies.device, in: request).flatMap { Cookies.isWellFormed($0) ? $0 : nil }
             let user = try await accounts.signIn(
                 email: form["email"], password: form["password"], address: context.remoteAddress?.ipAddress ?? "unknown", device: device)
-            var response = try await signedIn(user, request: request, goTo: try await program.hasAnswers(user) ? "/today" : "/start")
+            var response = try await signedIn(
+                user, request: request, goTo: try await program.hasAnswers(user) ? PagePath.today : PagePath.start)
             let remembered = try await accounts.rememberDevice(device, for: user.id)
             response.headers.append(
                 HTTPField(
@@ -148,7 +124,8 @@ struct AuthPagesController {
         }
         let secure = Cookies.isSecure(request, publicBaseURL: publicBaseURL)
         return Response(
-            status: .seeOther, headers: [.location: "/", .setCookie: Cookies.header(Cookies.session, "", maxAge: 0, secure: secure)])
+            status: .seeOther,
+            headers: [.location: PagePath.home, .setCookie: Cookies.header(Cookies.session, "", maxAge: 0, secure: secure)])
     }
 
     func signedIn(_ user: User, request: Request, goTo location: String) async throws -> Response {

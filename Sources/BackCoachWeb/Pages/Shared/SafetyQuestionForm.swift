@@ -1,3 +1,4 @@
+import BackCoachContent
 import BackCoachCore
 
 /// The red-flag questions as form fields, for the intake wizard and the before-session check alike: one field per
@@ -93,5 +94,12 @@ struct SafetyQuestionForm {
         return Question(
             name: name, question: text, yes: answer == "yes", no: answer == "no", notSure: answer == "notSure", error: errors[name],
             follows: follows, required: required)
+    }
+}
+
+extension SafetyQuestionForm {
+    /// The intake's red-flag questions for these ids, in the order given.
+    static func intake(_ ids: [RedFlagID], content: ContentLibrary) -> SafetyQuestionForm {
+        SafetyQuestionForm(rules: ids.compactMap { content.redFlags.rule($0) })
     }
 }

@@ -1,0 +1,50 @@
+import BackCoachContent
+import BackCoachCore
+import BackCoachServices
+
+/// The plan, explained.
+struct PlanPage {
+    let chrome: Chrome
+    let phaseTitle: String
+    let reasons: [String]
+    let painCeiling: Int
+    let sessions: [SessionView]
+    let excluded: [ExcludedExercise]
+    let notes: [ProgramNote]
+    let flags: [TriageFlag]
+    let hasFlags: Bool
+
+    struct SessionView {
+        let number: Int
+        let minutes: Int
+        let exercises: [ExerciseView]
+    }
+
+    struct ExerciseView {
+        let id: String
+        let title: String
+        let doseSummary: String
+        let notes: [String]
+        let figure: ExerciseFigures.Image?
+    }
+
+    static func make(
+        _ program: Program, current: ProgramService.Current, figures: ExerciseFigures, context: AppRequestContext, assets: Assets
+    ) -> PlanPage {
+        let flags = current.assessment.triage.flags
+        return PlanPage(
+            chrome: Chrome(title: "Your plan", context: context, section: .today, assets: assets),
+            phaseTitle: program.phase.title,
+            reasons: program.phase.reasons, painCeiling: program.painCeiling,
+            sessions: program.sessions.map {
+                .init(
+                    number: $0.number, minutes: $0.estimatedMinutes,
+                    exercises: $0.exercises.map {
+                        .init(
+                            id: $0.id, title: $0.title, doseSummary: $0.doseSummary, notes: $0.notes,
+                            figure: figures.image(for: $0.id, dose: $0.dose))
+                    })
+            },
+            excluded: program.excluded, notes: program.notes, flags: flags, hasFlags: !flags.isEmpty)
+    }
+}

@@ -1,0 +1,51 @@
+import BackCoachContent
+import BackCoachCore
+import BackCoachServices
+
+/// Today: the session due, the safety check when it is due, or a rest day.
+struct TodayPage {
+    let chrome: Chrome
+    let dateText: String
+    let isSession: Bool
+    let isRest: Bool
+    let isPaused: Bool
+    let isWithheld: Bool
+    let screenRequired: Bool
+    let completed: Bool
+    let sessionNumber: Int
+    let minutes: Int
+    let exercises: [PlannedExercise]
+    let tip: String?
+    let rescreenIntro: String
+    let flagGroups: [SafetyQuestionForm.Group]
+    let labels: QuestionSet.AnswerLabels
+    let flags: [TriageFlag]
+    /// 0 to 10, for today's resting pain.
+    let painScale: [Int]
+    /// Paused by an earlier day's check: a new check (with "I have been seen") may lift it.
+    let canRecheck: Bool
+    /// Her country's numbers, when a safety reason stops today's session.
+    let contacts: Contacts?
+    /// The day of a session waiting for "how is your pain this morning?", as words.
+    let nextMorningFor: String?
+    let morningSaved: Bool
+
+    /// `canRecheck`: paused by an earlier day's check, so a new check may lift it; `rescreen`: the day's questions.
+    static func make(
+        _ day: Day, canRecheck: Bool, morningSaved: Bool, rescreen: [RedFlagRule], questions: QuestionSet, context: AppRequestContext,
+        assets: Assets
+    ) -> TodayPage {
+        return TodayPage(
+            chrome: Chrome(title: "Today", context: context, section: .today, assets: assets), dateText: DayLabel.text(day.date),
+            isSession: day.status == .session, isRest: day.status == .rest, isPaused: day.status == .paused,
+            isWithheld: day.status == .withheld, screenRequired: day.screenRequired, completed: day.completed,
+            sessionNumber: day.sessionNumber ?? 0, minutes: day.session?.estimatedMinutes ?? 0, exercises: day.session?.exercises ?? [],
+            tip: day.tip, rescreenIntro: questions.rescreenIntro,
+            flagGroups: SafetyQuestionForm(rules: rescreen).groups(
+                values: [:], errors: [:], required: true),
+            labels: questions.answers, flags: day.triage?.flags ?? [], painScale: Array(0...10),
+            canRecheck: canRecheck,
+            contacts: day.contacts, nextMorningFor: day.nextMorningFor.map(DayLabel.text),
+            morningSaved: morningSaved)
+    }
+}

@@ -1,0 +1,39 @@
+import BackCoachContent
+import BackCoachCore
+import Hummingbird
+
+/// What every page's layout needs: title, navigation state, the CSRF token and asset URLs.
+struct Chrome {
+    let title: String
+    let signedIn: Bool
+    let csrf: String
+    let css: String
+    let appJS: String
+    /// Follow-up safety questions and the time zone at sign-up; only pages with such forms load it.
+    let formsJS: String
+    let manifest: String
+    let disclaimer: String
+    let section: Section
+
+    enum Section: String {
+        case home, today, checkin, progress, learn, settings, none
+    }
+
+    var isToday: Bool { section == .today }
+    var isCheckin: Bool { section == .checkin }
+    var isProgress: Bool { section == .progress }
+    var isLearn: Bool { section == .learn }
+    var isSettings: Bool { section == .settings }
+
+    init(title: String, context: AppRequestContext, section: Section = .none, assets: Assets, csrf: String? = nil) {
+        self.title = title
+        self.signedIn = context.webSession != nil
+        self.csrf = csrf ?? context.webSession?.csrfToken ?? ""
+        self.css = assets.url("app.css")
+        self.appJS = assets.url("app.js")
+        self.formsJS = assets.url("forms.js")
+        self.manifest = "/manifest.webmanifest"
+        self.disclaimer = Disclaimer.text
+        self.section = section
+    }
+}
