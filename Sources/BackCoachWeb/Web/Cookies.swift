@@ -20,7 +20,9 @@ enum Cookies {
         value.utf8.count == 43 && value.utf8.allSatisfy { $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 
-    /// A Set-Cookie header value. `maxAge` nil makes a browser-session cookie; 0 deletes it.
+    /// A Set-Cookie header value. `maxAge` nil makes a browser-session cookie; 0 deletes it. Written here rather
+    /// than with Hummingbird's `Cookie`, whose attributes come out in a different order each time (reading cookies
+    /// does use Hummingbird's `request.cookies`).
     static func header(_ name: String, _ value: String, maxAge: Int?, secure: Bool) -> String {
         var parts = ["\(name)=\(value)", "Path=/", "HttpOnly", "SameSite=Lax"]
         if let maxAge { parts.append("Max-Age=\(maxAge)") }

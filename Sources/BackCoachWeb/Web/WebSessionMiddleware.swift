@@ -30,8 +30,10 @@ extension AppRequestContext {
     }
 
     /// Every state-changing form carries the session's CSRF token; a missing or wrong one is refused with 403.
-    func checkCSRF(_ form: FormData) throws {
-        guard let expected = webSession?.csrfToken, let sent = form["_csrf"], Secrets.constantTimeEqual(sent, expected) else {
+    func checkCSRF(_ form: FormData) throws { try checkCSRF(sent: form["_csrf"]) }
+
+    func checkCSRF(sent: String?) throws {
+        guard let expected = webSession?.csrfToken, let sent, Secrets.constantTimeEqual(sent, expected) else {
             throw Problem(.forbidden, "This form has expired. Go back, reload the page and try again.")
         }
     }

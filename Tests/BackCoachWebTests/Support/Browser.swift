@@ -30,6 +30,14 @@ final class Browser: @unchecked Sendable {
         return try await send(.post, path, body: body, headers: headers)
     }
 
+    /// Posts a form body exactly as given (after the last page's `_csrf`), for bodies no browser would send.
+    @discardableResult
+    func postRaw(_ path: String, body: String) async throws -> TestResponse {
+        try await send(
+            .post, path, body: "_csrf=\(Self.encode(csrfToken ?? ""))&" + body, headers: [.contentType: "application/x-www-form-urlencoded"]
+        )
+    }
+
     var csrfToken: String? {
         lastPage.firstMatch(of: /name="_csrf" value="([^"]*)"/).map { String($0.1) }
     }

@@ -25,13 +25,13 @@ extension AuthPagesController {
     }
 
     @Sendable func sendLink(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let form = try await preSignInForm(request, context)
+        let form = try await preSignInForm(ResetLinkForm.self, request, context)
         do {
             try await recovery.sendResetLink(
-                email: form["email"], address: context.remoteAddress?.ipAddress ?? "unknown", publicBaseURL: publicBaseURL,
+                email: form.email, address: context.remoteAddress?.ipAddress ?? "unknown", publicBaseURL: publicBaseURL,
                 logger: context.logger)
         } catch let error as ServiceError {
-            return try recoverPage(request, context, email: form.trimmed("email"), error: error.message, status: Problem(error).status)
+            return try recoverPage(request, context, email: form.email?.trimmed ?? "", error: error.message, status: Problem(error).status)
         }
         return try recoverPage(
             request, context,
@@ -39,24 +39,24 @@ extension AuthPagesController {
     }
 
     @Sendable func recoverWithCode(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let form = try await preSignInForm(request, context)
+        let form = try await preSignInForm(RecoveryCodeForm.self, request, context)
         do {
             let user = try await recovery.recover(
-                email: form["email"], code: form["code"], newPassword: form["password"],
+                email: form.email, code: form.code, newPassword: form.password,
                 address: context.remoteAddress?.ipAddress ?? "unknown")
             return try await signedIn(user, request: request, goTo: PagePath.settings + "?recovered=1")
         } catch let error as ServiceError {
-            return try recoverPage(request, context, email: form.trimmed("email"), error: error.message, status: Problem(error).status)
+            return try recoverPage(request, context, email: form.email?.trimmed ?? "", error: error.message, status: Problem(error).status)
         }
     }
 
     @Sendable func resetWithLink(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let form = try await preSignInForm(request, context)
+        let form = try await preSignInForm(ResetForm.self, request, context)
         do {
-            let user = try await recovery.reset(token: form["token"], newPassword: form["password"])
+            let user = try await recovery.reset(token: form.token, newPassword: form.password)
             return try await signedIn(user, request: request, goTo: PagePath.today)
         } catch let error as ServiceError {
-            return try recoverPage(request, context, token: form["token"] ?? "", error: error.message, status: Problem(error).status)
+            return try recoverPage(request, context, token: form.token ?? "", error: error.message, status: Problem(error).status)
         }
     }
 }

@@ -57,44 +57,40 @@ struct AuthPagesController {
     }
 
     /// The body of a form posted before sign-in, once its cookie-bound token checks out.
-    func preSignInForm(_ request: Request, _ context: AppRequestContext) async throws -> FormData {
+    func preSignInForm<Form: FixedForm>(_ type: Form.Type, _ request: Request, _ context: AppRequestContext) async throws -> Form {
         var request = request
-        let form = try await request.form(context: context)
-        try checkPreSignInCSRF(form, request)
-        return form
-    }
-
-    func checkPreSignInCSRF(_ form: FormData, _ request: Request) throws {
-        guard let cookie = Cookies.value(Cookies.csrf, in: request), Cookies.isWellFormed(cookie), let sent = form["_csrf"],
+        let form = try await request.fixedForm(type, context: context)
+        guard let cookie = Cookies.value(Cookies.csrf, in: request), Cookies.isWellFormed(cookie), let sent = form.csrf,
             Secrets.constantTimeEqual(cookie, sent)
         else {
             throw Problem(.forbidden, "This form has expired. Go back, reload the page and try again.")
         }
+        return form
     }
 
     @Sendable func signUp(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let form = try await preSignInForm(request, context)
+        let form = try await preSignInForm(SignUpForm.self, request, context)
         do {
             let user = try await accounts.signUp(
                 // The time zone comes from the browser, unseen: one the server doesn't know is left out, not refused.
-                email: form["email"], password: form["password"], country: form["country"],
-                timeZone: (try? ProfileService.checkedTimeZone(form["timeZone"])) ?? nil,
+                email: form.email, password: form.password, country: form.country,
+                timeZone: (try? ProfileService.checkedTimeZone(form.timeZone)) ?? nil,
                 address: context.remoteAddress?.ipAddress ?? "unknown")
             return try await signedIn(user, request: request, goTo: PagePath.start)
         } catch let error as ServiceError {
             let problem = Problem(error)
             return try credentialsPage(
-                "pages/signup", "Create your account", request, context, email: form.trimmed("email"), error: error.message,
-                country: form["country"], status: problem.status)
+                "pages/signup", "Create your account", request, context, email: form.email?.trimmed ?? "", error: error.message,
+                country: form.country, status: problem.status)
         }
     }
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let form = try await preSignInForm(request, context)
+        let form = try await preSignInForm(SignInForm.self, request, context)
         do {
             let device = Cookies.value(Cookies.device, in: request).flatMap { Cookies.isWellFormed($0) ? $0 : nil }
             let user = try await accounts.signIn(
-                email: form["email"], password: form["password"], address: context.remoteAddress?.ipAddress ?? "unknown", device: device)
+                email: form.email, password: form.password, address: context.remoteAddress?.ipAddress ?? "unknown", device: device)
             var response = try await signedIn(
                 user, request: request, goTo: try await program.hasAnswers(user) ? PagePath.today : PagePath.start)
             let remembered = try await accounts.rememberDevice(device, for: user.id)
@@ -108,7 +104,7 @@ struct AuthPagesController {
         } catch let error as ServiceError {
             let problem = Problem(error)
             var response = try credentialsPage(
-                "pages/signin", "Sign in", request, context, email: form.trimmed("email"), error: error.message, status: problem.status)
+                "pages/signin", "Sign in", request, context, email: form.email?.trimmed ?? "", error: error.message, status: problem.status)
             for field in problem.headers { response.headers.append(field) }
             return response
         }
@@ -116,8 +112,8 @@ struct AuthPagesController {
 
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
         var request = request
-        let form = try await request.form(context: context)
-        if context.webSession != nil { try context.checkCSRF(form) }
+        let form = try await request.fixedForm(ButtonForm.self, context: context)
+        if context.webSession != nil { try context.checkCSRF(sent: form.csrf) }
         // The session ends on the server, not just in the browser.
         if let cookie = Cookies.value(Cookies.session, in: request) {
             try await accounts.endWebSession(cookie: cookie)

@@ -40,9 +40,9 @@ struct SettingsPagesController {
 
     @Sendable func place(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        let form = try await request.csrfCheckedForm(context: context)
+        let form = try await request.csrfCheckedForm(PlaceForm.self, context: context)
         do {
-            let updated = try await services.profile.setPlace(country: form["country"] ?? "", timeZone: form["timeZone"], for: user)
+            let updated = try await services.profile.setPlace(country: form.country ?? "", timeZone: form.timeZone, for: user)
             let name = updated.country.flatMap(ProfileService.countryName)
             return try renderer.html(
                 "pages/settings",
@@ -66,8 +66,8 @@ struct SettingsPagesController {
 
     @Sendable func ceiling(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        let form = try await request.csrfCheckedForm(context: context)
-        let value = form["ceiling"] ?? ""
+        let form = try await request.csrfCheckedForm(PainLimitForm.self, context: context)
+        let value = form.ceiling ?? ""
         do {
             guard value == "default" || Int(value) != nil else {
                 throw ServiceError.invalid("Please choose a pain limit from 0 to 10.", field: "ceiling")
@@ -81,7 +81,7 @@ struct SettingsPagesController {
 
     @Sendable func rotate(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        let form = try await request.csrfCheckedForm(context: context)
+        let form = try await request.csrfCheckedForm(ButtonForm.self, context: context)
         let link = try await services.calendar.rotate(for: user)
         return try renderer.html(
             "pages/settings",
@@ -91,9 +91,9 @@ struct SettingsPagesController {
     /// Every other browser and token is signed out; this browser gets a new session so she stays signed in here.
     @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        let form = try await request.csrfCheckedForm(context: context)
+        let form = try await request.csrfCheckedForm(PasswordChangeForm.self, context: context)
         do {
-            try await services.accounts.changePassword(current: form["current"], new: form["new"], for: user)
+            try await services.accounts.changePassword(current: form.current, new: form.new, for: user)
         } catch let error as ServiceError {
             return try renderer.html("pages/settings", try await model(user, context, error: error.message), status: .badRequest)
         }
@@ -109,9 +109,9 @@ struct SettingsPagesController {
 
     @Sendable func changeEmail(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        let form = try await request.csrfCheckedForm(context: context)
+        let form = try await request.csrfCheckedForm(EmailChangeForm.self, context: context)
         do {
-            let updated = try await services.accounts.changeEmail(to: form["email"], password: form["password"], for: user)
+            let updated = try await services.accounts.changeEmail(to: form.email, password: form.password, for: user)
             return try renderer.html("pages/settings", try await model(updated, context, message: "Your e-mail is now \(updated.email)."))
         } catch let error as ServiceError {
             return try renderer.html("pages/settings", try await model(user, context, error: error.message), status: Problem(error).status)
@@ -121,7 +121,7 @@ struct SettingsPagesController {
     /// A new set of recovery codes, shown this once; the old set stops working.
     @Sendable func newRecoveryCodes(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        _ = try await request.csrfCheckedForm(context: context)
+        _ = try await request.csrfCheckedForm(ButtonForm.self, context: context)
         let codes = try await services.recovery.newCodes(for: user)
         return try renderer.html(
             "pages/settings",
@@ -132,8 +132,8 @@ struct SettingsPagesController {
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        let form = try await request.csrfCheckedForm(context: context)
-        guard form.trimmed("confirm").uppercased() == "DELETE" else {
+        let form = try await request.csrfCheckedForm(DeleteAccountForm.self, context: context)
+        guard (form.confirm ?? "").trimmed.uppercased() == "DELETE" else {
             return try renderer.html(
                 "pages/settings", try await model(user, context, error: "To delete your account, type DELETE in the box."),
                 status: .badRequest)
