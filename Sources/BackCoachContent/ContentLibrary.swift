@@ -17,6 +17,8 @@ public struct ContentLibrary: Sendable {
     public let safetyVocabulary: SafetyVocabulary
     /// Emergency, urgent, crisis and support numbers per country, each with its source.
     public let countries: CountryDirectory
+    /// The return-to-running check (reference 5.3).
+    public let runningCheck: RunningCheck
 
     public struct Source: Codable, Equatable, Sendable {
         public let citation: String
@@ -83,10 +85,12 @@ public struct ContentLibrary: Sendable {
         try safetyVocabulary.validate(flags: redFlags, articles: Set(articles.map(\.slug)))
         let countries: CountryDirectory = try decode("countries.json", in: folder)
         try countries.validate()
+        let runningCheck: RunningCheck = try decode("running-check.json", in: folder)
+        try runningCheck.validate(knownSources: known)
         return ContentLibrary(
             sources: sources, redFlags: redFlags, questions: questions, catalogue: catalogue, figures: figures, noteTexts: notes,
             articles: articles, search: SearchIndex(documents: searchDocuments(articles: articles, catalogue: catalogue)),
-            safetyVocabulary: safetyVocabulary, countries: countries)
+            safetyVocabulary: safetyVocabulary, countries: countries, runningCheck: runningCheck)
     }
 
     /// The numbers to show someone in `country` (fallback words when it isn't listed or wasn't given).

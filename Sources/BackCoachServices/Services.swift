@@ -13,6 +13,7 @@ public struct Services: Sendable {
     public let safety: SafetyCheckService
     public let sessions: SessionService
     public let nextMorning: NextMorningService
+    public let runningCheck: RunningCheckService
     public let checkins: CheckinService
     public let progress: ProgressService
     public let calendar: CalendarService
@@ -35,6 +36,7 @@ public struct Services: Sendable {
         safety = SafetyCheckService(context: context)
         sessions = SessionService(context: context, program: program)
         nextMorning = NextMorningService(context: context, program: program)
+        runningCheck = RunningCheckService(context: context, program: program)
         checkins = CheckinService(context: context)
         progress = ProgressService(context: context)
         calendar = CalendarService(context: context, program: program)

@@ -22,8 +22,11 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
         accounts: services.accounts, recovery: services.recovery, program: services.program, publicBaseURL: dependencies.publicBaseURL,
         renderer: renderer
     ).addRoutes(to: pages)
-    OnboardingPagesController(program: services.program, content: services.content, figures: dependencies.figures, renderer: renderer)
-        .addRoutes(to: pages)
+    OnboardingPagesController(
+        program: services.program, runningCheck: services.runningCheck, content: services.content, figures: dependencies.figures,
+        renderer: renderer
+    )
+    .addRoutes(to: pages)
     SessionPagesController(services: services, figures: dependencies.figures, renderer: renderer).addRoutes(to: pages)
     TrackingPagesController(checkins: services.checkins, progress: services.progress, today: services.today, renderer: renderer)
         .addRoutes(to: pages)

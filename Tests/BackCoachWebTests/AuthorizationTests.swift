@@ -24,6 +24,8 @@ struct AuthorizationTests {
         "PUT /api/v1/me/checkins/{date}": (.put, "/api/v1/me/checkins/2026-11-25", #"{"pain":2}"#),
         "GET /api/v1/me/checkins": (.get, "/api/v1/me/checkins", nil),
         "GET /api/v1/me/progress": (.get, "/api/v1/me/progress", nil),
+        "GET /api/v1/me/running-check": (.get, "/api/v1/me/running-check", nil),
+        "POST /api/v1/me/running-check": (.post, "/api/v1/me/running-check", #"{"answers":{"walk":"passed"}}"#),
         "GET /api/v1/me/export.csv": (.get, "/api/v1/me/export.csv", nil),
         "GET /api/v1/me/export.fhir": (.get, "/api/v1/me/export.fhir", nil),
         "GET /api/v1/me/calendar": (.get, "/api/v1/me/calendar", nil),

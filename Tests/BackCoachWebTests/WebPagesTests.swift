@@ -12,7 +12,7 @@ struct WebPagesTests {
         "today": "/today", "session": "/session", "session-stop": "/session/stop", "checkin": "/checkin", "progress": "/progress",
         "learn": "/learn",
         "article": "/learn/faq", "exercise": "/exercises/clams", "search": "/search?q=bridge", "settings": "/settings",
-        "error": "/no-such-page", "recover": "/forgot", "reset": "/reset?token=x",
+        "error": "/no-such-page", "recover": "/forgot", "reset": "/reset?token=x", "running-check": "/plan/running",
     ]
 
     @Test("Every page renders for a signed-in user, with the layout, the disclaimer and no unrendered tags")
@@ -173,7 +173,7 @@ struct WebPagesTests {
                 ("/settings/password", [("current", "correct horse battery"), ("new", "another long passphrase")]),
                 ("/settings/recovery-codes", []),
                 ("/settings/email", [("email", "moved@example.test"), ("password", "correct horse battery")]),
-                ("/signout", []),
+                ("/signout", []), ("/plan/running", [("item.walk", "passed")]),
             ]
             // Every form the router takes is listed here (or below, for the two before sign-in): a new one fails until it is.
             let postedPages = Set(

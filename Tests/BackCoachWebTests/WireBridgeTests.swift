@@ -52,6 +52,13 @@ struct WireBridgeTests {
             #expect(try Self.lossless(content.contacts(for: country), as: Components.Schemas.Contacts.self), "\(country ?? "none")")
         }
         #expect(try Self.lossless(QuestionsDocument(content: content), as: Components.Schemas.Questions.self))
+        #expect(try Self.lossless(content.runningCheck.items, as: Components.Schemas.RunningCheck.ItemsPayload.self))
+        let waiting = try #require(
+            RunningReadiness.gate(
+                answers: IntakeAnswers(
+                    weeksSinceBirth: 3, birthDate: LocalDate("2026-11-01"), delivery: .caesarean, painAtRest: 1, minutesPerDay: 10,
+                    daysPerWeek: 3), phase: .gentleRebuilding))
+        #expect(try Self.lossless(waiting, as: Components.Schemas.RunningReadiness.self))
     }
 
     static let intakes = [

@@ -2442,6 +2442,259 @@ extension Components {
                 case psfsChange
             }
         }
+        /// - Remark: Generated from `#/components/schemas/RunningCheck`.
+        public struct RunningCheck: Codable, Hashable, Sendable {
+            /// False while the check waits; `waiting` says why
+            ///
+            /// - Remark: Generated from `#/components/schemas/RunningCheck/available`.
+            public var available: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/RunningCheck/waiting`.
+            public var waiting: Components.Schemas.RunningReadiness?
+            /// - Remark: Generated from `#/components/schemas/RunningCheck/intro`.
+            public var intro: Swift.String
+            /// The three answers a test takes, as she reads them
+            ///
+            /// - Remark: Generated from `#/components/schemas/RunningCheck/testAnswers`.
+            public struct TestAnswersPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/RunningCheck/testAnswers/passed`.
+                public var passed: Swift.String
+                /// - Remark: Generated from `#/components/schemas/RunningCheck/testAnswers/symptoms`.
+                public var symptoms: Swift.String
+                /// - Remark: Generated from `#/components/schemas/RunningCheck/testAnswers/notYet`.
+                public var notYet: Swift.String
+                /// Creates a new `TestAnswersPayload`.
+                ///
+                /// - Parameters:
+                ///   - passed:
+                ///   - symptoms:
+                ///   - notYet:
+                public init(
+                    passed: Swift.String,
+                    symptoms: Swift.String,
+                    notYet: Swift.String
+                ) {
+                    self.passed = passed
+                    self.symptoms = symptoms
+                    self.notYet = notYet
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case passed
+                    case symptoms
+                    case notYet
+                }
+            }
+            /// The three answers a test takes, as she reads them
+            ///
+            /// - Remark: Generated from `#/components/schemas/RunningCheck/testAnswers`.
+            public var testAnswers: Components.Schemas.RunningCheck.TestAnswersPayload
+            /// - Remark: Generated from `#/components/schemas/RunningCheck/ItemsPayload`.
+            public struct ItemsPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/RunningCheck/ItemsPayload/id`.
+                public var id: Swift.String
+                /// A question is answered yes or no; a test passed, symptoms or notYet
+                ///
+                /// - Remark: Generated from `#/components/schemas/RunningCheck/ItemsPayload/kind`.
+                @frozen public enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case question = "question"
+                    case loadTest = "loadTest"
+                    case strengthTest = "strengthTest"
+                }
+                /// A question is answered yes or no; a test passed, symptoms or notYet
+                ///
+                /// - Remark: Generated from `#/components/schemas/RunningCheck/ItemsPayload/kind`.
+                public var kind: Components.Schemas.RunningCheck.ItemsPayloadPayload.KindPayload
+                /// - Remark: Generated from `#/components/schemas/RunningCheck/ItemsPayload/text`.
+                public var text: Swift.String
+                /// For a question: the answer that means see a physio first
+                ///
+                /// - Remark: Generated from `#/components/schemas/RunningCheck/ItemsPayload/stopAnswer`.
+                @frozen public enum StopAnswerPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case yes = "yes"
+                    case no = "no"
+                }
+                /// For a question: the answer that means see a physio first
+                ///
+                /// - Remark: Generated from `#/components/schemas/RunningCheck/ItemsPayload/stopAnswer`.
+                public var stopAnswer: Components.Schemas.RunningCheck.ItemsPayloadPayload.StopAnswerPayload?
+                /// - Remark: Generated from `#/components/schemas/RunningCheck/ItemsPayload/onlyAfter`.
+                @frozen public enum OnlyAfterPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                    case vaginal = "vaginal"
+                    case assisted = "assisted"
+                    case caesarean = "caesarean"
+                }
+                /// - Remark: Generated from `#/components/schemas/RunningCheck/ItemsPayload/onlyAfter`.
+                public var onlyAfter: Components.Schemas.RunningCheck.ItemsPayloadPayload.OnlyAfterPayload?
+                /// - Remark: Generated from `#/components/schemas/RunningCheck/ItemsPayload/sources`.
+                public var sources: [Swift.String]
+                /// Creates a new `ItemsPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - id:
+                ///   - kind: A question is answered yes or no; a test passed, symptoms or notYet
+                ///   - text:
+                ///   - stopAnswer: For a question: the answer that means see a physio first
+                ///   - onlyAfter:
+                ///   - sources:
+                public init(
+                    id: Swift.String,
+                    kind: Components.Schemas.RunningCheck.ItemsPayloadPayload.KindPayload,
+                    text: Swift.String,
+                    stopAnswer: Components.Schemas.RunningCheck.ItemsPayloadPayload.StopAnswerPayload? = nil,
+                    onlyAfter: Components.Schemas.RunningCheck.ItemsPayloadPayload.OnlyAfterPayload? = nil,
+                    sources: [Swift.String]
+                ) {
+                    self.id = id
+                    self.kind = kind
+                    self.text = text
+                    self.stopAnswer = stopAnswer
+                    self.onlyAfter = onlyAfter
+                    self.sources = sources
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case id
+                    case kind
+                    case text
+                    case stopAnswer
+                    case onlyAfter
+                    case sources
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/RunningCheck/items`.
+            public typealias ItemsPayload = [Components.Schemas.RunningCheck.ItemsPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/RunningCheck/items`.
+            public var items: Components.Schemas.RunningCheck.ItemsPayload
+            /// Creates a new `RunningCheck`.
+            ///
+            /// - Parameters:
+            ///   - available: False while the check waits; `waiting` says why
+            ///   - waiting:
+            ///   - intro:
+            ///   - testAnswers: The three answers a test takes, as she reads them
+            ///   - items:
+            public init(
+                available: Swift.Bool,
+                waiting: Components.Schemas.RunningReadiness? = nil,
+                intro: Swift.String,
+                testAnswers: Components.Schemas.RunningCheck.TestAnswersPayload,
+                items: Components.Schemas.RunningCheck.ItemsPayload
+            ) {
+                self.available = available
+                self.waiting = waiting
+                self.intro = intro
+                self.testAnswers = testAnswers
+                self.items = items
+            }
+            public enum CodingKeys: String, CodingKey {
+                case available
+                case waiting
+                case intro
+                case testAnswers
+                case items
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RunningCheckAnswers`.
+        public struct RunningCheckAnswers: Codable, Hashable, Sendable {
+            /// Every item's id → "yes"/"no" (a question) or passed/symptoms/notYet (a test)
+            ///
+            /// - Remark: Generated from `#/components/schemas/RunningCheckAnswers/answers`.
+            public struct AnswersPayload: Codable, Hashable, Sendable {
+                /// A container of undocumented properties.
+                public var additionalProperties: [String: Swift.String]
+                /// Creates a new `AnswersPayload`.
+                ///
+                /// - Parameters:
+                ///   - additionalProperties: A container of undocumented properties.
+                public init(additionalProperties: [String: Swift.String] = .init()) {
+                    self.additionalProperties = additionalProperties
+                }
+                public init(from decoder: any Swift.Decoder) throws {
+                    additionalProperties = try decoder.decodeAdditionalProperties(knownKeys: [])
+                }
+                public func encode(to encoder: any Swift.Encoder) throws {
+                    try encoder.encodeAdditionalProperties(additionalProperties)
+                }
+            }
+            /// Every item's id → "yes"/"no" (a question) or passed/symptoms/notYet (a test)
+            ///
+            /// - Remark: Generated from `#/components/schemas/RunningCheckAnswers/answers`.
+            public var answers: Components.Schemas.RunningCheckAnswers.AnswersPayload
+            /// Creates a new `RunningCheckAnswers`.
+            ///
+            /// - Parameters:
+            ///   - answers: Every item's id → "yes"/"no" (a question) or passed/symptoms/notYet (a test)
+            public init(answers: Components.Schemas.RunningCheckAnswers.AnswersPayload) {
+                self.answers = answers
+            }
+            public enum CodingKeys: String, CodingKey {
+                case answers
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.answers = try container.decode(
+                    Components.Schemas.RunningCheckAnswers.AnswersPayload.self,
+                    forKey: .answers
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "answers"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/RunningReadiness`.
+        public struct RunningReadiness: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/RunningReadiness/verdict`.
+            @frozen public enum VerdictPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case tooEarly = "tooEarly"
+                case seePhysio = "seePhysio"
+                case notYet = "notYet"
+                case ready = "ready"
+            }
+            /// - Remark: Generated from `#/components/schemas/RunningReadiness/verdict`.
+            public var verdict: Components.Schemas.RunningReadiness.VerdictPayload
+            /// - Remark: Generated from `#/components/schemas/RunningReadiness/headline`.
+            public var headline: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RunningReadiness/advice`.
+            public var advice: Swift.String
+            /// - Remark: Generated from `#/components/schemas/RunningReadiness/reasons`.
+            public var reasons: [Swift.String]
+            /// When the check opens (tooEarly with a known birth date)
+            ///
+            /// - Remark: Generated from `#/components/schemas/RunningReadiness/availableFrom`.
+            public var availableFrom: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/RunningReadiness/sources`.
+            public var sources: [Swift.String]
+            /// Creates a new `RunningReadiness`.
+            ///
+            /// - Parameters:
+            ///   - verdict:
+            ///   - headline:
+            ///   - advice:
+            ///   - reasons:
+            ///   - availableFrom: When the check opens (tooEarly with a known birth date)
+            ///   - sources:
+            public init(
+                verdict: Components.Schemas.RunningReadiness.VerdictPayload,
+                headline: Swift.String,
+                advice: Swift.String,
+                reasons: [Swift.String],
+                availableFrom: Swift.String? = nil,
+                sources: [Swift.String]
+            ) {
+                self.verdict = verdict
+                self.headline = headline
+                self.advice = advice
+                self.reasons = reasons
+                self.availableFrom = availableFrom
+                self.sources = sources
+            }
+            public enum CodingKeys: String, CodingKey {
+                case verdict
+                case headline
+                case advice
+                case reasons
+                case availableFrom
+                case sources
+            }
+        }
         /// - Remark: Generated from `#/components/schemas/FeedLink`.
         public struct FeedLink: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/FeedLink/url`.

@@ -122,6 +122,16 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/me/next-morning`.
     /// - Remark: Generated from `#/paths//api/v1/me/next-morning/post(answerNextMorning)`.
     func answerNextMorning(_ input: Operations.AnswerNextMorning.Input) async throws -> Operations.AnswerNextMorning.Output
+    /// The return-to-running check (reference 5.3): open in the last phase of her plan, from 12 weeks after the birth (16 after a caesarean); `waiting` says why not yet. 409 while the plan is on hold for a safety reason.
+    ///
+    /// - Remark: HTTP `GET /api/v1/me/running-check`.
+    /// - Remark: Generated from `#/paths//api/v1/me/running-check/get(getRunningCheck)`.
+    func getRunningCheck(_ input: Operations.GetRunningCheck.Input) async throws -> Operations.GetRunningCheck.Output
+    /// Her answers to every item; the verdict says plainly whether to start a graded return to running, keep building strength, or see a pelvic-health physio first. Nothing is stored.
+    ///
+    /// - Remark: HTTP `POST /api/v1/me/running-check`.
+    /// - Remark: Generated from `#/paths//api/v1/me/running-check/post(takeRunningCheck)`.
+    func takeRunningCheck(_ input: Operations.TakeRunningCheck.Input) async throws -> Operations.TakeRunningCheck.Output
     /// Save the check-in for a date (201 new, 200 replaced)
     ///
     /// - Remark: HTTP `PUT /api/v1/me/checkins/{date}`.
@@ -428,6 +438,26 @@ extension APIProtocol {
         body: Operations.AnswerNextMorning.Input.Body
     ) async throws -> Operations.AnswerNextMorning.Output {
         try await answerNextMorning(Operations.AnswerNextMorning.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// The return-to-running check (reference 5.3): open in the last phase of her plan, from 12 weeks after the birth (16 after a caesarean); `waiting` says why not yet. 409 while the plan is on hold for a safety reason.
+    ///
+    /// - Remark: HTTP `GET /api/v1/me/running-check`.
+    /// - Remark: Generated from `#/paths//api/v1/me/running-check/get(getRunningCheck)`.
+    public func getRunningCheck(headers: Operations.GetRunningCheck.Input.Headers = .init()) async throws -> Operations.GetRunningCheck.Output {
+        try await getRunningCheck(Operations.GetRunningCheck.Input(headers: headers))
+    }
+    /// Her answers to every item; the verdict says plainly whether to start a graded return to running, keep building strength, or see a pelvic-health physio first. Nothing is stored.
+    ///
+    /// - Remark: HTTP `POST /api/v1/me/running-check`.
+    /// - Remark: Generated from `#/paths//api/v1/me/running-check/post(takeRunningCheck)`.
+    public func takeRunningCheck(
+        headers: Operations.TakeRunningCheck.Input.Headers = .init(),
+        body: Operations.TakeRunningCheck.Input.Body
+    ) async throws -> Operations.TakeRunningCheck.Output {
+        try await takeRunningCheck(Operations.TakeRunningCheck.Input(
             headers: headers,
             body: body
         ))

@@ -1,6 +1,9 @@
 /// Which phase the intake allows (CTX-1, CTX-2, CTX-7). Time since birth sets the phase;
 /// clearance, delivery, complications and pelvic-floor symptoms can only hold it back.
 public enum PhaseRules {
+    /// After a caesarean, high-effort work (the last phase, running) waits until about 4 months [S10].
+    public static let caesareanHighEffortWeeks = 16
+
     public static func allowedPhase(for answers: IntakeAnswers) -> PhaseDecision {
         let weeks = answers.weeksSinceBirth
         var phase: Phase
@@ -46,7 +49,7 @@ public enum PhaseRules {
             reasons.append("Because of the gap in your tummy muscles, the hardest steps wait until a pelvic-health physio has seen you.")
         }
         // CTX-2: after a caesarean, no high-effort work until about 3–4 months [S10].
-        if answers.delivery == .caesarean && weeks < 16 && phase > .buildingStrength {
+        if answers.delivery == .caesarean && weeks < caesareanHighEffortWeeks && phase > .buildingStrength {
             phase = .buildingStrength
             reasons.append("After a caesarean, harder work waits until about 4 months, when the scar has healed well.")
         }

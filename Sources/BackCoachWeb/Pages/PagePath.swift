@@ -15,6 +15,7 @@ enum PagePath {
 
     static let start = "/start"
     static let plan = "/plan"
+    static let runningCheck = "/plan/running"
 
     static let today = "/today"
     static let todayScreen = "/today/screen"

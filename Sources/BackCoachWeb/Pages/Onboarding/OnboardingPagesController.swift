@@ -8,6 +8,7 @@ import Hummingbird
 /// The intake wizard (GET/POST /start) and the plan page (GET /plan).
 struct OnboardingPagesController {
     let program: ProgramService
+    let runningCheck: RunningCheckService
     let content: ContentLibrary
     let figures: ExerciseFigures
     let renderer: WebRenderer
@@ -22,6 +23,11 @@ struct OnboardingPagesController {
         }
         router.post(PagePath.start, use: submit)
         router.get(PagePath.plan, use: plan)
+        router.get(PagePath.runningCheck) { _, context in
+            let status = try await runningCheck.status(for: try context.requireWebUser())
+            return try renderer.html("pages/running-check", RunningCheckPage.make(status, context: context, assets: renderer.assets))
+        }
+        router.post(PagePath.runningCheck, use: takeRunningCheck)
     }
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -118,5 +124,26 @@ struct OnboardingPagesController {
         }
         return try renderer.html(
             "pages/plan", PlanPage.make(program, current: current, figures: figures, context: context, assets: renderer.assets))
+    }
+
+    /// Her answers to the running check; the verdict on the same page, or the form again with what is missing.
+    @Sendable func takeRunningCheck(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireWebUser()
+        let form = try await request.csrfCheckedForm(context: context)
+        let status = try await runningCheck.status(for: user)
+        var answers: [String: String] = [:]
+        for item in status.items { if let value = form["item.\(item.id)"] { answers[item.id] = value } }
+        do {
+            let result = try await runningCheck.assess(answers, for: user)
+            return try renderer.html(
+                "pages/running-check",
+                RunningCheckPage.make(status, answers: answers, result: result, context: context, assets: renderer.assets))
+        } catch let error as ServiceError where error.kind == .invalid {
+            let message = "Please answer every question. Nothing was saved."
+            return try renderer.html(
+                "pages/running-check",
+                RunningCheckPage.make(status, answers: answers, error: message, context: context, assets: renderer.assets),
+                status: .badRequest)
+        }
     }
 }

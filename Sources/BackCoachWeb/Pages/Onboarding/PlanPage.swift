@@ -13,6 +13,8 @@ struct PlanPage {
     let notes: [ProgramNote]
     let flags: [TriageFlag]
     let hasFlags: Bool
+    /// In the last phase: the return-to-running check is offered.
+    let offersRunningCheck: Bool
 
     struct SessionView {
         let number: Int
@@ -45,6 +47,7 @@ struct PlanPage {
                             figure: figures.image(for: $0.id, dose: $0.dose))
                     })
             },
-            excluded: program.excluded, notes: program.notes, flags: flags, hasFlags: !flags.isEmpty)
+            excluded: program.excluded, notes: program.notes, flags: flags, hasFlags: !flags.isEmpty,
+            offersRunningCheck: program.phase.phase == .fullStrength)
     }
 }
