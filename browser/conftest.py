@@ -22,17 +22,46 @@ def free_port():
         return sock.getsockname()[1]
 
 
+FOLDER = tempfile.mkdtemp(prefix="backcoach-browser-")
+# The server's clock runs this many seconds ahead of the real one (test.clock.file), so a journey can live a week.
+CLOCK_FILE = os.path.join(FOLDER, "clock-offset")
+
+
+class Clock:
+    """Moves the server's clock forward; `reset` puts it back for the tests that follow."""
+
+    def __init__(self):
+        self.offset = 0
+
+    def advance_days(self, days):
+        self.offset += int(days * 86400)
+        with open(CLOCK_FILE, "w") as handle:
+            handle.write(str(self.offset))
+
+    def reset(self):
+        self.offset = 0
+        with open(CLOCK_FILE, "w") as handle:
+            handle.write("0")
+
+
+@pytest.fixture
+def clock():
+    moved = Clock()
+    yield moved
+    moved.reset()
+
+
 @pytest.fixture(scope="session")
 def server():
     binary = os.environ.get("BACKCOACH_BINARY", os.path.join(ROOT, ".build", "debug", "backcoach"))
-    folder = tempfile.mkdtemp(prefix="backcoach-browser-")
+    folder = FOLDER
     port = free_port()
     log = open(os.path.join(folder, "server.log"), "w")
     process = subprocess.Popen(
         [binary, "serve", "--port", str(port), "--database", f"sqlite:{folder}/browser.sqlite", "--log-level", "warning"],
         stdout=log, stderr=subprocess.STDOUT, cwd=folder,
         # Every test signs up from 127.0.0.1: lift the hourly sign-up limit per address for this run only.
-        env={**os.environ, "AUTH_SIGNUPS_HOURLY": "1000"})
+        env={**os.environ, "AUTH_SIGNUPS_HOURLY": "1000", "TEST_CLOCK_FILE": CLOCK_FILE})
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:

@@ -396,3 +396,82 @@ def test_running_check_in_the_last_phase(server, browser):
     submit(driver, "form[action='/plan/running'] button[type=submit]")
     assert "keep building your strength" in driver.find_element(By.TAG_NAME, "h2").text
     check_page(driver, "31-running-result")
+
+
+def onboard(driver, server, weeks, days_per_week):
+    """Signs up and answers the wizard: flag-free, cleared, `weeks` after a vaginal birth."""
+    sign_up(driver, server)
+    answer_safety(driver)
+    next_step(driver)
+    answer_safety(driver)
+    next_step(driver)
+    driver.find_element(By.ID, "q.weeksSinceBirth").send_keys(str(weeks))
+    choose(driver, "q.delivery", "vaginal")
+    choose(driver, "q.clinicianCleared", "yes")
+    next_step(driver)
+    driver.find_element(By.ID, "q.painAtRest").send_keys("2")
+    choose(driver, "q.painWorsening", "no")
+    next_step(driver)
+    next_step(driver)  # pelvic floor: nothing to report
+    next_step(driver)  # how you stand
+    choose(driver, "q.breastfeeding", "no")
+    next_step(driver)
+    driver.find_element(By.ID, "q.minutesPerDay").send_keys("10")
+    driver.find_element(By.ID, "q.daysPerWeek").send_keys(str(days_per_week))
+    next_step(driver)
+    assert driver.current_url.endswith("/plan")
+
+
+def do_session(driver, server, leak_on_first=False):
+    """Today's check, then the checklist: every exercise done, about right, pain 2; a leak on the first if asked."""
+    driver.get(server + "/today")
+    answer_safety(driver)
+    submit(driver, ".screen button[type=submit]")
+    assert driver.current_url.endswith("/session")
+    WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "player")))
+    # Skip through the player to its checklist, then tick each exercise by hand.
+    for _ in range(40):
+        if driver.find_element(By.ID, "checklist").is_displayed():
+            break
+        click(driver, "[data-action=skip]")
+    WebDriverWait(driver, 10).until(EC.visibility_of_element_located((By.ID, "checklist")))
+    for index in range(len(driver.find_elements(By.CSS_SELECTOR, "[data-exercise]"))):
+        done = driver.find_element(By.NAME, f"done.{index}")
+        if not done.is_selected():
+            click(driver, f"input[name='done.{index}']")
+        choose(driver, f"difficulty.{index}", "right")
+        pain = driver.find_element(By.NAME, f"pain.{index}")
+        pain.clear()
+        pain.send_keys("2")
+    if leak_on_first:
+        click(driver, "input[name='symptoms.0'][value=leaking]")
+    submit(driver, "#checklist button[type=submit]")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Well done"
+
+
+def test_a_week_with_next_morning_regression_and_a_new_phase(server, browser, clock):
+    """Five weeks after the birth, over eight days: the next-morning question, a regression she can see after a
+    leak, and the news that time has opened the next phase, said once."""
+    driver = browser
+    onboard(driver, server, weeks=5, days_per_week=7)
+    do_session(driver, server)
+
+    clock.advance_days(1)
+    driver.get(server + "/today")
+    assert "Is your pain back to how it was" in driver.page_source
+    check_page(driver, "40-next-morning")
+    submit(driver, "button[name=answer][value=settled]")
+    assert "Your plan is updated" in driver.find_element(By.CSS_SELECTOR, ".success").text
+
+    do_session(driver, server, leak_on_first=True)
+    stepped_back = driver.find_elements(By.CSS_SELECTOR, ".decisions li.down")
+    assert stepped_back, "a leak steps the exercise back, and the page shows it"
+    check_page(driver, "41-regression")
+
+    clock.advance_days(7)
+    driver.get(server + "/today")
+    news = driver.find_element(By.CSS_SELECTOR, ".news").text
+    assert "Phase 2" in news and "weeks since the birth" in news
+    check_page(driver, "42-phase-news")
+    driver.refresh()
+    assert not driver.find_elements(By.CSS_SELECTOR, ".news"), "said once"

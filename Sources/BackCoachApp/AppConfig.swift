@@ -22,13 +22,17 @@ public struct AppConfig: Sendable, Equatable {
     public var mailFrom: String
     /// Serve `/bench/ping`, a route that touches nothing, as the ceiling in benchmark runs. Off in real use.
     public var benchRoutes: Bool
+    /// Tests only: a file holding a number of seconds the server's clock runs ahead of the real one, read on every
+    /// use, so a browser journey can live through several days in minutes. Never set in real use.
+    public var testClockFile: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "./backcoach.sqlite"),
         logLevel: Logger.Level = .info, migrateOnStart: Bool = true, publicURL: String? = nil, bcryptCost: UInt8 = 12,
         signUpsPerHour: Int = 10, smtp: SMTPRelay? = nil, mailFrom: String = "backcoach@localhost",
-        benchRoutes: Bool = false
+        benchRoutes: Bool = false, testClockFile: String? = nil
     ) {
+        self.testClockFile = testClockFile
         self.smtp = smtp
         self.mailFrom = mailFrom
         self.signUpsPerHour = signUpsPerHour
@@ -56,6 +60,7 @@ public struct AppConfig: Sendable, Equatable {
         public static let smtpURL = "smtp.url"
         public static let mailFrom = "mail.from"
         public static let benchRoutes = "bench.routes"
+        public static let testClockFile = "test.clock.file"
     }
 
     /// Reads and checks every key; reports every problem at once in one error.
@@ -104,7 +109,8 @@ public struct AppConfig: Sendable, Equatable {
         return AppConfig(
             host: host, port: port, database: database, logLevel: level ?? .info,
             migrateOnStart: migrate, publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }, bcryptCost: cost,
-            signUpsPerHour: signUps, smtp: smtp, mailFrom: mailFrom, benchRoutes: benchRoutes)
+            signUpsPerHour: signUps, smtp: smtp, mailFrom: mailFrom, benchRoutes: benchRoutes,
+            testClockFile: reader.string(forKey: ConfigKey(Key.testClockFile)))
     }
 
     private static func boolean(_ key: String, default fallback: Bool, in reader: ConfigReader, problems: inout [String]) -> Bool {

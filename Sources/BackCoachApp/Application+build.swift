@@ -29,9 +29,14 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
         throw error
     }
     let store = FluentStore(database: database)
+    var now: @Sendable () -> Date = { Date() }
+    if let file = config.testClockFile {
+        logger.warning("The clock is moved by a test file; never use this in real use", metadata: ["file": "\(file)"])
+        now = TestClock.reading(file)
+    }
     let dependencies = WebDependencies(
         store: store, content: content, passwords: PasswordHasher(cost: config.bcryptCost),
-        throttle: SignInThrottle(store: store, signUpsPerAddressPerHour: config.signUpsPerHour),
+        throttle: SignInThrottle(store: store, signUpsPerAddressPerHour: config.signUpsPerHour), now: now,
         healthCheck: { try await database.ping() }, metricsText: AppMetrics.text, publicBaseURL: config.publicURL,
         mailer: config.smtp.map { SMTPMailer(host: $0.host, port: $0.port, from: config.mailFrom) })
     let router = try buildRouter(dependencies, renderer: renderer)

@@ -1334,6 +1334,10 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Today/nextMorningFor`.
             public var nextMorningFor: Swift.String?
+            /// Said once (here or on the Today page, whichever she opens first, and only without ?date): her plan moved to another phase, or time opened the next one
+            ///
+            /// - Remark: Generated from `#/components/schemas/Today/phaseNews`.
+            public var phaseNews: Swift.String?
             /// Creates a new `Today`.
             ///
             /// - Parameters:
@@ -1348,6 +1352,7 @@ extension Components {
             ///   - triage:
             ///   - contacts:
             ///   - nextMorningFor: A session waiting for the next-morning answer (POST /api/v1/me/next-morning)
+            ///   - phaseNews: Said once (here or on the Today page, whichever she opens first, and only without ?date): her plan moved to another phase, or time opened the next one
             public init(
                 date: Swift.String,
                 status: Components.Schemas.Today.StatusPayload,
@@ -1359,7 +1364,8 @@ extension Components {
                 tip: Swift.String? = nil,
                 triage: Components.Schemas.Triage? = nil,
                 contacts: Components.Schemas.Contacts? = nil,
-                nextMorningFor: Swift.String? = nil
+                nextMorningFor: Swift.String? = nil,
+                phaseNews: Swift.String? = nil
             ) {
                 self.date = date
                 self.status = status
@@ -1372,6 +1378,7 @@ extension Components {
                 self.triage = triage
                 self.contacts = contacts
                 self.nextMorningFor = nextMorningFor
+                self.phaseNews = phaseNews
             }
             public enum CodingKeys: String, CodingKey {
                 case date
@@ -1385,6 +1392,7 @@ extension Components {
                 case triage
                 case contacts
                 case nextMorningFor
+                case phaseNews
             }
         }
         /// - Remark: Generated from `#/components/schemas/NextMorningRequest`.

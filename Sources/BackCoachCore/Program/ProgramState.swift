@@ -13,11 +13,14 @@ public struct ProgramState: Codable, Hashable, Sendable {
     public var reportedSymptoms: Set<ProvokedSymptom>
     /// When the plan last eased off for a weekly pain rise (rule 5.2-5), so it eases once a week at most.
     public var easedOffOn: LocalDate?
+    /// The phases the Today page last told her about (`PhaseNews`), so a change is said once.
+    public var announced: PhaseAnnouncement?
 
     public init(
         phase: Phase, ladders: [String: ExerciseState] = [:], toleratesDeferred: Bool = false, pendingMorning: PendingMorning? = nil,
-        reportedSymptoms: Set<ProvokedSymptom> = [], easedOffOn: LocalDate? = nil
+        reportedSymptoms: Set<ProvokedSymptom> = [], easedOffOn: LocalDate? = nil, announced: PhaseAnnouncement? = nil
     ) {
+        self.announced = announced
         self.phase = phase
         self.ladders = ladders
         self.toleratesDeferred = toleratesDeferred
@@ -26,7 +29,9 @@ public struct ProgramState: Codable, Hashable, Sendable {
         self.easedOffOn = easedOffOn
     }
 
-    enum CodingKeys: String, CodingKey { case phase, ladders, toleratesDeferred, pendingMorning, reportedSymptoms, easedOffOn }
+    enum CodingKeys: String, CodingKey {
+        case phase, ladders, toleratesDeferred, pendingMorning, reportedSymptoms, easedOffOn, announced
+    }
 
     // Programs saved before the next-morning question existed still read.
     public init(from decoder: Decoder) throws {
@@ -37,6 +42,7 @@ public struct ProgramState: Codable, Hashable, Sendable {
         pendingMorning = try container.decodeIfPresent(PendingMorning.self, forKey: .pendingMorning)
         reportedSymptoms = try container.decodeIfPresent(Set<ProvokedSymptom>.self, forKey: .reportedSymptoms) ?? []
         easedOffOn = try container.decodeIfPresent(LocalDate.self, forKey: .easedOffOn)
+        announced = try container.decodeIfPresent(PhaseAnnouncement.self, forKey: .announced)
     }
 }
 

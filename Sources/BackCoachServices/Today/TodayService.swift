@@ -9,12 +9,43 @@ public struct TodayService: Sendable {
     /// Her today, where she lives (the date every "today" on every interface comes from).
     public func today(for user: User) -> LocalDate { context.today(for: user) }
 
-    /// The day `date` (today when nil) as it stands for her.
-    public func day(_ date: LocalDate? = nil, for user: User) async throws -> Day {
-        try await day(date, for: user, current: try await program.current(for: user))
+    /// The day `date` (today when nil) as it stands for her. `announcing`: Today as she opens it, so news of a phase
+    /// change is told (and marked as told) once, on whichever interface she opens first.
+    public func day(_ date: LocalDate? = nil, for user: User, announcing: Bool = false) async throws -> Day {
+        try await day(date, for: user, current: try await program.current(for: user), announcing: announcing)
     }
 
-    public func day(_ date: LocalDate?, for user: User, current: ProgramService.Current) async throws -> Day {
+    public func day(_ date: LocalDate?, for user: User, current: ProgramService.Current, announcing: Bool = false) async throws -> Day {
+        var day = try await plainDay(date, for: user, current: current)
+        if announcing && day.date == context.today(for: user) && (day.status == .session || day.status == .rest) {
+            day.phaseNews = try await phaseNews(for: user, current: current)
+        }
+        return day
+    }
+
+    /// Tells her once when her plan's phase changed or time opened the next one (`PhaseNews`); the announcement is
+    /// stored in the same transaction as her program record, so two tabs never both say it.
+    func phaseNews(for user: User, current: ProgramService.Current) async throws -> String? {
+        guard let plan = current.activeProgram?.phase, let record = current.record else { return nil }
+        let allowed = PhaseRules.allowedPhase(for: current.answers).phase
+        let weeks = current.answers.weeksSinceBirth
+        let news = PhaseNews.news(plan: plan, allowed: allowed, weeksSinceBirth: weeks, announced: record.state.announced)
+        guard news.announced != record.state.announced else { return nil }
+        do {
+            return try await context.store.changeProgram(for: user.id, on: context.today(for: user)) { snapshot in
+                guard var stored = snapshot.program else { return ProgramChange(result: nil) }
+                let fresh = PhaseNews.news(plan: plan, allowed: allowed, weeksSinceBirth: weeks, announced: stored.state.announced)
+                // Another tab told her a moment ago: say nothing twice.
+                guard fresh.announced != stored.state.announced else { return ProgramChange(result: nil) }
+                stored.state.announced = fresh.announced
+                return ProgramChange(program: stored, result: fresh.message)
+            }
+        } catch StorageError.userNotFound {
+            throw ServiceError.notFound("This account no longer exists.")
+        }
+    }
+
+    private func plainDay(_ date: LocalDate?, for user: User, current: ProgramService.Current) async throws -> Day {
         let date = date ?? context.today(for: user)
         let contacts = context.content.contacts(for: user.country)
         guard current.assessment.triage.programAllowed, current.record != nil, let plan = current.assessment.program else {

@@ -22,7 +22,9 @@ extension APIHandler {
 
     func getToday(_ input: Operations.GetToday.Input) async throws -> Operations.GetToday.Output {
         let user = try APICall.requireUser()
-        return .ok(.init(body: .json(try Wire.convert(try await services.today.day(try day(input.query.date, for: user), for: user)))))
+        // Today as she opens it (no date asked for) tells phase news once, as the Today page does.
+        let today = try await services.today.day(try day(input.query.date, for: user), for: user, announcing: input.query.date == nil)
+        return .ok(.init(body: .json(try Wire.convert(today))))
     }
 
     /// A check's result, and her country's numbers when it stops the program.

@@ -35,7 +35,7 @@ struct SessionPagesController {
     @Sendable func today(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         let current = try await current(user)
-        let day = try await services.today.day(nil, for: user, current: current)
+        let day = try await services.today.day(nil, for: user, current: current, announcing: true)
         let canRecheck = day.status == .paused ? !(try await services.safety.stopped(on: day.date, for: user)) : false
         let model = TodayPage.make(
             day, canRecheck: canRecheck, morningSaved: request.uri.queryParameters["morning"] == "saved",

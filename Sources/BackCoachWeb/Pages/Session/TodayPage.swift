@@ -29,6 +29,8 @@ struct TodayPage {
     /// The day of a session waiting for "how is your pain this morning?", as words.
     let nextMorningFor: String?
     let morningSaved: Bool
+    /// Said once: her plan moved to another phase, or time opened the next one.
+    let phaseNews: String?
 
     /// `canRecheck`: paused by an earlier day's check, so a new check may lift it; `rescreen`: the day's questions.
     static func make(
@@ -46,6 +48,6 @@ struct TodayPage {
             labels: questions.answers, flags: day.triage?.flags ?? [], painScale: Array(0...10),
             canRecheck: canRecheck,
             contacts: day.contacts, nextMorningFor: day.nextMorningFor.map(DayLabel.text),
-            morningSaved: morningSaved)
+            morningSaved: morningSaved, phaseNews: day.phaseNews)
     }
 }
