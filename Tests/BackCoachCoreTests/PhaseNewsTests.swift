@@ -10,14 +10,24 @@ struct PhaseNewsTests {
     func quiet() {
         let first = PhaseNews.news(plan: Self.plan(.gentleRebuilding), allowed: .gentleRebuilding, weeksSinceBirth: 4, announced: nil)
         #expect(first.message == nil && first.announced == PhaseAnnouncement(phase: .gentleRebuilding, allowed: .gentleRebuilding))
-        let again = PhaseNews.news(plan: Self.plan(.gentleRebuilding), allowed: .gentleRebuilding, weeksSinceBirth: 5, announced: first.announced)
+        let again = PhaseNews.news(
+            plan: Self.plan(.gentleRebuilding), allowed: .gentleRebuilding, weeksSinceBirth: 5, announced: first.announced)
         #expect(again.message == nil)
     }
 
     static let changes: [(Phase, Phase, PhaseAnnouncement, String)] = [
-        (.buildingStrength, .buildingStrength, .init(phase: .gentleRebuilding, allowed: .buildingStrength), "Good news: you have moved on to Phase 2"),
-        (.gentleRebuilding, .gentleRebuilding, .init(phase: .buildingStrength, allowed: .buildingStrength), "Your plan has stepped back to Phase 1"),
-        (.gentleRebuilding, .buildingStrength, .init(phase: .gentleRebuilding, allowed: .gentleRebuilding), "It is now 6 weeks since the birth, so your plan can move on to Phase 2"),
+        (
+            .buildingStrength, .buildingStrength, .init(phase: .gentleRebuilding, allowed: .buildingStrength),
+            "Good news: you have moved on to Phase 2"
+        ),
+        (
+            .gentleRebuilding, .gentleRebuilding, .init(phase: .buildingStrength, allowed: .buildingStrength),
+            "Your plan has stepped back to Phase 1"
+        ),
+        (
+            .gentleRebuilding, .buildingStrength, .init(phase: .gentleRebuilding, allowed: .gentleRebuilding),
+            "It is now 6 weeks since the birth, so your plan can move on to Phase 2"
+        ),
     ]
 
     @Test("A move up, a step back, and a phase that time has opened are each said in plain words", arguments: changes)
