@@ -225,7 +225,11 @@ def test_new_user_full_journey(server, browser):
     # Check in on three days: the day before yesterday, yesterday and today.
     for day, pain in ((2, "5"), (1, "4"), (0, "3")):
         driver.get(server + "/checkin")
-        Select(driver.find_element(By.ID, "date")).select_by_index(day)
+        if day:
+            # Picking a day loads that day's form at once.
+            old = driver.find_element(By.TAG_NAME, "html")
+            Select(driver.find_element(By.ID, "date")).select_by_index(day)
+            WebDriverWait(driver, 30).until(EC.staleness_of(old))
         choose(driver, "pain", pain)
         if day == 2:
             driver.find_element(By.ID, "activity-0").send_keys("Lifting baby from the cot")
@@ -233,6 +237,16 @@ def test_new_user_full_journey(server, browser):
         submit(driver, "form.stack button[type=submit]")
         assert "Saved" in driver.find_element(By.CSS_SELECTOR, ".success").text
     check_page(driver, "14-checkin")
+    # Correcting the day with the PSFS: its score is back in the form, and saving only a note keeps it.
+    driver.get(server + "/checkin")
+    old = driver.find_element(By.TAG_NAME, "html")
+    Select(driver.find_element(By.ID, "date")).select_by_index(2)
+    WebDriverWait(driver, 30).until(EC.staleness_of(old))
+    assert driver.find_element(By.ID, "score-0").get_attribute("value") == "4"
+    driver.find_element(By.ID, "note").send_keys("Slept badly")
+    check_page(driver, "14b-checkin-correct")
+    submit(driver, "form.stack button[type=submit]")
+    assert driver.find_element(By.ID, "score-0").get_attribute("value") == "4"
 
     driver.get(server + "/progress")
     assert len(driver.find_elements(By.CSS_SELECTOR, "svg.chart circle.dot")) == 3

@@ -18,40 +18,57 @@ struct TrackingPagesController {
         router.get(PagePath.progress, use: progress)
     }
 
-    func checkinModel(for user: User, context: AppRequestContext, saved: Bool = false, error: String? = nil) async throws -> CheckinPage {
-        CheckinPage.make(
-            today: today.today(for: user), recent: try await checkins.recent(for: user), saved: saved, error: error, context: context,
-            assets: renderer.assets)
+    func checkinModel(
+        for user: User, day: LocalDate?, context: AppRequestContext, typed: CheckinPage.Typed? = nil, saved: Bool = false,
+        error: String? = nil
+    ) async throws -> CheckinPage {
+        let today = today.today(for: user)
+        return CheckinPage.make(
+            day: Self.shownDay(day, today: today), today: today, recent: try await checkins.recent(for: user), typed: typed, saved: saved,
+            error: error, context: context, assets: renderer.assets)
     }
 
+    /// The form offers today and the two days before; any other day asked for shows today.
+    static func shownDay(_ day: LocalDate?, today: LocalDate) -> LocalDate {
+        guard let day, day <= today, day >= today.adding(days: -2) else { return today }
+        return day
+    }
+
+    /// `?date=` picks the day (today, yesterday or the day before); that day's saved values fill the form.
     @Sendable func checkinPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        return try renderer.html("pages/checkin", try await checkinModel(for: user, context: context))
+        let day = request.uri.queryParameters["date"].flatMap { LocalDate(String($0)) }
+        let saved = request.uri.queryParameters["saved"] == "1"
+        return try renderer.html("pages/checkin", try await checkinModel(for: user, day: day, context: context, saved: saved))
     }
 
+    /// Saves the day's check-in, then shows that day again (post/redirect/get: a reload never sends it twice).
     @Sendable func saveCheckin(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         let form = try await request.csrfCheckedForm(context: context)
         let todayDate = today.today(for: user)
+        var ratings: [PSFSRating] = []
+        for index in 0..<CheckinService.activities.upperBound {
+            let name = form.trimmed("activity.\(index)")
+            let scoreText = form.trimmed("score.\(index)")
+            if name.isEmpty && scoreText.isEmpty { continue }
+            ratings.append(PSFSRating(activity: name, score: Int(scoreText) ?? -1))
+        }
+        let typed = CheckinPage.Typed(pain: Int(form["pain"] ?? ""), psfs: ratings.isEmpty ? nil : ratings, note: form["note"])
+        var shown = todayDate
         do {
             let date = try DateRules.parse(form["date"], field: "date", today: todayDate, allowed: .anyDate) ?? todayDate
-            var ratings: [PSFSRating] = []
-            for index in 0..<CheckinService.activities.upperBound {
-                let name = form.trimmed("activity.\(index)")
-                let scoreText = form.trimmed("score.\(index)")
-                if name.isEmpty && scoreText.isEmpty { continue }
-                guard let score = Int(scoreText) else {
-                    throw ServiceError.invalid("Give \(name.isEmpty ? "each activity" : "“\(name)”") a score from 0 to 10.", field: "psfs")
-                }
-                ratings.append(PSFSRating(activity: name, score: score))
+            shown = date
+            if let unscored = ratings.first(where: { $0.score < 0 }) {
+                let name = unscored.activity
+                throw ServiceError.invalid("Give \(name.isEmpty ? "each activity" : "“\(name)”") a score from 0 to 10.", field: "psfs")
             }
-            _ = try await checkins.save(
-                .init(date: date, pain: Int(form["pain"] ?? ""), psfs: ratings.isEmpty ? nil : ratings, note: form["note"]), for: user)
+            _ = try await checkins.save(.init(date: date, pain: typed.pain, psfs: typed.psfs, note: typed.note), for: user)
         } catch let error as ServiceError {
-            return try renderer.html(
-                "pages/checkin", try await checkinModel(for: user, context: context, error: error.message), status: .badRequest)
+            let model = try await checkinModel(for: user, day: shown, context: context, typed: typed, error: error.message)
+            return try renderer.html("pages/checkin", model, status: .badRequest)
         }
-        return try renderer.html("pages/checkin", try await checkinModel(for: user, context: context, saved: true))
+        return Response(status: .seeOther, headers: [.location: PagePath.checkin + "?date=\(shown)&saved=1"])
     }
 
     @Sendable func progress(_ request: Request, context: AppRequestContext) async throws -> Response {

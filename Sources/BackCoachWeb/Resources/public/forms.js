@@ -1,4 +1,4 @@
-// Small helpers for the forms that ask safety questions or set up an account (not loaded on other pages).
+// Small helpers for the forms that ask safety questions, set up an account or pick a day (not loaded on other pages).
 (function () {
   // A follow-up safety question shows once its question is answered yes or not sure (without JavaScript it is
   // always shown, and the server asks for it only then).
@@ -14,6 +14,11 @@
     }
     form.addEventListener("change", update);
     update();
+  });
+  // A picker that shows another day loads as soon as she picks (without JavaScript, its button does).
+  document.querySelectorAll("[data-autosubmit]").forEach(function (form) {
+    form.querySelectorAll("[data-hide-with-js]").forEach(function (button) { button.hidden = true; });
+    form.addEventListener("change", function () { form.submit(); });
   });
   // Her time zone, so "today" is her date, not the server's.
   document.querySelectorAll("[data-time-zone]").forEach(function (field) {

@@ -1,0 +1,90 @@
+import Testing
+
+/// Correcting a check-in never loses what she saved: the saved values come back into the form, for today and for
+/// the day she picks, so saving again (even only a note) keeps her activities and scores.
+@Suite("Correcting a check-in")
+struct CheckinCorrectionTests {
+    @Test("Saved pain, activities, scores and note come back; saving only a new note keeps the PSFS")
+    func savingAgainKeepsPSFS() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.get("/checkin")
+            let saved = try await browser.post(
+                "/checkin",
+                [
+                    ("date", Samples.today), ("pain", "4"), ("activity.0", "Lifting baby"), ("score.0", "5"), ("activity.1", "Walking"),
+                    ("score.1", "7"), ("note", "First try"),
+                ])
+            #expect(saved.status == .seeOther && saved.headers[.location] == "/checkin?date=\(Samples.today)&saved=1")
+            let page = try await browser.get(saved.headers[.location]!).text
+            #expect(page.contains("Saved. Thank you."))
+            #expect(page.contains(#"id="pain-4" name="pain" value="4" checked"#))
+            #expect(
+                page.contains(#"name="activity.0" value="Lifting baby""#)
+                    && page.contains(#"name="score.0" type="number" inputmode="numeric" min="0" max="10" value="5""#))
+            #expect(page.contains(#"value="7""#) && page.contains("First try"))
+            #expect(page.contains("You checked in for this day already"))
+
+            // Send the form back as the browser would, with only the note changed.
+            let fields = Self.formFields(in: page).map { $0.0 == "note" ? ($0.0, "Second try") : $0 }
+            #expect(try await browser.post("/checkin", fields).status == .seeOther)
+            let csv = try await browser.get("/settings/export.csv").text
+            #expect(csv.contains("Lifting baby") && csv.contains("Walking") && csv.contains("Second try"))
+            #expect(!csv.contains("First try"))
+        }
+    }
+
+    @Test("Picking yesterday shows yesterday's values, not today's, and saves to yesterday")
+    func pickedDay() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.get("/checkin")
+            try await browser.post("/checkin", [("date", Samples.today), ("pain", "6"), ("note", "note for today")])
+            let yesterday = try await browser.get("/checkin?date=2026-11-24").text
+            #expect(!yesterday.contains("note for today") && !yesterday.contains("checked required"))
+            #expect(yesterday.contains(#"<option value="2026-11-24" selected>"#))
+            #expect(yesterday.contains(#"name="date" value="2026-11-24""#))
+            try await browser.post("/checkin", [("date", "2026-11-24"), ("pain", "2"), ("note", "note for yesterday")])
+            #expect(try await browser.get("/checkin?date=2026-11-24").text.contains("note for yesterday"))
+            #expect(try await browser.get("/checkin").text.contains("note for today"), "today is untouched")
+            // A day the form doesn't offer shows today instead.
+            #expect(try await browser.get("/checkin?date=2026-10-01").text.contains("note for today"))
+        }
+    }
+
+    @Test("A refused check-in keeps what she typed in the form")
+    func refusedKeepsTyping() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.get("/checkin")
+            let refused = try await browser.post("/checkin", [("pain", "3"), ("activity.0", "Carrying the car seat"), ("note", "keep me")])
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains("Give “Carrying the car seat” a score from 0 to 10."))
+            #expect(refused.text.contains("keep me") && refused.text.contains(#"value="Carrying the car seat""#))
+        }
+    }
+
+    /// The save form's fields as a browser would send them: hidden and text inputs, checked radios, the note.
+    static func formFields(in page: String) -> [(String, String)] {
+        guard let start = page.range(of: #"<form method="post" action="/checkin""#),
+            let end = page.range(of: "</form>", range: start.upperBound..<page.endIndex)
+        else { return [] }
+        let form = String(page[start.lowerBound..<end.lowerBound])
+        var fields: [(String, String)] = []
+        for match in form.matches(of: /<input ([^>]*)>/) {
+            let tag = String(match.output.1)
+            guard let name = tag.firstMatch(of: /name="([^"]*)"/)?.output.1 else { continue }
+            let value = tag.firstMatch(of: /value="([^"]*)"/).map { String($0.output.1) } ?? ""
+            if tag.contains(#"type="radio""#) && !tag.contains("checked") { continue }
+            if String(name) == "_csrf" { continue }
+            fields.append((String(name), value.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"")))
+        }
+        if let note = form.firstMatch(of: /<textarea[^>]*name="note"[^>]*>([^<]*)<\/textarea>/) {
+            fields.append(("note", String(note.output.1)))
+        }
+        return fields
+    }
+}
