@@ -67,6 +67,25 @@ struct CheckinCorrectionTests {
         }
     }
 
+    @Test("Today knows she has checked in: the API says so, and the page stops reminding her")
+    func todayKnows() async throws {
+        try await TestApp.run { app in
+            let token = try await app.onboardedUser()
+            #expect(try await app.request(.get, "/api/v1/me/today", token: token).object()["checkedIn"] as? Bool == false)
+            _ = try await app.request(.put, "/api/v1/me/checkins/\(Samples.today)", token: token, json: #"{"pain":3}"#)
+            let today = try await app.request(.get, "/api/v1/me/today", token: token)
+            expectMatchesSchema(today, "GET", "/api/v1/me/today")
+            #expect(try today.object()["checkedIn"] as? Bool == true)
+
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.get("/checkin")
+            try await browser.post("/checkin", [("pain", "3")])
+            let page = try await browser.get("/today").text
+            #expect(!page.contains("Remember to"))
+        }
+    }
+
     /// The save form's fields as a browser would send them: hidden and text inputs, checked radios, the note.
     static func formFields(in page: String) -> [(String, String)] {
         guard let start = page.range(of: #"<form method="post" action="/checkin""#),

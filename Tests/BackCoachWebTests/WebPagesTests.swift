@@ -89,7 +89,8 @@ struct WebPagesTests {
             try await owner.signUpAndOnboard(email: ownerEmail)
             try await owner.get("/checkin")
             #expect(
-                try await owner.post("/checkin", [("date", "2026-11-25"), ("pain", "6"), ("note", "owner's private note")]).status == .seeOther)
+                try await owner.post("/checkin", [("date", "2026-11-25"), ("pain", "6"), ("note", "owner's private note")]).status
+                    == .seeOther)
             #expect(try await owner.get("/settings/export.csv").text.contains("owner's private note"), "the note was saved")
             let other = Browser(app)
             try await other.signUpAndOnboard()

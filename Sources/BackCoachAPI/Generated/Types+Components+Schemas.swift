@@ -1334,6 +1334,10 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Today/nextMorningFor`.
             public var nextMorningFor: Swift.String?
+            /// She has checked in for this day
+            ///
+            /// - Remark: Generated from `#/components/schemas/Today/checkedIn`.
+            public var checkedIn: Swift.Bool
             /// Said once (here or on the Today page, whichever she opens first, and only without ?date): her plan moved to another phase, or time opened the next one
             ///
             /// - Remark: Generated from `#/components/schemas/Today/phaseNews`.
@@ -1352,6 +1356,7 @@ extension Components {
             ///   - triage:
             ///   - contacts:
             ///   - nextMorningFor: A session waiting for the next-morning answer (POST /api/v1/me/next-morning)
+            ///   - checkedIn: She has checked in for this day
             ///   - phaseNews: Said once (here or on the Today page, whichever she opens first, and only without ?date): her plan moved to another phase, or time opened the next one
             public init(
                 date: Swift.String,
@@ -1365,6 +1370,7 @@ extension Components {
                 triage: Components.Schemas.Triage? = nil,
                 contacts: Components.Schemas.Contacts? = nil,
                 nextMorningFor: Swift.String? = nil,
+                checkedIn: Swift.Bool,
                 phaseNews: Swift.String? = nil
             ) {
                 self.date = date
@@ -1378,6 +1384,7 @@ extension Components {
                 self.triage = triage
                 self.contacts = contacts
                 self.nextMorningFor = nextMorningFor
+                self.checkedIn = checkedIn
                 self.phaseNews = phaseNews
             }
             public enum CodingKeys: String, CodingKey {
@@ -1392,6 +1399,7 @@ extension Components {
                 case triage
                 case contacts
                 case nextMorningFor
+                case checkedIn
                 case phaseNews
             }
         }

@@ -18,12 +18,14 @@ public struct Day: Encodable, Sendable {
     public let contacts: Contacts?
     /// The day of a session still waiting for "how is your pain this morning?" (rule 5.2-4).
     public let nextMorningFor: LocalDate?
+    /// She has checked in for this day.
+    public var checkedIn = false
     /// Said once: her plan moved to another phase, or time opened the next one, since she last saw Today.
     public var phaseNews: String?
 
     enum CodingKeys: String, CodingKey {
         case date, status, sessionNumber, session, estimatedMinutes, screenRequired, completed, tip, triage, contacts, nextMorningFor
-        case phaseNews
+        case phaseNews, checkedIn
     }
 
     public init(
@@ -57,6 +59,7 @@ public struct Day: Encodable, Sendable {
         try container.encodeIfPresent(contacts, forKey: .contacts)
         try container.encodeIfPresent(nextMorningFor, forKey: .nextMorningFor)
         try container.encodeIfPresent(phaseNews, forKey: .phaseNews)
+        try container.encode(checkedIn, forKey: .checkedIn)
     }
 }
 

@@ -70,14 +70,16 @@ public struct TodayService: Sendable {
                 contacts: contacts.needed(for: triage))
         }
         let morning = current.record?.state.pendingMorning.flatMap { $0.sessionDate < date ? $0.sessionDate : nil }
-        guard let number = current.schedule?.sessionNumber(on: date), let session = plan.sessions.first(where: { $0.number == number })
-        else {
-            return Day(
-                date: date, status: .rest, completed: record.sessionLogged, tip: RestDayTips.tip(for: date), nextMorningFor: morning)
+        var day: Day
+        if let number = current.schedule?.sessionNumber(on: date), let session = plan.sessions.first(where: { $0.number == number }) {
+            day = Day(
+                date: date, status: .session, sessionNumber: number, session: session,
+                screenRequired: !SafetyCheckService.isClear(record.screens), completed: record.sessionLogged, nextMorningFor: morning)
+        } else {
+            day = Day(date: date, status: .rest, completed: record.sessionLogged, tip: RestDayTips.tip(for: date), nextMorningFor: morning)
         }
-        return Day(
-            date: date, status: .session, sessionNumber: number, session: session,
-            screenRequired: !SafetyCheckService.isClear(record.screens), completed: record.sessionLogged, nextMorningFor: morning)
+        day.checkedIn = record.checkinPain != nil
+        return day
     }
 
     /// The session she would do on `date`: the day's planned one, or on a rest day the first of the week.

@@ -31,6 +31,7 @@ struct TodayPage {
     let morningSaved: Bool
     /// Said once: her plan moved to another phase, or time opened the next one.
     let phaseNews: String?
+    let checkedIn: Bool
 
     /// `canRecheck`: paused by an earlier day's check, so a new check may lift it; `rescreen`: the day's questions.
     static func make(
@@ -48,6 +49,6 @@ struct TodayPage {
             labels: questions.answers, flags: day.triage?.flags ?? [], painScale: Array(0...10),
             canRecheck: canRecheck,
             contacts: day.contacts, nextMorningFor: day.nextMorningFor.map(DayLabel.text),
-            morningSaved: morningSaved, phaseNews: day.phaseNews)
+            morningSaved: morningSaved, phaseNews: day.phaseNews, checkedIn: day.checkedIn)
     }
 }
