@@ -378,41 +378,7 @@ def test_figures_stand_still_for_reduced_motion(server):
         driver.quit()
 
 
-def test_running_check_in_the_last_phase(server, browser):
-    """Twenty weeks after the birth the plan offers the running check; an untried strength test says "not yet"."""
-    driver = browser
-    sign_up(driver, server)
-    answer_safety(driver)
-    next_step(driver)
-    answer_safety(driver)
-    next_step(driver)
-    driver.find_element(By.ID, "q.weeksSinceBirth").send_keys("20")
-    choose(driver, "q.delivery", "vaginal")
-    choose(driver, "q.clinicianCleared", "yes")
-    next_step(driver)
-    driver.find_element(By.ID, "q.painAtRest").send_keys("2")
-    choose(driver, "q.painWorsening", "no")
-    next_step(driver)
-    next_step(driver)  # pelvic floor: nothing to report
-    next_step(driver)  # how you stand
-    choose(driver, "q.breastfeeding", "no")
-    next_step(driver)
-    driver.find_element(By.ID, "q.minutesPerDay").send_keys("10")
-    driver.find_element(By.ID, "q.daysPerWeek").send_keys("3")
-    next_step(driver)
-    assert driver.current_url.endswith("/plan")
-    submit(driver, "a[href='/plan/running']")
-    check_page(driver, "30-running-check")
-    for radio in driver.find_elements(By.CSS_SELECTOR, "input[type=radio][value=passed]"):
-        choose(driver, radio.get_attribute("name"), "passed")
-    choose(driver, "item.symptoms", "no")
-    choose(driver, "item.bridge", "notYet")
-    submit(driver, "form[action='/plan/running'] button[type=submit]")
-    assert "keep building your strength" in driver.find_element(By.TAG_NAME, "h2").text
-    check_page(driver, "31-running-result")
-
-
-def onboard(driver, server, weeks, days_per_week):
+def onboard_at(driver, server, weeks, days_per_week):
     """Signs up and answers the wizard: flag-free, cleared, `weeks` after a vaginal birth."""
     sign_up(driver, server)
     answer_safety(driver)
@@ -434,6 +400,21 @@ def onboard(driver, server, weeks, days_per_week):
     driver.find_element(By.ID, "q.daysPerWeek").send_keys(str(days_per_week))
     next_step(driver)
     assert driver.current_url.endswith("/plan")
+
+
+def test_running_check_in_the_last_phase(server, browser):
+    """Twenty weeks after the birth the plan offers the running check; an untried strength test says "not yet"."""
+    driver = browser
+    onboard_at(driver, server, weeks=20, days_per_week=3)
+    submit(driver, "a[href='/plan/running']")
+    check_page(driver, "30-running-check")
+    for radio in driver.find_elements(By.CSS_SELECTOR, "input[type=radio][value=passed]"):
+        choose(driver, radio.get_attribute("name"), "passed")
+    choose(driver, "item.symptoms", "no")
+    choose(driver, "item.bridge", "notYet")
+    submit(driver, "form[action='/plan/running'] button[type=submit]")
+    assert "keep building your strength" in driver.find_element(By.TAG_NAME, "h2").text
+    check_page(driver, "31-running-result")
 
 
 def do_session(driver, server, leak_on_first=False):
@@ -467,7 +448,7 @@ def test_a_week_with_next_morning_regression_and_a_new_phase(server, browser, cl
     """Five weeks after the birth, over eight days: the next-morning question, a regression she can see after a
     leak, and the news that time has opened the next phase, said once."""
     driver = browser
-    onboard(driver, server, weeks=5, days_per_week=7)
+    onboard_at(driver, server, weeks=5, days_per_week=7)
     do_session(driver, server)
 
     clock.advance_days(1)
