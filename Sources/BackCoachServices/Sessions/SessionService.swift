@@ -34,6 +34,11 @@ public struct SessionService: Sendable {
         guard !feedback.isEmpty else {
             throw ServiceError.invalid("A session needs at least one exercise.", field: "exercises")
         }
+        // A checklist with nothing ticked is not a session: it would count as done and feed the progression rules.
+        guard feedback.contains(where: \.completed) else {
+            throw ServiceError.invalid(
+                "Tick at least one exercise you did. If you did none today, that's fine: nothing needs saving.", field: "exercises")
+        }
         let current = try await program.current(for: user)
         guard current.assessment.triage.programAllowed, current.record != nil else {
             throw ServiceError.conflict("There is no program to log against: your answers say to see a health professional first.")

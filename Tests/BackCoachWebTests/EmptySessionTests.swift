@@ -1,0 +1,30 @@
+import Testing
+
+/// An empty checklist is not a session: nothing ticked is refused on the API and the page alike, and nothing is
+/// stored, so it never counts as done or feeds the progression rules.
+@Suite("An empty checklist is not a session")
+struct EmptySessionTests {
+    static let message = "Tick at least one exercise you did."
+
+    @Test("The API and the page refuse a session with nothing done, in the same words, and store nothing")
+    func refused() async throws {
+        try await TestApp.run { app in
+            let token = try await app.onboardedUser()
+            try await app.clearSafetyCheck(token)
+            let api = try await app.request(
+                .post, "/api/v1/me/sessions", token: token,
+                json: #"{"date":"2026-11-25","exercises":[{"id":"clams","completed":false},{"id":"glute-bridge","completed":false}]}"#)
+            #expect(api.status == .badRequest && api.detail.hasPrefix(Self.message))
+            #expect(try await app.request(.get, "/api/v1/me/export.csv", token: token).text.components(separatedBy: "\r\n").count == 2)
+
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.clearScreen()
+            let session = try await browser.get("/session").text
+            #expect(session.contains(#"<a href="/today">I didn't do it</a>"#))
+            let page = try await browser.post("/session", [("exercise", "clams"), ("exercise", "glute-bridge")])
+            #expect(page.status == .badRequest && page.text.contains(Self.message))
+            #expect(try await browser.get("/settings/export.csv").text.components(separatedBy: "\r\n").count == 2, "header only")
+        }
+    }
+}
