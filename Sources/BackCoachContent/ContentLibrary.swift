@@ -21,8 +21,14 @@ public struct ContentLibrary: Sendable {
     public let runningCheck: RunningCheck
 
     public struct Source: Codable, Equatable, Sendable {
+        /// The citation as the team and the docs keep it (it may carry notes for reviewers).
         public let citation: String
         public let url: String?
+        /// How a reader is shown this source when the citation holds notes meant for the team.
+        public let reader: String?
+
+        /// What a mother reads on a page.
+        public var shown: String { reader ?? citation }
     }
 
     /// The triage engine and program generator wired to this content.

@@ -20,7 +20,7 @@ struct ExportAndCalendarTests {
             let lines = response.text.components(separatedBy: "\r\n")
             #expect(lines[0] == "record,date,pain,psfs,note,exercise,completed,difficulty,pain_during,next_morning,symptoms")
             #expect(response.text.contains(#""'=HYPERLINK(""x""), ""sore"""#))
-            #expect(response.text.contains("session,2026-11-25,,,,clams,yes,,2,,leaking doming\r\n"))
+            #expect(response.text.contains("session,2026-11-25,,,,Clams,yes,,2,,leaking doming\r\n"))
         }
     }
 

@@ -13,7 +13,8 @@ public struct ExportService: Sendable {
         let all = (LocalDate("1990-01-01")!, LocalDate("2200-01-01")!)
         return HealthExport(
             user: user, checkins: try await context.store.checkins(for: user.id, from: all.0, to: all.1),
-            sessions: try await context.store.sessions(for: user.id, from: all.0, to: all.1), baseURL: context.publicBaseURL)
+            sessions: try await context.store.sessions(for: user.id, from: all.0, to: all.1), baseURL: context.publicBaseURL,
+            titles: Dictionary(uniqueKeysWithValues: context.content.catalogue.exercises.map { ($0.id, $0.title) }))
     }
 
     public func csv(for user: User) async throws -> String {

@@ -8,6 +8,8 @@ struct HealthExport {
     let checkins: [Checkin]
     let sessions: [SessionLog]
     let baseURL: String
+    /// Exercise titles, so the file she downloads names each exercise as the app does, not by its internal id.
+    let titles: [String: String]
 
     func csv() -> String {
         let header = [
@@ -20,13 +22,29 @@ struct HealthExport {
         for session in sessions {
             for item in session.feedback {
                 rows.append([
-                    "session", session.date.description, "", "", "", item.exerciseID, item.completed ? "yes" : "no",
-                    item.difficulty?.rawValue ?? "", item.painDuring.map(String.init) ?? "", item.nextMorning?.rawValue ?? "",
+                    "session", session.date.description, "", "", "", titles[item.exerciseID] ?? item.exerciseID,
+                    item.completed ? "yes" : "no",
+                    item.difficulty.map(Self.words) ?? "", item.painDuring.map(String.init) ?? "", item.nextMorning.map(Self.words) ?? "",
                     item.symptoms.sorted().map(\.rawValue).joined(separator: " "),
                 ])
             }
         }
         return CSV.render(header: header, rows: rows)
+    }
+
+    static func words(_ difficulty: Difficulty) -> String {
+        switch difficulty {
+        case .tooEasy: "too easy"
+        case .right: "about right"
+        case .tooHard: "too hard"
+        }
+    }
+
+    static func words(_ morning: NextMorning) -> String {
+        switch morning {
+        case .settled: "settled"
+        case .notSettled: "not settled"
+        }
     }
 
     static let questionnairePath = "/fhir/Questionnaire/psfs"

@@ -21,6 +21,6 @@ struct ArticlePage {
         ArticlePage(
             chrome: Chrome(title: article.title, context: context, section: .learn, assets: assets), title: article.title,
             summary: article.summary, html: article.html, text: article.text,
-            sources: article.sources.map { .init(id: $0, citation: sources[$0]?.citation ?? $0) })
+            sources: article.sources.map { .init(id: $0, citation: sources[$0]?.shown ?? $0) })
     }
 }
