@@ -89,6 +89,9 @@ struct RunningReadinessTests {
         var extra = Self.allPassed()
         extra["sprint"] = "passed"
         #expect(throws: InputError.self) { try Self.verdict(extra) }
+        // Even while the check waits, what she may not send is refused.
+        #expect(throws: InputError.self) { try Self.verdict(["sprint": "passed"], answers: .fixture(weeks: 4)) }
+        #expect(throws: InputError.self) { try Self.verdict(["walk": String(repeating: "x", count: 21)], answers: .fixture(weeks: 4)) }
         // The scar question is only for a caesarean.
         #expect(throws: InputError.self) { try Self.verdict(Self.allPassed(.caesarean)) }
     }

@@ -51,8 +51,14 @@ public struct RunningReadiness: Codable, Equatable, Sendable {
     public static func assess(
         _ responses: [String: String], check: RunningCheck, answers: IntakeAnswers, triage: TriageResult, phase: Phase
     ) throws(InputError) -> RunningReadiness {
-        if let waiting = gate(answers: answers, phase: phase) { return waiting }
         let items = check.items(after: answers.delivery)
+        // Nothing she may not send is let through, even while the check waits.
+        let unknown = Set(responses.keys).subtracting(items.map(\.id)).sorted()
+        if let first = unknown.first { throw InputError("unknown item \"\(first.prefix(40))\" in the running check") }
+        if let long = responses.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count > 20 }) {
+            throw InputError("\(long.key) must be one of the answers the check offers")
+        }
+        if let waiting = gate(answers: answers, phase: phase) { return waiting }
         var stops: [String] = []
         var notYet: [String] = []
         for item in items {
@@ -69,8 +75,6 @@ public struct RunningReadiness: Codable, Equatable, Sendable {
                 if answer == .notYet { notYet.append(item.text) }
             }
         }
-        let unknown = Set(responses.keys).subtracting(items.map(\.id)).sorted()
-        if let first = unknown.first { throw InputError("unknown item \"\(first)\" in the running check") }
         // Symptoms she already told us about (at intake or during sessions) count as much as today's answers.
         if triage.flags.contains(where: { $0.id == .rf17 }) {
             stops.insert("You have told us about leaking, heaviness, a bulge or a gap in your tummy muscles.", at: 0)
