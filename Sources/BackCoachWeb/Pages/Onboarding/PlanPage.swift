@@ -15,6 +15,8 @@ struct PlanPage {
     let hasFlags: Bool
     /// In the last phase: the return-to-running check is offered.
     let offersRunningCheck: Bool
+    /// A safety check has paused the plan: that comes first, before any exercise.
+    let paused: Bool
 
     struct SessionView {
         let number: Int
@@ -48,6 +50,6 @@ struct PlanPage {
                     })
             },
             excluded: program.excluded, notes: program.notes, flags: flags, hasFlags: !flags.isEmpty,
-            offersRunningCheck: program.phase.phase == .fullStrength)
+            offersRunningCheck: program.phase.phase == .fullStrength && !current.paused, paused: current.paused)
     }
 }
