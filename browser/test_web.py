@@ -51,8 +51,11 @@ def submit(driver, selector):
 
 def choose(driver, name, value):
     """Clicks the label of a radio or checkbox, as a person would."""
-    element = driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{value}']")
-    click(driver, f"label[for='{element.get_attribute('id')}']")
+    selector = f"input[name='{name}'][value='{value}']"
+    element = driver.find_element(By.CSS_SELECTOR, selector)
+    identifier = element.get_attribute("id")
+    # A label either names the input by id or wraps it; clicking a wrapped input is clicking its label.
+    click(driver, f"label[for='{identifier}']" if identifier else selector)
 
 
 def sign_up(driver, base):
@@ -215,10 +218,11 @@ def test_new_user_full_journey(server, browser):
     WebDriverWait(driver, 120).until(EC.visibility_of_element_located((By.ID, "checklist")))
     assert driver.find_element(By.NAME, "done.0").is_selected()
     check_page(driver, "12-feedback")
-    for index in range(len(driver.find_elements(By.CSS_SELECTOR, "[data-exercise]"))):
+    for index in range(len(driver.find_elements(By.CSS_SELECTOR, "#checklist fieldset.exercise"))):
         choose(driver, f"difficulty.{index}", "right")
     submit(driver, "#checklist button[type=submit]")
-    assert driver.find_element(By.TAG_NAME, "h1").text == "Well done"
+    heading = driver.find_element(By.TAG_NAME, "h1").text
+    assert heading == "Well done", driver.find_element(By.TAG_NAME, "main").text[:600]
     assert driver.find_elements(By.CSS_SELECTOR, ".decisions li")
     check_page(driver, "13-session-done")
 
@@ -430,7 +434,7 @@ def do_session(driver, server, leak_on_first=False):
             break
         click(driver, "[data-action=skip]")
     WebDriverWait(driver, 10).until(EC.visibility_of_element_located((By.ID, "checklist")))
-    for index in range(len(driver.find_elements(By.CSS_SELECTOR, "[data-exercise]"))):
+    for index in range(len(driver.find_elements(By.CSS_SELECTOR, "#checklist fieldset.exercise"))):
         done = driver.find_element(By.NAME, f"done.{index}")
         if not done.is_selected():
             click(driver, f"input[name='done.{index}']")
@@ -441,7 +445,8 @@ def do_session(driver, server, leak_on_first=False):
     if leak_on_first:
         click(driver, "input[name='symptoms.0'][value=leaking]")
     submit(driver, "#checklist button[type=submit]")
-    assert driver.find_element(By.TAG_NAME, "h1").text == "Well done"
+    heading = driver.find_element(By.TAG_NAME, "h1").text
+    assert heading == "Well done", driver.find_element(By.TAG_NAME, "main").text[:600]
 
 
 def test_a_week_with_next_morning_regression_and_a_new_phase(server, browser, clock):

@@ -32,6 +32,22 @@ struct NextMorningRouteTests {
         }
     }
 
+    @Test("The question lapses after 2 days: Today stops asking and a late answer is refused, changing nothing")
+    func lapses() async throws {
+        try await TestApp.run { app in
+            let token = try await app.onboardedUser()
+            try await app.clearSafetyCheck(token)
+            let session = #"{"date":"2026-11-25","exercises":[{"id":"glute-bridge","completed":true,"difficulty":"right","painDuring":2}]}"#
+            #expect(try await app.request(.post, "/api/v1/me/sessions", token: token, json: session).status == .created)
+            app.clock.advance(seconds: 2 * 86_400)
+            #expect(try await app.request(.get, "/api/v1/me/today", token: token).object()["nextMorningFor"] as? String == "2026-11-25")
+            app.clock.advance(seconds: 86_400)
+            #expect(try await app.request(.get, "/api/v1/me/today", token: token).object()["nextMorningFor"] == nil)
+            let late = try await app.request(.post, "/api/v1/me/next-morning", token: token, json: #"{"answer":"settled"}"#)
+            #expect(late.status == .conflict && late.detail.contains("too late"))
+        }
+    }
+
     @Test("The Today page asks it with one tap, and a double tap is harmless")
     func page() async throws {
         try await TestApp.run { app in

@@ -2635,7 +2635,7 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
             }
         )
     }
-    /// The morning after a session: has her pain settled? Settled lets the session count toward a step up (two on two days step up, rule 5.2-6); not settled holds the level, and twice in a row steps it back (rule 5.2-4). 409 when no session is waiting, or it was today.
+    /// The morning after a session: has her pain settled? Settled lets the session count toward a step up (two on two days step up, rule 5.2-6); not settled holds the level, and twice in a row steps it back (rule 5.2-4). 409 when no session is waiting, it was today, or it was more than 2 days ago (the question lapses; the session never counts toward a step up).
     ///
     /// - Remark: HTTP `POST /api/v1/me/next-morning`.
     /// - Remark: Generated from `#/paths//api/v1/me/next-morning/post(answerNextMorning)`.

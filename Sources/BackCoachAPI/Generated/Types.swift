@@ -117,7 +117,7 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/me/sessions`.
     /// - Remark: Generated from `#/paths//api/v1/me/sessions/post(logSession)`.
     func logSession(_ input: Operations.LogSession.Input) async throws -> Operations.LogSession.Output
-    /// The morning after a session: has her pain settled? Settled lets the session count toward a step up (two on two days step up, rule 5.2-6); not settled holds the level, and twice in a row steps it back (rule 5.2-4). 409 when no session is waiting, or it was today.
+    /// The morning after a session: has her pain settled? Settled lets the session count toward a step up (two on two days step up, rule 5.2-6); not settled holds the level, and twice in a row steps it back (rule 5.2-4). 409 when no session is waiting, it was today, or it was more than 2 days ago (the question lapses; the session never counts toward a step up).
     ///
     /// - Remark: HTTP `POST /api/v1/me/next-morning`.
     /// - Remark: Generated from `#/paths//api/v1/me/next-morning/post(answerNextMorning)`.
@@ -429,7 +429,7 @@ extension APIProtocol {
             body: body
         ))
     }
-    /// The morning after a session: has her pain settled? Settled lets the session count toward a step up (two on two days step up, rule 5.2-6); not settled holds the level, and twice in a row steps it back (rule 5.2-4). 409 when no session is waiting, or it was today.
+    /// The morning after a session: has her pain settled? Settled lets the session count toward a step up (two on two days step up, rule 5.2-6); not settled holds the level, and twice in a row steps it back (rule 5.2-4). 409 when no session is waiting, it was today, or it was more than 2 days ago (the question lapses; the session never counts toward a step up).
     ///
     /// - Remark: HTTP `POST /api/v1/me/next-morning`.
     /// - Remark: Generated from `#/paths//api/v1/me/next-morning/post(answerNextMorning)`.

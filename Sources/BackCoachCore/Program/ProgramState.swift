@@ -58,6 +58,15 @@ public struct PendingMorning: Codable, Hashable, Sendable {
         self.sessionDate = sessionDate
         self.ladders = ladders
     }
+
+    /// "The morning after" stretches to the second day after at most: later, she can't fairly say how the
+    /// session left her, so the question lapses and the session simply never counts toward a step up (rule 5.2-4).
+    public static let answerWindowDays = 2
+
+    /// Whether she can answer for it on `date`: after the session's day, within the window.
+    public func askable(on date: LocalDate) -> Bool {
+        sessionDate < date && sessionDate.days(until: date) <= Self.answerWindowDays
+    }
 }
 
 /// The current exercise and dose on one ladder, plus the counters the progression rules need.

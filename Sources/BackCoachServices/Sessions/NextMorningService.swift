@@ -28,6 +28,11 @@ public struct NextMorningService: Sendable {
                 guard pending.sessionDate < today else {
                     throw ServiceError.conflict("Tell us tomorrow morning how your pain feels after today's session.")
                 }
+                guard pending.askable(on: today) else {
+                    throw ServiceError.conflict(
+                        "That session was more than \(PendingMorning.answerWindowDays) days ago, so it's too late to say how the next morning felt. Your next session will ask again."
+                    )
+                }
                 let limits = ProgressionEngine.Limits(
                     ceiling: ceiling, phase: record.state.phase, context: programContext, toleratesDeferred: record.state.toleratesDeferred,
                     sessionsPerWeek: answers.daysPerWeek)

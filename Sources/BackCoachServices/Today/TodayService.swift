@@ -69,7 +69,7 @@ public struct TodayService: Sendable {
                 tip: "You told us your pain is \(pain) out of 10 today. Please rest from the exercises today.", triage: triage,
                 contacts: contacts.needed(for: triage))
         }
-        let morning = current.record?.state.pendingMorning.flatMap { $0.sessionDate < date ? $0.sessionDate : nil }
+        let morning = current.record?.state.pendingMorning.flatMap { $0.askable(on: date) ? $0.sessionDate : nil }
         var day: Day
         if let number = current.schedule?.sessionNumber(on: date), let session = plan.sessions.first(where: { $0.number == number }) {
             day = Day(
