@@ -4,6 +4,9 @@ public struct RedFlagRule: Codable, Equatable, Sendable {
     public let id: RedFlagID
     /// A short name for the flag, e.g. "Chest pain or sudden breathlessness".
     public let title: String
+    /// How she says it when she calls for help, after "I have": "a painful, swollen leg". Fills "[symptom]" in
+    /// the script the urgent and emergency actions give her.
+    public let spoken: String?
     /// The question, in plain words; "not sure" counts as yes. With `items`, the lead-in to them.
     public let question: String
     /// Asked as separate short questions instead of one long one (RF-10): a "yes" or "not sure" to any raises the flag.
@@ -25,6 +28,9 @@ public struct RedFlagRule: Codable, Equatable, Sendable {
     /// Source ids from `sources.json`.
     public let sources: [String]
 
+    /// The words for "[symptom]": her own when content gives them, else the title.
+    public var spokenWords: String { spoken ?? title.prefix(1).lowercased() + title.dropFirst() }
+
     /// The timing a "yes" has on its own.
     public var ownTiming: TriageTiming { timing ?? TriageTiming.default(for: level) ?? .nextAppointment }
 
@@ -39,13 +45,15 @@ public struct RedFlagRule: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, question, items, level, timing, escalations, followUps, advice, action, adviceWhenWithheld, rescreen, sources
+        case id, title, spoken, question, items, level, timing, escalations, followUps, advice, action, adviceWhenWithheld, rescreen,
+            sources
     }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(RedFlagID.self, forKey: .id)
         title = try container.decode(String.self, forKey: .title)
+        spoken = try container.decodeIfPresent(String.self, forKey: .spoken)
         question = try container.decode(String.self, forKey: .question)
         items = try container.decodeIfPresent([String].self, forKey: .items)
         level = try container.decode(TriageLevel.self, forKey: .level)
@@ -108,6 +116,10 @@ public struct RedFlagRuleSet: Codable, Equatable, Sendable {
                 throw ContentError("\(flag.id.rawValue): title, question and advice are required")
             }
             if flag.level == .none { throw ContentError("\(flag.id.rawValue): level cannot be none") }
+            // Every flag can be raised into a script she reads out ("I have …"), so each says how.
+            if (flag.spoken ?? "").isEmpty {
+                throw ContentError("\(flag.id.rawValue): spoken is required (what she says after \"I have\")")
+            }
             if let timing = flag.timing, !TriageTiming.allowed(for: flag.level).contains(timing) {
                 throw ContentError("\(flag.id.rawValue): timing \(timing.rawValue) doesn't fit level \(flag.level.rawValue)")
             }

@@ -6,14 +6,17 @@ public struct TriageEngine: Sendable {
         self.rules = rules
     }
 
-    /// The full intake screen: the flags answered yes or "not sure", plus those the other answers raise.
+    /// The full intake screen: the flags answered yes or "not sure", plus those the other answers raise. The script
+    /// she is given to read out names her birth date.
     public func triage(_ answers: IntakeAnswers) -> TriageResult {
         evaluate(answers.redFlags.union(Self.derivedFlags(from: answers)), followUps: answers.redFlagFollowUps)
+            .naming(birthDate: answers.birthDate)
     }
 
-    /// The short screen before a session: only what was answered now.
-    public func screen(_ flags: Set<RedFlagID>, followUps: Set<RedFlagFollowUpID> = []) -> TriageResult {
-        evaluate(flags, followUps: followUps)
+    /// The short screen before a session: only what was answered now. `birthDate` goes into the script she reads out
+    /// ("I had a baby recently" until it is known).
+    public func screen(_ flags: Set<RedFlagID>, followUps: Set<RedFlagFollowUpID> = [], birthDate: LocalDate? = nil) -> TriageResult {
+        evaluate(flags, followUps: followUps).naming(birthDate: birthDate)
     }
 
     /// Flags raised by answers other than the red-flag questions.
@@ -60,15 +63,29 @@ public struct TriageEngine: Sendable {
             }
             let timing = raised ? (TriageTiming.default(for: flagLevel) ?? rule.ownTiming) : rule.ownTiming
             let own = withheld && flagLevel.allowsProgram ? (rule.adviceWhenWithheld ?? rule.advice) : rule.advice
-            let advice = [action, reason, own].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            let advice = [Self.script(action, saying: [rule]), reason, own].compactMap { $0 }.filter { !$0.isEmpty }
+                .joined(separator: " ")
             return (
                 TriageFlag(id: rule.id, level: flagLevel, timing: timing, title: rule.title, advice: advice, sources: rule.sources), action
             )
         }
         .sorted { ($0.0.level, $0.0.timing, $1.0.id) > ($1.0.level, $1.0.timing, $0.0.id) }
-        // The headline is the most urgent flag's own timing, in the same words as its advice.
+        // The headline is the most urgent flag's own timing, in the same words as its advice; its script names every
+        // flag at that level.
+        let headline = flags.first.map { top in
+            Self.script(top.1, saying: rated.filter { $0.level == top.0.level }.map(\.rule))
+        }
         return TriageResult(
-            level: level, programAllowed: level.allowsProgram, action: level == .none ? nil : flags.first?.1,
+            level: level, programAllowed: level.allowsProgram, action: level == .none ? nil : headline,
             timing: level == .none ? nil : flags.first?.0.timing, flags: flags.map(\.0))
+    }
+
+    /// The action with "[symptom]" in its script ("Tell them: I had a baby on [date] and I have [symptom].") said in
+    /// her words: "a painful, swollen leg and heavy bleeding". "[date]" waits for `TriageResult.naming(birthDate:)`.
+    static func script(_ action: String, saying rules: [RedFlagRule]) -> String {
+        guard action.contains("[symptom]"), !rules.isEmpty else { return action }
+        let words = rules.map(\.spokenWords)
+        let spoken = words.count == 1 ? words[0] : words.dropLast().joined(separator: ", ") + " and " + words.last!
+        return action.replacingOccurrences(of: "[symptom]", with: spoken)
     }
 }

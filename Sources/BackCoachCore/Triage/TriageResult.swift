@@ -25,12 +25,13 @@ public struct TriageFlag: Codable, Equatable, Sendable {
 }
 
 extension TriageResult {
-    /// The same result with "[date]" in the emergency script ("I had a baby on [date] and I have [symptom]") set to
-    /// the day of the birth, e.g. "2 October 2026"; left for her to fill in when no date is known.
-    public func naming(birthDate: LocalDate?) -> TriageResult {
-        guard let birthDate else { return self }
-        let words = birthDate.spelledOut
-        let fill = { (text: String) in text.replacingOccurrences(of: "[date]", with: words) }
+    /// The same result with "[date]" in the emergency script ("I had a baby on [date] and I have …") set to the day
+    /// of the birth, e.g. "2 October 2026"; before she has given it, the script says "I had a baby recently".
+    func naming(birthDate: LocalDate?) -> TriageResult {
+        let fill = { (text: String) in
+            guard let birthDate else { return text.replacingOccurrences(of: "on [date]", with: "recently") }
+            return text.replacingOccurrences(of: "[date]", with: birthDate.spelledOut)
+        }
         return TriageResult(
             level: level, programAllowed: programAllowed, action: action.map(fill), timing: timing,
             flags: flags.map {

@@ -61,9 +61,7 @@ public struct ProgramService: Sendable {
         let assessment = context.assessments.value(for: key) {
             context.coach.assess(key.answers, startDate: key.startDate, state: key.state, painCeilingOverride: key.painCeiling)
         }
-        // The emergency script names the day of the birth, so she can read it out as it is.
-        let dated = Assessment(triage: assessment.triage.naming(birthDate: answers.birthDate), program: assessment.program)
-        return Current(answers: answers, record: record, assessment: dated)
+        return Current(answers: answers, record: record, assessment: assessment)
     }
 
     /// Saves new answers; a withheld program keeps the old record (and her progress) for when it can run again.

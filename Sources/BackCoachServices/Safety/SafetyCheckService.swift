@@ -30,7 +30,8 @@ public struct SafetyCheckService: Sendable {
             throw ServiceError.invalid("Please choose what happened from the list.", field: "sign")
         }
         let today = context.today(for: user)
-        let result = context.coach.triageEngine.screen([sign.flag])
+        let birthDate = try await context.store.intake(for: user.id)?.answers.birthDate
+        let result = context.coach.triageEngine.screen([sign.flag], birthDate: birthDate)
         let screen = ScreenRecord(date: today, redFlags: [sign.flag], level: result.level, createdAt: context.now())
         do {
             try await context.store.changeProgram(for: user.id, on: today) { snapshot in
@@ -41,7 +42,7 @@ public struct SafetyCheckService: Sendable {
         } catch StorageError.userNotFound {
             throw ServiceError.notFound("This account no longer exists.")
         }
-        return result.naming(birthDate: try await context.store.intake(for: user.id)?.answers.birthDate)
+        return result
     }
 
     /// Resting pain this high, or pain worse than last week, is RF-16: the session waits (reference 5.2-1, RF-16).
@@ -70,7 +71,8 @@ public struct SafetyCheckService: Sendable {
         guard (context.earliestToday(for: user).adding(days: -1)...context.latestDay(for: user)).contains(date) else {
             throw ServiceError.invalid("A safety check is for today, not \(date). Do it on the day of your session.", field: "date")
         }
-        let result = context.coach.triageEngine.screen(flags, followUps: followUps)
+        let birthDate = try await context.store.intake(for: user.id)?.answers.birthDate
+        let result = context.coach.triageEngine.screen(flags, followUps: followUps, birthDate: birthDate)
         // A follow-up's "yes" is a "yes" to its flag too, so the record names every flag raised.
         let raised = flags.union(followUps.map(\.flag))
         let screen = ScreenRecord(date: date, redFlags: raised.sorted(), level: result.level, createdAt: context.now())
@@ -97,6 +99,6 @@ public struct SafetyCheckService: Sendable {
         } catch StorageError.userNotFound {
             throw ServiceError.notFound("This account no longer exists.")
         }
-        return result.naming(birthDate: try await context.store.intake(for: user.id)?.answers.birthDate)
+        return result
     }
 }

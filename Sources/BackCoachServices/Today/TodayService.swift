@@ -54,7 +54,7 @@ public struct TodayService: Sendable {
         }
         if current.paused {
             let latest = try await context.store.latestScreen(for: user.id)
-            let triage = context.coach.triageEngine.screen(Set(latest?.redFlags ?? [])).naming(birthDate: current.answers.birthDate)
+            let triage = context.coach.triageEngine.screen(Set(latest?.redFlags ?? []), birthDate: current.answers.birthDate)
             return Day(
                 date: date, status: .paused, screenRequired: true,
                 tip: "Your program is paused after your last safety check. When you are cleared, do a new safety check.", triage: triage,
@@ -63,7 +63,7 @@ public struct TodayService: Sendable {
         let record = try await context.store.day(for: user.id, on: date)
         if let pain = SessionService.stoppingPain(record) {
             // A check-in of 7 or more that day is RF-16: no session today, and the advice says who to see.
-            let triage = context.coach.triageEngine.screen([.rf16]).naming(birthDate: current.answers.birthDate)
+            let triage = context.coach.triageEngine.screen([.rf16], birthDate: current.answers.birthDate)
             return Day(
                 date: date, status: .withheld,
                 tip: "You told us your pain is \(pain) out of 10 today. Please rest from the exercises today.", triage: triage,
