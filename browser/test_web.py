@@ -475,3 +475,44 @@ def test_a_week_with_next_morning_regression_and_a_new_phase(server, browser, cl
     check_page(driver, "42-phase-news")
     driver.refresh()
     assert not driver.find_elements(By.CSS_SELECTOR, ".news"), "said once"
+
+
+def test_intake_survives_back_forward_and_a_detour(server, browser):
+    """Browser Back and Forward walk the saved steps with no "Confirm Form Resubmission"; a detour to Learn resumes
+    where she left off; an urgent answer is advised on at once, and a wrong tap can be undone."""
+    driver = browser
+    sign_up(driver, server)
+    answer_safety(driver, yes={"RF-02"})
+    next_step(driver)
+    assert driver.current_url.endswith("/start/advice"), "urgent advice comes at once"
+    assert "blood clot" in driver.find_element(By.ID, "main").text
+    assert "You told us this at" in driver.find_element(By.ID, "main").text
+    check_page(driver, "50-intake-urgent-at-once")
+    submit(driver, "a[href='/start?step=0']")
+    assert driver.find_element(By.CSS_SELECTOR, "input[name='rf.RF-02'][value=yes]").is_selected()
+    answer_safety(driver)
+    next_step(driver)
+    answer_safety(driver)
+    next_step(driver)
+    driver.find_element(By.ID, "q.weeksSinceBirth").send_keys("9")
+    choose(driver, "q.delivery", "vaginal")
+    choose(driver, "q.clinicianCleared", "yes")
+    next_step(driver)
+    assert "Your pain" in driver.find_element(By.TAG_NAME, "h1").text
+
+    driver.back()
+    assert driver.find_element(By.ID, "q.weeksSinceBirth").get_attribute("value") == "9"
+    assert driver.find_element(By.CSS_SELECTOR, "input[name='q.delivery'][value=vaginal]").is_selected()
+    driver.back()
+    assert driver.find_element(By.CSS_SELECTOR, "input[name='rf.RF-10.1'][value=no]").is_selected()
+    driver.forward()
+    driver.forward()
+    assert "Your pain" in driver.find_element(By.TAG_NAME, "h1").text
+    check_page(driver, "51-intake-after-back-and-forward")
+
+    # A detour through Learn, then back to the intake: she is where she left off.
+    driver.get(server + "/learn")
+    driver.get(server + "/start")
+    assert "Your pain" in driver.find_element(By.TAG_NAME, "h1").text
+    driver.get(server + "/start?step=2")
+    assert driver.find_element(By.ID, "q.weeksSinceBirth").get_attribute("value") == "9"

@@ -9,6 +9,7 @@ public struct Services: Sendable {
     public let recovery: RecoveryService
     public let profile: ProfileService
     public let program: ProgramService
+    public let intakeDrafts: IntakeDraftService
     public let today: TodayService
     public let safety: SafetyCheckService
     public let sessions: SessionService
@@ -29,6 +30,7 @@ public struct Services: Sendable {
         let program = ProgramService(context: context)
         self.content = content
         self.program = program
+        intakeDrafts = IntakeDraftService(context: context)
         accounts = AccountService(context: context, passwords: passwords, throttle: throttle ?? SignInThrottle(store: store))
         recovery = RecoveryService(context: context, accounts: accounts, mailer: mailer)
         profile = ProfileService(context: context)

@@ -13,5 +13,5 @@ public protocol ThrottleStore: Sendable {
     func clearFailures(key: String) async throws
 }
 
-/// Everything the app stores. Adapters implement all three; handlers ask only for the part they need.
-public typealias BackCoachStore = AccountStore & HealthRecordStore & ThrottleStore
+/// Everything the app stores. Adapters implement every part; handlers ask only for the part they need.
+public typealias BackCoachStore = AccountStore & HealthRecordStore & IntakeDraftStore & ThrottleStore

@@ -166,7 +166,8 @@ public struct FluentStore: BackCoachStore {
             report.accounts = try await Self.count(sql, "users", "id", id)
             // Children first, so the erase does not depend on foreign-key cascades being switched on.
             for table in [
-                "api_tokens", "web_sessions", "account_recovery", "intakes", "programs", "screens", "session_logs", "checkins",
+                "api_tokens", "web_sessions", "account_recovery", "intake_drafts", "intakes", "programs", "screens", "session_logs",
+                "checkins",
             ] {
                 try await sql.delete(from: table).where("user_id", .equal, id).run()
             }
@@ -186,6 +187,8 @@ public struct FluentStore: BackCoachStore {
                 try await sql.insert(into: "intakes").columns("user_id", "answers", "updated_at")
                     .values(SQLBind(user.rawValue), SQLBind(answersJSON), SQLBind(now.timeIntervalSince1970))
                     .onConflict(with: ["user_id"]) { $0.set(excludedValueOf: "answers").set(excludedValueOf: "updated_at") }.run()
+                // A finished intake ends the wizard's draft.
+                try await sql.delete(from: "intake_drafts").where("user_id", .equal, user.rawValue).run()
                 if let programJSON {
                     try await Self.updateProgram(sql, user, programJSON)
                 } else {

@@ -23,8 +23,8 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
         renderer: renderer
     ).addRoutes(to: pages)
     OnboardingPagesController(
-        program: services.program, runningCheck: services.runningCheck, content: services.content, figures: dependencies.figures,
-        renderer: renderer
+        program: services.program, drafts: services.intakeDrafts, runningCheck: services.runningCheck, content: services.content,
+        figures: dependencies.figures, renderer: renderer
     )
     .addRoutes(to: pages)
     SessionPagesController(services: services, figures: dependencies.figures, renderer: renderer).addRoutes(to: pages)

@@ -15,6 +15,7 @@ enum StoreContract {
         "race: concurrent changes all count": concurrentChangesAllCount, "race: a session id is stored once": sessionIDStoredOnce,
         "race: attempts counted under concurrency": attemptsCountedUnderConcurrency,
         "race: one check-in created once": oneCheckinCreatedOnce, "recovery codes and reset links": recovery,
+        "intake drafts": intakeDrafts, "race: draft steps saved at once both land": draftStepsBothLand,
     ]
 
     static let names = checks.keys.sorted()

@@ -64,9 +64,9 @@ struct BirthDateTests {
             let browser = Browser(app)
             let first = try await browser.signUp(email: "date@example.test")
             let safety = Browser.noToSafety(on: first)
-            let second = try await browser.post("/start", [("step", "0"), ("nav", "next")] + safety).text
+            let second = try await browser.submit("/start", [("step", "0"), ("nav", "next")] + safety).text
             let allSafety = safety + Browser.noToSafety(on: second)
-            let birth = try await browser.post("/start", [("step", "1"), ("nav", "next")] + allSafety).text
+            let birth = try await browser.submit("/start", [("step", "1"), ("nav", "next")] + allSafety).text
             #expect(birth.contains(#"type="date""#) && birth.contains(#"name="q.birthDate""#))
             let neither = try await browser.post(
                 "/start", [("step", "2"), ("nav", "next"), ("q.delivery", "vaginal"), ("q.clinicianCleared", "yes")] + allSafety)

@@ -123,12 +123,12 @@ struct CountryNumbersTests {
             let browser = Browser(app)
             let first = try await browser.signUp(email: "ces@example.test")
             let answers = Browser.noToSafety(on: first)
-            let second = try await browser.post("/start", [("step", "0"), ("nav", "next")] + answers).text
+            let second = try await browser.submit("/start", [("step", "0"), ("nav", "next")] + answers).text
             let parts = Browser.safetyFields(in: second).filter { $0.hasPrefix("rf.RF-10.") }
             #expect(parts.count == 7)
             let rest = Browser.safetyFields(in: second).filter { $0.hasPrefix("rf.") }
                 .map { ($0, $0 == "rf.RF-10.3" ? "notSure" : "no") }
-            let stop = try await browser.post("/start", [("step", "1"), ("nav", "next")] + answers + rest)
+            let stop = try await browser.submit("/start", [("step", "1"), ("nav", "next")] + answers + rest)
             #expect(stop.text.contains("Please stop and get help now") && stop.text.contains("emergency department"))
             #expect(try await browser.get("/plan").headers[.location] == "/start", "no plan saved")
         }

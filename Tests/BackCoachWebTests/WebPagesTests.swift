@@ -118,7 +118,7 @@ struct WebPagesTests {
             let browser = Browser(app)
             try await browser.signUp(email: "stop@example.test")
             let answers = ["01", "02", "03", "04", "05", "06", "07", "08", "09"].map { ("rf.RF-\($0)", $0 == "05" ? "notSure" : "no") }
-            let stop = try await browser.post("/start", [("step", "0"), ("nav", "next")] + answers)
+            let stop = try await browser.submit("/start", [("step", "0"), ("nav", "next")] + answers)
             #expect(stop.text.contains("Please stop and get help now"))
             #expect(stop.text.contains("Heavy bleeding"))
             #expect(try await browser.get("/plan").headers[.location] == "/start", "no plan was saved")

@@ -33,7 +33,7 @@ struct WizardContentTests {
                 if !asked.contains(flag) { asked.append(flag) }
             }
             answers += names.map { ($0, "no") }
-            page = try await browser.post("/start", [("step", String(step)), ("nav", "next")] + answers).text
+            page = try await browser.submit("/start", [("step", String(step)), ("nav", "next")] + answers).text
         }
         return asked
     }

@@ -6,6 +6,7 @@ public actor InMemoryStore: BackCoachStore {
     private var users: [UserID: User] = [:]
     private var tokens: [String: UserID] = [:]
     private var intakes: [UserID: StoredIntake] = [:]
+    private var drafts: [UserID: IntakeDraft] = [:]
     private var programs: [UserID: ProgramRecord] = [:]
     private var screenLog: [UserID: [ScreenRecord]] = [:]
     private var sessionLog: [UserID: [SessionLog]] = [:]
@@ -122,6 +123,7 @@ public actor InMemoryStore: BackCoachStore {
         let owned = tokens.filter { $0.value == user }.keys
         owned.forEach { tokens.removeValue(forKey: $0) }
         report.tokens = owned.count
+        drafts.removeValue(forKey: user)
         report.intakes = intakes.removeValue(forKey: user) == nil ? 0 : 1
         report.programs = programs.removeValue(forKey: user) == nil ? 0 : 1
         report.screens = screenLog.removeValue(forKey: user)?.count ?? 0
@@ -136,7 +138,21 @@ public actor InMemoryStore: BackCoachStore {
         guard users[user] != nil else { throw StorageError.userNotFound }
         intakes[user] = StoredIntake(answers: answers, updatedAt: now)
         programs[user] = program
+        drafts.removeValue(forKey: user)
     }
+
+    public func intakeDraft(for user: UserID) -> IntakeDraft? { drafts[user] }
+
+    public func changeIntakeDraft(for user: UserID, _ change: @escaping @Sendable (IntakeDraft?) throws -> IntakeDraft) throws
+        -> IntakeDraft
+    {
+        guard users[user] != nil else { throw StorageError.userNotFound }
+        let draft = try change(drafts[user])
+        drafts[user] = draft
+        return draft
+    }
+
+    public func deleteIntakeDraft(for user: UserID) { drafts.removeValue(forKey: user) }
 
     public func intake(for user: UserID) -> StoredIntake? { intakes[user] }
     public func program(for user: UserID) -> ProgramRecord? { programs[user] }

@@ -14,6 +14,7 @@ enum PagePath {
     static let reset = "/reset"
 
     static let start = "/start"
+    static let startAdvice = "/start/advice"
     static let plan = "/plan"
     static let runningCheck = "/plan/running"
 
@@ -47,6 +48,8 @@ enum PagePath {
     static let manifest = "/manifest.webmanifest"
     static let serviceWorker = "/sw.js"
 
+    /// One step of the intake wizard (0 is the first).
+    static func start(step: Int) -> String { "/start?step=\(step)" }
     /// An article's page.
     static func article(_ slug: String) -> String { "/learn/\(slug)" }
     /// An exercise's page.

@@ -47,6 +47,13 @@ struct Redirect: Error, HTTPResponseError {
     static func to(_ location: String) -> Redirect { Redirect(location: location) }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
+        .redirect(to: location)
+    }
+}
+
+extension Response {
+    /// 303 See Other: after a form, the browser loads `location` with GET, so a reload never resends the form.
+    static func redirect(to location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
     }
 }

@@ -30,6 +30,14 @@ final class Browser: @unchecked Sendable {
         return try await send(.post, path, body: body, headers: headers)
     }
 
+    /// Posts a form and, when the answer is a redirect (post/redirect/get), loads the page it points to, as a browser does.
+    @discardableResult
+    func submit(_ path: String, _ fields: [(String, String)]) async throws -> TestResponse {
+        let response = try await post(path, fields)
+        guard response.status == .seeOther, let location = response.headers[.location] else { return response }
+        return try await get(location)
+    }
+
     /// Posts a form body exactly as given (after the last page's `_csrf`), for bodies no browser would send.
     @discardableResult
     func postRaw(_ path: String, body: String) async throws -> TestResponse {

@@ -12,16 +12,10 @@ struct StartPage {
     let intro: String?
     let isFirst: Bool
     let isLast: Bool
-    let hidden: [Hidden]
     let flagGroups: [SafetyQuestionForm.Group]
     let questions: [QuestionView]
     let hasErrors: Bool
     let labels: QuestionSet.AnswerLabels
-
-    struct Hidden {
-        let name: String
-        let value: String
-    }
 
     struct QuestionView {
         let name: String
@@ -49,25 +43,22 @@ struct StartPage {
         let checked: Bool
     }
 
-    /// Step `step` of the wizard (content sets the steps: questions.json), with her answers so far kept in the form.
+    /// Step `step` of the wizard (content sets the steps: questions.json), with her answers so far filled in.
     static func make(
         step: Int, answers: WizardAnswers, errors: [String: String], content: ContentLibrary, context: AppRequestContext, assets: Assets
     ) -> StartPage {
         let steps = content.questions.wizardSteps
         let current = steps[step]
         let questions = content.questions
-        var shown: Set<String> = []
         var flags: [SafetyQuestionForm.Group] = []
         var views: [StartPage.QuestionView] = []
         switch current.kind {
         case .safety(let ids):
             let form = SafetyQuestionForm.intake(ids, content: content)
-            shown.formUnion(form.allFieldNames)
             flags = form.groups(values: answers.values, errors: errors, required: false)
         case .topic(let topic):
             for question in questions.intake where question.topic == topic {
                 let name = "q.\(question.field)"
-                shown.insert(name)
                 let values = answers.values[name] ?? []
                 views.append(
                     .init(
@@ -83,13 +74,11 @@ struct StartPage {
                         error: errors[name]))
             }
         }
-        let hidden = answers.values.filter { !shown.contains($0.key) }.sorted { $0.key < $1.key }
-            .flatMap { key, values in values.map { StartPage.Hidden(name: key, value: $0) } }
         return StartPage(
             chrome: Chrome(title: current.title, context: context, assets: assets), step: step, stepNumber: step + 1,
             stepCount: steps.count, stepTitle: current.title,
             intro: step == 0 ? questions.intro + " " + questions.redFlagIntro : (current.isSafety ? questions.redFlagIntro : nil),
-            isFirst: step == 0, isLast: step == steps.count - 1, hidden: hidden, flagGroups: flags, questions: views,
+            isFirst: step == 0, isLast: step == steps.count - 1, flagGroups: flags, questions: views,
             hasErrors: !errors.isEmpty, labels: questions.answers)
     }
 }

@@ -7,6 +7,10 @@ import Foundation
 struct WizardAnswers {
     var values: [String: [String]]
 
+    init(values: [String: [String]]) {
+        self.values = values
+    }
+
     init(form: FormData) {
         values = form.fields.filter { $0.key.hasPrefix("rf.") || $0.key.hasPrefix("fu.") || $0.key.hasPrefix("q.") }
     }

@@ -64,7 +64,7 @@ struct SessionPagesController {
         } catch let error as ServiceError where error.kind == .conflict {
             // Answered already (a second tab or a double tap): nothing more to do.
         }
-        return Response(status: .seeOther, headers: [.location: PagePath.today + "?morning=saved"])
+        return .redirect(to: PagePath.today + "?morning=saved")
     }
 
     @Sendable func screen(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -83,7 +83,7 @@ struct SessionPagesController {
         guard result.programAllowed else {
             return try renderer.stopPage(result, contacts: content.contacts(for: user.country), context: context)
         }
-        return Response(status: .seeOther, headers: [.location: PagePath.session])
+        return .redirect(to: PagePath.session)
     }
 
     @Sendable func session(_ request: Request, context: AppRequestContext) async throws -> Response {

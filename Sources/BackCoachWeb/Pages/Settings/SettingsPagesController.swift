@@ -81,7 +81,7 @@ struct SettingsPagesController {
 
     @Sendable func rotate(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
-        let form = try await request.csrfCheckedForm(ButtonForm.self, context: context)
+        _ = try await request.csrfCheckedForm(ButtonForm.self, context: context)
         let link = try await services.calendar.rotate(for: user)
         return try renderer.html(
             "pages/settings",

@@ -5,6 +5,18 @@ import Foundation
 enum DayLabel {
     static func text(_ date: LocalDate) -> String { style.format(date.startOfDay) }
 
+    /// A moment as she would say it where she lives: "14:05 on Wednesday 25 November" (UTC until her zone is known).
+    static func time(_ moment: Date, in zone: String?) -> String {
+        let timeZone = zone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let format = Date.VerbatimFormatStyle(
+            format:
+                "\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits) on \(weekday: .wide) \(day: .defaultDigits) \(month: .wide)",
+            locale: Locale(identifier: "en_GB"), timeZone: timeZone, calendar: calendar)
+        return format.format(moment)
+    }
+
     private static let style: Date.VerbatimFormatStyle = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

@@ -68,7 +68,7 @@ struct TrackingPagesController {
             let model = try await checkinModel(for: user, day: shown, context: context, typed: typed, error: error.message)
             return try renderer.html("pages/checkin", model, status: .badRequest)
         }
-        return Response(status: .seeOther, headers: [.location: PagePath.checkin + "?date=\(shown)&saved=1"])
+        return .redirect(to: PagePath.checkin + "?date=\(shown)&saved=1")
     }
 
     @Sendable func progress(_ request: Request, context: AppRequestContext) async throws -> Response {
