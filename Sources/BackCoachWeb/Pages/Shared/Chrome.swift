@@ -8,7 +8,11 @@ struct Chrome {
     let signedIn: Bool
     let csrf: String
     let css: String
+    /// Every page's styles but the session player's, which loads only `css` to stay light.
+    let pagesCSS: String
     let appJS: String
+    /// Read aloud, copy, print and the voice setting, for the pages that offer them.
+    let toolsJS: String
     /// Follow-up safety questions and the time zone at sign-up; only pages with such forms load it.
     let formsJS: String
     let manifest: String
@@ -30,7 +34,9 @@ struct Chrome {
         self.signedIn = context.webSession != nil
         self.csrf = csrf ?? context.webSession?.csrfToken ?? ""
         self.css = assets.url("app.css")
+        self.pagesCSS = assets.url("pages.css")
         self.appJS = assets.url("app.js")
+        self.toolsJS = assets.url("tools.js")
         self.formsJS = assets.url("forms.js")
         self.manifest = "/manifest.webmanifest"
         self.disclaimer = Disclaimer.text
