@@ -3,6 +3,7 @@
 Every page is checked with axe-core (0 violations) and saved as a screenshot under artifacts/screenshots.
 """
 import os
+import time
 import uuid
 
 from selenium.common.exceptions import WebDriverException
@@ -138,9 +139,12 @@ def test_session_works_offline_once_loaded(server, browser):
     driver.get(server + "/session")
     WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "player")))
     cards = len(driver.find_elements(By.CSS_SELECTOR, "fieldset.exercise"))
-    cached_figures = ("const done = arguments[arguments.length - 1]; caches.open('backcoach-v1').then(c => c.keys())"
+    cached_figures = ("const done = arguments[arguments.length - 1]; caches.open('backcoach-v2').then(c => c.keys())"
                       ".then(keys => done(keys.filter(k => k.url.includes('/figures/')).length))")
     WebDriverWait(driver, 20).until(lambda d: d.execute_async_script(cached_figures) >= cards)
+    # Check in and Progress open offline too, once seen online.
+    driver.get(server + "/checkin")
+    driver.get(server + "/progress")
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
     try:
@@ -152,8 +156,35 @@ def test_session_works_offline_once_loaded(server, browser):
             figure = driver.find_element(By.CSS_SELECTOR, "[data-player=figure]")
             WebDriverWait(driver, 10).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", figure))
             click(driver, "[data-action=skip]")
+        # Skipped to the end offline: nothing is ticked that she did not do; she ticks one and saves.
+        for _ in range(cards):
+            if driver.find_element(By.ID, "checklist").is_displayed():
+                break
+            click(driver, "[data-action=skip]")
+        assert not driver.find_element(By.NAME, "done.0").is_selected()
+        click(driver, "input[name='done.0']")
+        driver.find_element(By.NAME, "pain").send_keys("3")
+        click(driver, "#checklist button[type=submit]")
+        assert "saved on this phone" in driver.find_element(By.CSS_SELECTOR, "#main .success").text
+        # The check-in, offline: the page opens from the phone, and the save waits there too.
+        driver.get(server + "/checkin")
+        choose(driver, "pain", "4")
+        click(driver, "form.stack button[type=submit]")
+        assert "saved on this phone" in driver.find_element(By.CSS_SELECTOR, "#main .success").text
+        check_page(driver, "21-checkin-offline")
+        driver.get(server + "/progress")
+        assert driver.find_element(By.TAG_NAME, "h1").text
     finally:
         driver.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    # Back online: the page she is on sends both, each for its own day, and tells her.
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return localStorage.getItem('bc.queue')") == "[]")
+    WebDriverWait(driver, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#main .success")) >= 2)
+    told = " ".join(note.text for note in driver.find_elements(By.CSS_SELECTOR, "#main .success"))
+    assert "Sent your session for" in told and "Sent your check-in for" in told, told
+    check_page(driver, "22-sent-after-offline")
+    csv = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1]; fetch('/settings/export.csv').then(r => r.text()).then(done)")
+    assert csv.count("checkin,") == 1 and csv.count(",yes,about right,3,") == 1, csv
 
 
 def test_new_user_full_journey(server, browser):
@@ -214,12 +245,32 @@ def test_new_user_full_journey(server, browser):
     click(driver, "[data-action=back]")
     click(driver, "[data-action=back]")
     assert driver.find_element(By.CSS_SELECTOR, "[data-player=position]").text.startswith("Exercise 1 of")
+    # One tap plays one exercise; the next waits for her (a session left running never plays to the end).
+    click(driver, "[data-action=toggle]")
+    WebDriverWait(driver, 60).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "[data-player=position]").text.startswith("Exercise 2 of"))
+    assert "Tap Start" in driver.find_element(By.CSS_SELECTOR, "[data-player=cue]").text
+    time.sleep(0.5)
+    assert driver.find_element(By.CSS_SELECTOR, "[data-player=position]").text.startswith("Exercise 2 of"), "it waited"
+    check_page(driver, "11b-player-waits")
+    # "How to do it" opens inside the player.
+    click(driver, "[data-action=how]")
+    WebDriverWait(driver, 10).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "[data-player=how] ol li")))
+    check_page(driver, "11c-player-how-to")
+    click(driver, "[data-action=how]")
+    # With auto-advance on, the rest plays through.
+    click(driver, "[data-action=auto]")
     click(driver, "[data-action=toggle]")
     WebDriverWait(driver, 120).until(EC.visibility_of_element_located((By.ID, "checklist")))
     assert driver.find_element(By.NAME, "done.0").is_selected()
     check_page(driver, "12-feedback")
-    for index in range(len(driver.find_elements(By.CSS_SELECTOR, "#checklist fieldset.exercise"))):
-        choose(driver, f"difficulty.{index}", "right")
+    # A reload after the last exercise keeps the form and what she typed.
+    driver.find_element(By.NAME, "pain").send_keys("2")
+    driver.refresh()
+    WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "checklist")))
+    assert not driver.find_element(By.ID, "player").is_displayed()
+    assert driver.find_element(By.NAME, "pain").get_attribute("value") == "2"
+    assert driver.find_element(By.NAME, "done.0").is_selected()
     submit(driver, "#checklist button[type=submit]")
     heading = driver.find_element(By.TAG_NAME, "h1").text
     assert heading == "Well done", driver.find_element(By.TAG_NAME, "main").text[:600]
@@ -438,11 +489,12 @@ def do_session(driver, server, leak_on_first=False):
         done = driver.find_element(By.NAME, f"done.{index}")
         if not done.is_selected():
             click(driver, f"input[name='done.{index}']")
-        choose(driver, f"difficulty.{index}", "right")
-        pain = driver.find_element(By.NAME, f"pain.{index}")
-        pain.clear()
-        pain.send_keys("2")
+    # Felt fine, pain 2 over the whole session; a leak is told under "Not quite right?".
+    pain = driver.find_element(By.NAME, "pain")
+    pain.clear()
+    pain.send_keys("2")
     if leak_on_first:
+        click(driver, "#checklist fieldset.exercise summary")
         click(driver, "input[name='symptoms.0'][value=leaking]")
     submit(driver, "#checklist button[type=submit]")
     heading = driver.find_element(By.TAG_NAME, "h1").text

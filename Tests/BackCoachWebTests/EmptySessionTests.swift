@@ -28,3 +28,31 @@ struct EmptySessionTests {
         }
     }
 }
+
+/// The session form asks little: a ticked exercise felt fine (about right) unless she says otherwise, and one pain
+/// score for the whole session stands in for each exercise's own, which she can still give.
+@Suite("Felt fine unless she says otherwise")
+struct FeltFineTests {
+    @Test("Ticked exercises are about right with the session's pain; her own answers for one exercise win; unticked stay empty")
+    func defaults() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.clearScreen()
+            let page = try await browser.get("/session").text
+            #expect(page.contains("Not quite right?") && page.contains(#"name="pain" type="number""#))
+            #expect(!page.contains(#"value="right""#), "no question for the usual answer")
+            let saved = try await browser.post(
+                "/session",
+                [
+                    ("exercise", "clams"), ("done.0", "on"), ("exercise", "glute-bridge"), ("done.1", "on"), ("difficulty.1", "tooHard"),
+                    ("pain.1", "4"), ("symptoms.1", "heaviness"), ("exercise", "heel-slides"), ("pain", "2"),
+                ])
+            #expect(saved.status == .ok && saved.text.contains("Well done"))
+            let csv = try await browser.get("/settings/export.csv").text
+            #expect(csv.contains("session,2026-11-25,,,,Clams,yes,about right,2,,\r\n"), "\(csv)")
+            #expect(csv.contains("session,2026-11-25,,,,Glute bridge,yes,too hard,4,,heaviness\r\n"))
+            #expect(csv.contains("session,2026-11-25,,,,Heel slides,no,,,,\r\n"))
+        }
+    }
+}

@@ -104,11 +104,20 @@ struct SessionPagesController {
         let user = try context.requireWebUser()
         let form = try await request.csrfCheckedForm(context: context)
         let ids = form.all("exercise")
+        // An exercise she ticked felt fine (about right) unless she said otherwise; its pain is the session's
+        // unless she gave its own. With no pain given at all, it has none, and the session can't count toward a
+        // step up (a missing answer is never a good one).
+        let sessionPain = form["pain"].flatMap { Double($0) }
         var items: [JSONValue] = []
         for (index, id) in ids.enumerated() {
-            var item: [String: JSONValue] = ["id": .string(id), "completed": .bool(form["done.\(index)"] != nil)]
-            if let difficulty = form["difficulty.\(index)"], !difficulty.isEmpty { item["difficulty"] = .string(difficulty) }
-            if let pain = form["pain.\(index)"], let value = Double(pain) { item["painDuring"] = .number(value) }
+            let done = form["done.\(index)"] != nil
+            var item: [String: JSONValue] = ["id": .string(id), "completed": .bool(done)]
+            if let difficulty = form["difficulty.\(index)"], !difficulty.isEmpty {
+                item["difficulty"] = .string(difficulty)
+            } else if done {
+                item["difficulty"] = .string("right")
+            }
+            if let pain = form["pain.\(index)"].flatMap({ Double($0) }) ?? (done ? sessionPain : nil) { item["painDuring"] = .number(pain) }
             let symptoms = form.all("symptoms.\(index)").filter { !$0.isEmpty }
             if !symptoms.isEmpty { item["symptoms"] = .array(symptoms.map(JSONValue.string)) }
             items.append(.object(item))

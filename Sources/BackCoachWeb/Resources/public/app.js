@@ -1,45 +1,64 @@
-// BackCoach: small progressive enhancements. Every page works without this file.
+// BackCoach on every page: the service worker, and the queue that keeps a check-in or session made offline until it
+// can be sent. Every page works without this file.
 (function () {
   "use strict";
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js").catch(function () {});
   }
-  // Read aloud with the browser's own speech synthesis.
-  document.querySelectorAll("[data-read-aloud]").forEach(function (button) {
-    if (!("speechSynthesis" in window)) return;
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      if (speechSynthesis.speaking) { speechSynthesis.cancel(); button.textContent = "Read aloud"; return; }
-      var target = document.getElementById(button.getAttribute("data-read-aloud"));
-      var utterance = new SpeechSynthesisUtterance(target ? target.innerText : "");
-      utterance.onend = function () { button.textContent = "Read aloud"; };
-      speechSynthesis.speak(utterance);
-      button.textContent = "Stop reading";
-    });
-  });
-  document.querySelectorAll("[data-copy]").forEach(function (button) {
-    if (!navigator.clipboard) return;
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      var field = document.getElementById(button.getAttribute("data-copy"));
-      navigator.clipboard.writeText(field.value).then(function () { button.textContent = "Copied"; });
-    });
-  });
-  document.querySelectorAll("[data-action=print]").forEach(function (button) {
-    button.addEventListener("click", function () { window.print(); });
-  });
-  document.querySelectorAll("[data-setting=voice]").forEach(function (box) {
-    box.checked = localStorage.getItem("bc.voice") !== "off";
-    box.addEventListener("change", function () { localStorage.setItem("bc.voice", box.checked ? "on" : "off"); });
-  });
-  // Session feedback saved while offline is sent when the connection is back.
-  function sendPending() {
-    var pending = localStorage.getItem("bc.pending");
-    if (!pending || !navigator.onLine) return;
-    fetch("/session", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: pending, credentials: "same-origin" })
-      .then(function (response) { if (response.ok) localStorage.removeItem("bc.pending"); })
-      .catch(function () {});
+  // Forms marked data-queue (a session, a check-in) are kept on this phone when there is no connection, each with
+  // the day it is for, and sent in order when the connection is back; she is told what was sent and what changed.
+  var QUEUE = "bc.queue", main = document.getElementById("main");
+  function queued() { try { return JSON.parse(localStorage.getItem(QUEUE) || "[]"); } catch (e) { return []; } }
+  function keep(items) { localStorage.setItem(QUEUE, JSON.stringify(items)); }
+  function tell(text) {
+    if (!main) return;
+    var note = document.createElement("p");
+    note.className = "success"; note.setAttribute("role", "status"); note.textContent = text;
+    main.insertBefore(note, main.firstChild);
   }
-  window.addEventListener("online", sendPending);
-  sendPending();
+  function day(iso) {
+    try { return new Date(iso + "T12:00:00").toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" }); } catch (e) { return iso; }
+  }
+  function queue(path, body) {
+    var params = new URLSearchParams(body), date = params.get("date");
+    var what = (path === "/session" ? "your session" : "your check-in") + (date ? " for " + day(date) : "");
+    keep(queued().concat([{ path: path, body: body, what: what }]));
+    tell("No connection. " + what.charAt(0).toUpperCase() + what.slice(1) + " is saved on this phone and will be sent when you are back online.");
+  }
+  // The service worker's page for a form sent without a connection carries the form.
+  if (main && main.dataset.queueBody) queue(main.dataset.queuePath, main.dataset.queueBody);
+  document.querySelectorAll("form[data-queue]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (navigator.onLine) return;
+      event.preventDefault();
+      queue(form.getAttribute("action"), new URLSearchParams(new FormData(form)).toString());
+      window.scrollTo(0, 0);
+    });
+  });
+  var sending = false;
+  function send() {
+    var items = queued(), item = items[0];
+    if (!item || !navigator.onLine || sending) return;
+    sending = true;
+    // Signed in again since? This page's token is the one that counts now.
+    var body = new URLSearchParams(item.body), token = document.querySelector("input[name=_csrf]");
+    if (token) body.set("_csrf", token.value);
+    // A URLSearchParams body is sent as a form (application/x-www-form-urlencoded).
+    fetch(item.path, { method: "POST", body: body, credentials: "same-origin" })
+      .then(function (response) {
+        var landed = new URL(response.url).pathname;
+        if (landed === "/signin") { tell("Sign in again to send " + item.what + "."); return false; }
+        if (response.status >= 500) return false;
+        keep(queued().filter(function (other) { return other.body !== item.body; }));
+        if (!response.ok || landed !== item.path) { tell("We could not save " + item.what + ". Please enter it again."); return true; }
+        return response.text().then(function (html) {
+          var changes = [].map.call(new DOMParser().parseFromString(html, "text/html").querySelectorAll(".decisions li"), function (li) { return li.textContent.trim(); });
+          tell("Sent " + item.what + "." + (changes.length ? " Next time: " + changes.join(" ") : ""));
+          return true;
+        });
+      }, function () { return false; })
+      .then(function (more) { sending = false; if (more) send(); });
+  }
+  window.addEventListener("online", send);
+  send();
 })();

@@ -1,20 +1,31 @@
 // BackCoach service worker: assets and exercise figures from the cache (their URLs change when they do); pages
-// from the network, falling back to the last copy, so today's session and the player keep working without a
-// connection. Saving the session page also saves its figures, so the player can still show them offline.
-var CACHE = "backcoach-v1";
+// from the network, falling back to the last copy, so today's session, the player, the check-in and progress keep
+// working without a connection. Saving the session page also saves its figures, so the player can still show them
+// offline. A check-in or session sent when the connection is gone (even with the phone saying it is online) gets a
+// page that hands the form to app.js, which keeps it and sends it later.
+var CACHE = "backcoach-v2";
 self.addEventListener("install", function (event) { self.skipWaiting(); });
-self.addEventListener("activate", function (event) { event.waitUntil(self.clients.claim()); });
+self.addEventListener("activate", function (event) {
+  // An older cache holds pages and assets of an older version: only this one is kept.
+  event.waitUntil(caches.keys().then(function (names) {
+    return Promise.all(names.filter(function (name) { return name !== CACHE; }).map(function (name) { return caches.delete(name); }));
+  }).then(function () { return self.clients.claim(); }));
+});
 self.addEventListener("fetch", function (event) {
-  var request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  var url = new URL(request.url);
+  var request = event.request, url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.method === "POST" && request.mode === "navigate" && (url.pathname === "/checkin" || url.pathname === "/session")) {
+    event.respondWith(savedOffline(request, url));
+    return;
+  }
+  if (request.method !== "GET") return;
   if (url.pathname.indexOf("/assets/") === 0 || url.pathname.indexOf("/figures/") === 0) {
     event.respondWith(caches.open(CACHE).then(function (cache) {
       return cache.match(request).then(function (hit) {
         return hit || fetch(request).then(function (response) { cache.put(request, response.clone()); return response; });
       });
     }));
-  } else if (request.mode === "navigate" && (url.pathname === "/today" || url.pathname === "/session" || url.pathname === "/plan")) {
+  } else if (request.mode === "navigate" && ["/today", "/session", "/plan", "/checkin", "/progress"].indexOf(url.pathname) >= 0) {
     event.respondWith(fetch(request).then(function (response) {
       var copy = response.clone(), page = response.clone();
       caches.open(CACHE).then(function (cache) {
@@ -28,3 +39,19 @@ self.addEventListener("fetch", function (event) {
     }).catch(function () { return caches.match(request); }));
   }
 });
+
+function savedOffline(request, url) {
+  var copy = request.clone();
+  return fetch(request).catch(function () {
+    return Promise.all([copy.text(), caches.open(CACHE).then(function (cache) { return cache.keys(); })]).then(function (found) {
+      var keys = found[1].map(function (key) { return key.url; });
+      var asset = function (name) { return keys.filter(function (key) { return key.indexOf("/assets/" + name) >= 0; })[0] || "/assets/" + name; };
+      var escape = function (text) { return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;"); };
+      var html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+        '<title>Saved on this phone · BackCoach</title><link rel="stylesheet" href="' + asset("app.css") + '"></head><body>' +
+        '<main id="main" data-queue-path="' + url.pathname + '" data-queue-body="' + escape(found[0]) + '"><h1>No connection</h1>' +
+        '<p><a class="button" href="/today">Back to Today</a></p></main><script src="' + asset("app.js") + '"></script></body></html>';
+      return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+    });
+  });
+}
