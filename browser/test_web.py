@@ -475,7 +475,12 @@ def test_running_check_in_the_last_phase(server, browser):
 def do_session(driver, server, leak_on_first=False):
     """Today's check, then the checklist: every exercise done, about right, pain 2; a leak on the first if asked."""
     driver.get(server + "/today")
-    answer_safety(driver)
+    # One tap for "none of these today": each sign is still there, answered no.
+    click(driver, "label[for=none-today]")
+    assert all(radio.is_selected() for radio in driver.find_elements(By.CSS_SELECTOR, ".screen input[type=radio][value=no][name^='rf.']"))
+    check_page(driver, "43-none-today")
+    choose(driver, "painAtRest", "2")
+    choose(driver, "painWorsening", "no")
     submit(driver, ".screen button[type=submit]")
     assert driver.current_url.endswith("/session")
     WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "player")))

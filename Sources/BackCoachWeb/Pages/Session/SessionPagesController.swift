@@ -33,15 +33,22 @@ struct SessionPagesController {
     }
 
     @Sendable func today(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireWebUser()
+        try await todayPage(
+            for: try context.requireWebUser(), morningSaved: request.uri.queryParameters["morning"] == "saved", context: context)
+    }
+
+    /// Today, with the safety check's answers and what is missing when a check came back incomplete.
+    func todayPage(
+        for user: User, morningSaved: Bool = false, answers: [String: [String]] = [:], errors: [String: String] = [:],
+        context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let current = try await current(user)
-        let day = try await services.today.day(nil, for: user, current: current, announcing: true)
+        let day = try await services.today.day(nil, for: user, current: current, announcing: status == .ok)
         let canRecheck = day.status == .paused ? !(try await services.safety.stopped(on: day.date, for: user)) : false
         let model = TodayPage.make(
-            day, canRecheck: canRecheck, morningSaved: request.uri.queryParameters["morning"] == "saved",
-            rescreen: services.safety.questions,
-            questions: content.questions, context: context, assets: renderer.assets)
-        return try renderer.html("pages/today", model)
+            day, canRecheck: canRecheck, morningSaved: morningSaved, rescreen: services.safety.questions, answers: answers,
+            errors: errors, questions: content.questions, context: context, assets: renderer.assets)
+        return try renderer.html("pages/today", model, status: status)
     }
 
     /// She stopped because something went wrong: the advice for it at once, and the program paused.
@@ -71,10 +78,15 @@ struct SessionPagesController {
         let user = try context.requireWebUser()
         let form = try await request.csrfCheckedForm(context: context)
         let questions = SafetyQuestionForm(rules: services.safety.questions)
-        guard questions.missing(in: form.fields).isEmpty else {
-            throw Problem.badRequest("Please answer every safety question before you start.")
+        // "None of these today" answers no to every sign she left unanswered; a yes or not sure she gave still counts.
+        let answers = form["none"] == "yes" ? questions.answeringNo(form.fields) : form.fields
+        var missing = questions.missing(in: answers)
+        if form["painAtRest"].flatMap({ Int($0) }) == nil { missing["painAtRest"] = "Please choose a number from 0 to 10." }
+        if !["yes", "no"].contains(form["painWorsening"] ?? "") { missing["painWorsening"] = "Please choose yes or no." }
+        guard missing.isEmpty else {
+            return try await todayPage(for: user, answers: answers, errors: missing, context: context, status: .badRequest)
         }
-        let flagged = questions.flagged(in: form.fields)
+        let flagged = questions.flagged(in: answers)
         let worse = form["painWorsening"]
         let result = try await services.safety.record(
             flagged.flags, followUps: flagged.followUps, painAtRest: form["painAtRest"].flatMap { Int($0) },

@@ -21,7 +21,12 @@ struct TodayPage {
     let labels: QuestionSet.AnswerLabels
     let flags: [TriageFlag]
     /// 0 to 10, for today's resting pain.
-    let painScale: [Int]
+    let painScale: [ScaleChoice]
+
+    struct ScaleChoice {
+        let value: Int
+        let checked: Bool
+    }
     /// Paused by an earlier day's check: a new check (with "I have been seen") may lift it.
     let canRecheck: Bool
     /// Her country's numbers, when a safety reason stops today's session.
@@ -32,11 +37,18 @@ struct TodayPage {
     /// Said once: her plan moved to another phase, or time opened the next one.
     let phaseNews: String?
     let checkedIn: Bool
+    /// The check came back with something unanswered: say so above it; the answers given are kept.
+    let screenErrors: Bool
+    let noneToday: Bool
+    let painAtRestError: String?
+    let worseYes: Bool
+    let worseNo: Bool
+    let painWorseningError: String?
 
     /// `canRecheck`: paused by an earlier day's check, so a new check may lift it; `rescreen`: the day's questions.
     static func make(
-        _ day: Day, canRecheck: Bool, morningSaved: Bool, rescreen: [RedFlagRule], questions: QuestionSet, context: AppRequestContext,
-        assets: Assets
+        _ day: Day, canRecheck: Bool, morningSaved: Bool, rescreen: [RedFlagRule], answers: [String: [String]] = [:],
+        errors: [String: String] = [:], questions: QuestionSet, context: AppRequestContext, assets: Assets
     ) -> TodayPage {
         return TodayPage(
             chrome: Chrome(title: "Today", context: context, section: .today, assets: assets), dateText: DayLabel.text(day.date),
@@ -44,11 +56,15 @@ struct TodayPage {
             isWithheld: day.status == .withheld, screenRequired: day.screenRequired, completed: day.completed,
             sessionNumber: day.sessionNumber ?? 0, minutes: day.session?.estimatedMinutes ?? 0, exercises: day.session?.exercises ?? [],
             tip: day.tip, rescreenIntro: questions.rescreenIntro,
-            flagGroups: SafetyQuestionForm(rules: rescreen).groups(
-                values: [:], errors: [:], required: true),
-            labels: questions.answers, flags: day.triage?.flags ?? [], painScale: Array(0...10),
+            // Not required one by one: "none of these today" answers them all.
+            flagGroups: SafetyQuestionForm(rules: rescreen).groups(values: answers, errors: errors, required: false),
+            labels: questions.answers, flags: day.triage?.flags ?? [],
+            painScale: (0...10).map { ScaleChoice(value: $0, checked: answers["painAtRest"]?.first == String($0)) },
             canRecheck: canRecheck,
             contacts: day.contacts, nextMorningFor: day.nextMorningFor.map(DayLabel.text),
-            morningSaved: morningSaved, phaseNews: day.phaseNews, checkedIn: day.checkedIn)
+            morningSaved: morningSaved, phaseNews: day.phaseNews, checkedIn: day.checkedIn, screenErrors: !errors.isEmpty,
+            noneToday: answers["none"]?.first == "yes", painAtRestError: errors["painAtRest"],
+            worseYes: answers["painWorsening"]?.first == "yes", worseNo: answers["painWorsening"]?.first == "no",
+            painWorseningError: errors["painWorsening"])
     }
 }

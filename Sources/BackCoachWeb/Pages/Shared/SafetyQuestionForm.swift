@@ -68,6 +68,16 @@ struct SafetyQuestionForm {
         return errors
     }
 
+    /// The answers with "no" for every sign question left unanswered ("none of these today"). Follow-ups stay as
+    /// they are: they are asked only after a yes or not sure, and those still need their answer.
+    func answeringNo(_ values: [String: [String]]) -> [String: [String]] {
+        var answered = values
+        for rule in rules {
+            for name in Self.fieldNames(of: rule) where !Self.answers.contains(values[name]?.first ?? "") { answered[name] = ["no"] }
+        }
+        return answered
+    }
+
     /// Every field name these questions use, so a wizard step knows which values it shows.
     var allFieldNames: [String] { rules.flatMap { Self.fieldNames(of: $0) + $0.followUps.map(Self.fieldName) } }
 

@@ -15,6 +15,19 @@
     form.addEventListener("change", update);
     update();
   });
+  // "None of these today" answers no to each sign, still shown one by one; a yes or not sure to one unticks it.
+  document.querySelectorAll("[data-none-today]").forEach(function (none) {
+    var form = none.closest("form");
+    form.addEventListener("change", function (event) {
+      var radio = event.target;
+      if (radio === none && none.checked) {
+        form.querySelectorAll("input[type=radio][value=no]").forEach(function (no) { if (/^rf\./.test(no.name)) no.checked = true; });
+        form.dispatchEvent(new Event("change"));
+      } else if (/^rf\./.test(radio.name || "") && radio.value !== "no") {
+        none.checked = false;
+      }
+    });
+  });
   // A picker that shows another day loads as soon as she picks (without JavaScript, its button does).
   document.querySelectorAll("[data-autosubmit]").forEach(function (form) {
     form.querySelectorAll("[data-hide-with-js]").forEach(function (button) { button.hidden = true; });
