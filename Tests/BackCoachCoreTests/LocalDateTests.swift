@@ -23,6 +23,8 @@ struct LocalDateTests {
             let later = Self.calendar.date(byAdding: .day, value: 400, to: instant)!
             #expect(date.adding(days: 400) == LocalDate(later))
             #expect(date.days(until: date.adding(days: -1234)) == -1234)
+            // Foundation: Sunday 1 … Saturday 7; ours: Monday 0 … Sunday 6.
+            #expect(date.weekdayIndex == (Self.calendar.component(.weekday, from: instant) + 5) % 7)
             date = date.adding(days: 13)
         }
     }

@@ -44,6 +44,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         other.dayNumber - dayNumber
     }
 
+    /// Monday 0 … Sunday 6 (1 January 1970 was a Thursday).
+    public var weekdayIndex: Int { ((dayNumber + 3) % 7 + 7) % 7 }
+
     public var startOfDay: Date {
         Date(timeIntervalSince1970: Double(dayNumber) * 86_400)
     }

@@ -35,14 +35,17 @@ public struct ProgressReport: Encodable, Sendable {
         public let done: Int
     }
 
+    /// The window is the last `days` days, but never before her first day: days before she joined are not rest days.
     static func build(for user: User, days: Int, context: ServiceContext) async throws -> ProgressReport {
         let store = context.store
         let to = context.today(for: user)
-        let from = to.adding(days: -(days - 1))
+        let first = try await store.firstCheckinDate(for: user.id)
+        let record = try await store.program(for: user.id)
+        let from = max(
+            to.adding(days: -(days - 1)), ProgressService.firstDay(of: user, firstCheckin: first, programStart: record?.startDate))
         let window = try await store.checkins(for: user.id, from: from, to: to)
         // The verdicts read her whole history, not the window she views, so they don't change with it: the pain
         // baseline is her first week, and each PSFS activity is compared with her first rating of it.
-        let first = try await store.firstCheckinDate(for: user.id)
         var history: [Checkin] = []
         if let first { history = try await store.checkins(for: user.id, from: first, to: to) }
         let withPSFS = window.compactMap { checkin in checkin.psfs.map { (checkin.date, $0) } }
@@ -51,7 +54,7 @@ public struct ProgressReport: Encodable, Sendable {
             psfs: history.compactMap { checkin in checkin.psfs.map { PSFSEntry(date: checkin.date, ratings: $0) } }, asOf: to)
 
         var planned = 0
-        if let record = try await store.program(for: user.id), let intake = try await store.intake(for: user.id) {
+        if let record, let intake = try await store.intake(for: user.id) {
             planned =
                 SessionSchedule(startDate: record.startDate, sessionsPerWeek: intake.answers.daysPerWeek).sessionDays(from: from, to: to)
                 .count

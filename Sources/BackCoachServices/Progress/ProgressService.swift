@@ -19,16 +19,27 @@ public struct ProgressService: Sendable {
     /// How each day of the last `days` went: a session done, planned and missed, planned later today, or rest.
     public enum DayMark: Sendable, Equatable { case done, missed, rest, future }
 
+    /// Her first day with BackCoach: the day she joined, or an earlier day she checked in for, or her program's
+    /// start, whichever came first. Progress starts there.
+    static func firstDay(of user: User, firstCheckin: LocalDate?, programStart: LocalDate?) -> LocalDate {
+        let joined = user.zone.map { LocalDate(user.createdAt, in: $0) } ?? LocalDate(user.createdAt)
+        return ([joined] + [firstCheckin, programStart].compactMap { $0 }).min() ?? joined
+    }
+
+    /// From her first day when that is later than `days` ago.
     public func sessionGrid(days: Int, for user: User) async throws -> [(date: LocalDate, mark: DayMark)] {
         let today = context.today(for: user)
-        let start = today.adding(days: -(days - 1))
+        let stored = try await context.store.intakeAndProgram(for: user.id)
+        let first = Self.firstDay(
+            of: user, firstCheckin: try await context.store.firstCheckinDate(for: user.id), programStart: stored?.program?.startDate)
+        let start = max(today.adding(days: -(days - 1)), min(first, today))
         var planned = Set<LocalDate>()
-        if let (intake, record) = try await context.store.intakeAndProgram(for: user.id), let record {
+        if let (intake, record) = stored, let record {
             let schedule = SessionSchedule(startDate: record.startDate, sessionsPerWeek: intake.answers.daysPerWeek)
             planned = Set(schedule.sessionDays(from: start, to: today).map(\.date))
         }
         let done = Set(try await context.store.sessionDates(for: user.id, from: start, to: today))
-        return (0..<days).map { offset in
+        return (0...start.days(until: today)).map { offset in
             let date = start.adding(days: offset)
             if done.contains(date) { return (date, .done) }
             return (date, planned.contains(date) ? (date == today ? .future : .missed) : .rest)

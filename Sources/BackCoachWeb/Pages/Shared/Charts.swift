@@ -34,14 +34,14 @@ enum Charts {
                 #"<line class="grid" x1="\#(margin.left)" x2="\#(f(width - margin.right))" y1="\#(f(y(Double(level))))" y2="\#(f(y(Double(level))))"/>"#
             svg += #"<text class="axis" x="\#(f(margin.left - 6))" y="\#(f(y(Double(level)) + 4))" text-anchor="end">\#(level)</text>"#
         }
-        svg += #"<text class="axis" x="\#(margin.left)" y="\#(f(height - 8))">\#(from)</text>"#
-        svg += #"<text class="axis" x="\#(f(width - margin.right))" y="\#(f(height - 8))" text-anchor="end">\#(to)</text>"#
+        svg += #"<text class="axis" x="\#(margin.left)" y="\#(f(height - 8))">\#(DayLabel.short(from))</text>"#
+        svg += #"<text class="axis" x="\#(f(width - margin.right))" y="\#(f(height - 8))" text-anchor="end">\#(DayLabel.short(to))</text>"#
         if !points.isEmpty {
             let path = points.map { "\(f(x($0.0))),\(f(y(Double($0.1))))" }.joined(separator: " ")
             svg += #"<polyline class="line" points="\#(path)"/>"#
             for point in points {
                 svg +=
-                    #"<circle class="dot" cx="\#(f(x(point.0)))" cy="\#(f(y(Double(point.1))))" r="3.5"><title>\#(point.0): \#(point.1)/10</title></circle>"#
+                    #"<circle class="dot" cx="\#(f(x(point.0)))" cy="\#(f(y(Double(point.1))))" r="3.5"><title>\#(DayLabel.short(point.0)): \#(point.1)/10</title></circle>"#
             }
         }
         return svg + "</svg>"
@@ -51,23 +51,35 @@ enum Charts {
         case done, missed, rest, future
     }
 
-    /// Weeks as columns, days as rows: sessions done, planned but not done, rest days.
-    static func heatMap(days: [(LocalDate, Day)]) -> String {
-        let cell = 16.0, gap = 3.0
-        let weeks = Int((Double(days.count) / 7).rounded(.up))
-        let svgWidth = Double(weeks) * (cell + gap) + 4
+    /// Weeks as columns (each from Monday, labelled with its date), days as rows (Mon, Wed, Fri labelled): sessions
+    /// done, planned but not done, rest days. `description` says what it shows in words; the page has it as a table too.
+    static func heatMap(days: [(LocalDate, Day)], description: String) -> String {
+        let cell = 16.0, gap = 3.0, left = 30.0, top = 16.0
+        guard let first = days.first?.0 else { return "" }
+        // Monday is row 0: the first column starts on the Monday of her first week.
+        let lead = first.weekdayIndex
+        let weeks = Int((Double(lead + days.count) / 7).rounded(.up))
+        let svgWidth = left + Double(weeks) * (cell + gap) + 2
         var svg =
-            #"<svg class="heatmap" viewBox="0 0 \#(f(svgWidth)) \#(f(7 * (cell + gap) + 4))" role="img" aria-label="Sessions done and planned, one square per day" xmlns="http://www.w3.org/2000/svg">"#
+            #"<svg class="heatmap" viewBox="0 0 \#(f(svgWidth)) \#(f(top + 7 * (cell + gap) + 2))" role="img" aria-label="\#(XMLText.escaped(description))" xmlns="http://www.w3.org/2000/svg">"#
+        for (row, name) in [(0, "Mon"), (2, "Wed"), (4, "Fri")] {
+            svg += #"<text class="axis" x="0" y="\#(f(top + Double(row) * (cell + gap) + 12))">\#(name)</text>"#
+        }
+        for week in stride(from: 0, to: weeks, by: 2) {
+            let monday = first.adding(days: week * 7 - lead)
+            svg += #"<text class="axis" x="\#(f(left + Double(week) * (cell + gap)))" y="11">\#(DayLabel.short(monday))</text>"#
+        }
         for (index, day) in days.enumerated() {
-            let (label, style) =
+            let slot = index + lead
+            let style =
                 switch day.1 {
-                case .done: ("session done", "done")
-                case .missed: ("planned, not done", "missed")
-                case .rest: ("rest day", "rest")
-                case .future: ("coming up", "future")
+                case .done: "done"
+                case .missed: "missed"
+                case .rest: "rest"
+                case .future: "future"
                 }
             svg +=
-                #"<rect class="\#(style)" x="\#(f(2 + Double(index / 7) * (cell + gap)))" y="\#(f(2 + Double(index % 7) * (cell + gap)))" width="\#(cell)" height="\#(cell)" rx="3"><title>\#(day.0): \#(label)</title></rect>"#
+                #"<rect class="\#(style)" x="\#(f(left + Double(slot / 7) * (cell + gap)))" y="\#(f(top + Double(slot % 7) * (cell + gap)))" width="\#(cell)" height="\#(cell)" rx="3"/>"#
         }
         return svg + "</svg>"
     }

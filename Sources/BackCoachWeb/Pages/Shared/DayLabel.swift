@@ -5,6 +5,9 @@ import Foundation
 enum DayLabel {
     static func text(_ date: LocalDate) -> String { style.format(date.startOfDay) }
 
+    /// A day in few letters, for chart labels: "25 Nov".
+    static func short(_ date: LocalDate) -> String { shortStyle.format(date.startOfDay) }
+
     /// A moment as she would say it where she lives: "14:05 on Wednesday 25 November" (UTC until her zone is known).
     static func time(_ moment: Date, in zone: String?) -> String {
         let timeZone = zone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
@@ -16,6 +19,14 @@ enum DayLabel {
             locale: Locale(identifier: "en_GB"), timeZone: timeZone, calendar: calendar)
         return format.format(moment)
     }
+
+    private static let shortStyle: Date.VerbatimFormatStyle = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return Date.VerbatimFormatStyle(
+            format: "\(day: .defaultDigits) \(month: .abbreviated)", locale: Locale(identifier: "en_GB"), timeZone: calendar.timeZone,
+            calendar: calendar)
+    }()
 
     private static let style: Date.VerbatimFormatStyle = {
         var calendar = Calendar(identifier: .gregorian)

@@ -11,12 +11,14 @@ struct ProgressPage {
     let messages: [String]
     let points: [Point]
     let hasPoints: Bool
-    let baseline: String?
-    let latest: String?
     let threshold: String
     let adherence: String
     let activities: [ActivityChange]
     let periods: [Period]
+    /// The session grid week by week, for the table beside the heat map.
+    let weeks: [Week]
+    /// "Baseline 5.0, latest 3.0": only when both are known.
+    let printedPain: String?
     let printedOn: String
     let progressCSS: String
 
@@ -33,13 +35,19 @@ struct ProgressPage {
         let latestWidth: Int
     }
 
+    struct Week {
+        let label: String
+        let done: Int
+        let missed: Int
+    }
+
     struct Period {
         let days: Int
         let label: String
         let current: Bool
     }
 
-    /// `grid`: the last 12 weeks of planned, done and missed days, for the heat map.
+    /// `grid`: the last 12 weeks (from her first day, when that is later) of planned, done and missed days.
     static func make(
         _ report: ProgressReport, days: Int, grid: [(date: LocalDate, mark: ProgressService.DayMark)], today: LocalDate,
         context: AppRequestContext, assets: Assets
@@ -68,14 +76,35 @@ struct ProgressPage {
             }
         }
         let format = { (value: Double?) in value.map { String(format: "%.1f", $0) } }
+        let done = grid.filter { $0.mark == .done }.count
+        let missed = grid.filter { $0.mark == .missed }.count
+        let gridText =
+            grid.first.map { "Sessions from \(DayLabel.text($0.date)) to today: \(done) done, \(missed) planned but not done." } ?? ""
+        // Weeks from Monday, as the heat map's columns.
+        var weeks: [Week] = []
+        for day in grid {
+            if weeks.isEmpty || day.date.weekdayIndex == 0 {
+                weeks.append(Week(label: "Week of \(DayLabel.text(day.date.adding(days: -day.date.weekdayIndex)))", done: 0, missed: 0))
+            }
+            let week = weeks.removeLast()
+            weeks.append(
+                Week(label: week.label, done: week.done + (day.mark == .done ? 1 : 0), missed: week.missed + (day.mark == .missed ? 1 : 0)))
+        }
+        let since =
+            report.from > today.adding(days: -(days - 1))
+            ? "since you started on \(DayLabel.text(report.from))" : "in the last \(days) days"
         return ProgressPage(
             chrome: Chrome(title: "Progress", context: context, section: .progress, assets: assets), days: days,
-            painChart: chart, heatMap: Charts.heatMap(days: cells), messages: report.messages,
-            points: report.pain.map { .init(date: $0.date.description, pain: $0.pain) }, hasPoints: !report.pain.isEmpty,
-            baseline: format(report.baseline), latest: format(report.latest), threshold: report.threshold,
-            adherence: "\(report.adherence.done) of \(report.adherence.planned) planned sessions done in the last \(days) days",
+            painChart: chart, heatMap: Charts.heatMap(days: cells, description: gridText), messages: report.messages,
+            points: report.pain.map { .init(date: DayLabel.text($0.date), pain: $0.pain) }, hasPoints: !report.pain.isEmpty,
+            threshold: report.threshold,
+            adherence: "\(report.adherence.done) of \(report.adherence.planned) planned sessions done \(since)",
             activities: activities,
             periods: [30, 90, 365].map { .init(days: $0, label: $0 == 365 ? "1 year" : "\($0) days", current: $0 == days) },
-            printedOn: today.description, progressCSS: assets.url("progress.css"))
+            weeks: weeks,
+            printedPain: format(report.baseline).flatMap { first in
+                format(report.latest).map { "Pain at the start \(first), latest \($0) (0–10 scale)." }
+            },
+            printedOn: DayLabel.text(today), progressCSS: assets.url("progress.css"))
     }
 }
