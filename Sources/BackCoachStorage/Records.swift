@@ -58,11 +58,22 @@ public struct ProgramRecord: Codable, Hashable, Sendable {
     public var state: ProgramState
     /// True after an emergency or urgent safety check, until a later clear one.
     public var paused: Bool
+    /// The weekdays she picked for her sessions (Monday 0 … Sunday 6); nil spreads them through the week.
+    public var weekdays: [Int]?
+    /// When her sessions are, "HH:mm" in her time zone (her calendar feed and reminders); nil is 09:00.
+    public var sessionTime: String?
 
-    public init(startDate: LocalDate, state: ProgramState, paused: Bool = false) {
+    public init(startDate: LocalDate, state: ProgramState, paused: Bool = false, weekdays: [Int]? = nil, sessionTime: String? = nil) {
         self.startDate = startDate
         self.state = state
         self.paused = paused
+        self.weekdays = weekdays
+        self.sessionTime = sessionTime
+    }
+
+    /// Her session days, with `sessionsPerWeek` from her intake.
+    public func schedule(sessionsPerWeek: Int) -> SessionSchedule {
+        SessionSchedule(startDate: startDate, sessionsPerWeek: sessionsPerWeek, weekdays: weekdays)
     }
 }
 

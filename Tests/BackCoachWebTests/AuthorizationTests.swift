@@ -12,6 +12,8 @@ struct AuthorizationTests {
         "POST /api/v1/me/next-morning": (.post, "/api/v1/me/next-morning", #"{"answer":"settled"}"#),
         "GET /api/v1/me/profile": (.get, "/api/v1/me/profile", nil),
         "PUT /api/v1/me/profile": (.put, "/api/v1/me/profile", #"{"country":"IE"}"#),
+        "GET /api/v1/me/schedule": (.get, "/api/v1/me/schedule", nil),
+        "PUT /api/v1/me/schedule": (.put, "/api/v1/me/schedule", #"{"time":"07:30"}"#),
         "PUT /api/v1/me/email": (.put, "/api/v1/me/email", #"{"email":"moved@example.test","password":"correct horse battery"}"#),
         "PUT /api/v1/me/password": (.put, "/api/v1/me/password", #"{"current":"correct horse battery","new":"another long one"}"#),
         "PUT /api/v1/me/intake": (.put, "/api/v1/me/intake", Samples.intake),

@@ -93,7 +93,14 @@ struct ProgramRoutesTests {
             #expect(screen.status == .created)
             expectMatchesSchema(screen, "POST", "/api/v1/me/screens")
             #expect(try await app.request(.get, "/api/v1/me/today", token: token).object()["screenRequired"] as? Bool == false)
-            let rest = try await app.request(.get, "/api/v1/me/today?date=2026-11-27", token: token)
+            // 27 November is a rest day after a missed session: that session can be done then.
+            let catchUp = try await app.request(.get, "/api/v1/me/today?date=2026-11-27", token: token).object()
+            #expect(catchUp["status"] as? String == "session" && catchUp["sessionNumber"] as? Int == 2)
+            #expect((catchUp["tip"] as? String)?.contains("missed yesterday's session") == true)
+            // Two sessions a week (days 0 and 3): 27 November follows a rest day, so it is a plain rest day.
+            let twice = try await app.onboardedUser(
+                intake: Samples.intake.replacingOccurrences(of: #""daysPerWeek": 4"#, with: #""daysPerWeek": 2"#))
+            let rest = try await app.request(.get, "/api/v1/me/today?date=2026-11-27", token: twice)
             #expect(try rest.object()["status"] as? String == "rest")
             #expect((try rest.object()["tip"] as? String)?.hasPrefix("Rest day.") == true)
             expectMatchesSchema(rest, "GET", "/api/v1/me/today")

@@ -172,7 +172,7 @@ struct WebPagesTests {
                 ("/settings/ceiling", [("ceiling", "2")]), ("/settings/place", [("country", "FR")]), ("/settings/calendar", []),
                 ("/settings/delete", [("confirm", "DELETE")]),
                 ("/settings/password", [("current", "correct horse battery"), ("new", "another long passphrase")]),
-                ("/settings/recovery-codes", []),
+                ("/settings/recovery-codes", []), ("/settings/schedule", [("day", "0"), ("time", "07:00")]),
                 ("/settings/email", [("email", "moved@example.test"), ("password", "correct horse battery")]),
                 ("/signout", []), ("/plan/running", [("item.walk", "passed")]),
             ]

@@ -1683,6 +1683,81 @@ extension Components {
                 case contacts
             }
         }
+        /// - Remark: Generated from `#/components/schemas/Schedule`.
+        public struct Schedule: Codable, Hashable, Sendable {
+            /// Monday 0 … Sunday 6, in order; left out when sessions are spread through the week from her start date
+            ///
+            /// - Remark: Generated from `#/components/schemas/Schedule/weekdays`.
+            public var weekdays: [Swift.Int]?
+            /// When her sessions are, in her time zone
+            ///
+            /// - Remark: Generated from `#/components/schemas/Schedule/time`.
+            public var time: Swift.String
+            /// How many days to choose (from her answers)
+            ///
+            /// - Remark: Generated from `#/components/schemas/Schedule/sessionsPerWeek`.
+            public var sessionsPerWeek: Swift.Int
+            /// Creates a new `Schedule`.
+            ///
+            /// - Parameters:
+            ///   - weekdays: Monday 0 … Sunday 6, in order; left out when sessions are spread through the week from her start date
+            ///   - time: When her sessions are, in her time zone
+            ///   - sessionsPerWeek: How many days to choose (from her answers)
+            public init(
+                weekdays: [Swift.Int]? = nil,
+                time: Swift.String,
+                sessionsPerWeek: Swift.Int
+            ) {
+                self.weekdays = weekdays
+                self.time = time
+                self.sessionsPerWeek = sessionsPerWeek
+            }
+            public enum CodingKeys: String, CodingKey {
+                case weekdays
+                case time
+                case sessionsPerWeek
+            }
+        }
+        /// A field left out keeps its value.
+        ///
+        /// - Remark: Generated from `#/components/schemas/ScheduleUpdate`.
+        public struct ScheduleUpdate: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpdate/weekdays`.
+            public var weekdays: [Swift.Int]?
+            /// - Remark: Generated from `#/components/schemas/ScheduleUpdate/time`.
+            public var time: Swift.String?
+            /// Creates a new `ScheduleUpdate`.
+            ///
+            /// - Parameters:
+            ///   - weekdays:
+            ///   - time:
+            public init(
+                weekdays: [Swift.Int]? = nil,
+                time: Swift.String? = nil
+            ) {
+                self.weekdays = weekdays
+                self.time = time
+            }
+            public enum CodingKeys: String, CodingKey {
+                case weekdays
+                case time
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.weekdays = try container.decodeIfPresent(
+                    [Swift.Int].self,
+                    forKey: .weekdays
+                )
+                self.time = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .time
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "weekdays",
+                    "time"
+                ])
+            }
+        }
         /// Fields left out (or null) keep their value; an empty string clears country or timeZone; painCeiling null goes back to the default.
         ///
         /// - Remark: Generated from `#/components/schemas/ProfileUpdate`.

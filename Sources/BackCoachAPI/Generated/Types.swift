@@ -72,6 +72,16 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `PUT /api/v1/me/profile`.
     /// - Remark: Generated from `#/paths//api/v1/me/profile/put(updateProfile)`.
     func updateProfile(_ input: Operations.UpdateProfile.Input) async throws -> Operations.UpdateProfile.Output
+    /// Her session days and time (404 before a plan)
+    ///
+    /// - Remark: HTTP `GET /api/v1/me/schedule`.
+    /// - Remark: Generated from `#/paths//api/v1/me/schedule/get(getSchedule)`.
+    func getSchedule(_ input: Operations.GetSchedule.Input) async throws -> Operations.GetSchedule.Output
+    /// Choose her session weekdays (exactly as many as her sessions a week; empty spreads them through the week again) and the time of day her calendar feed shows them
+    ///
+    /// - Remark: HTTP `PUT /api/v1/me/schedule`.
+    /// - Remark: Generated from `#/paths//api/v1/me/schedule/put(updateSchedule)`.
+    func updateSchedule(_ input: Operations.UpdateSchedule.Input) async throws -> Operations.UpdateSchedule.Output
     /// A new set of eight recovery codes, shown this once; the earlier set stops working
     ///
     /// - Remark: HTTP `POST /api/v1/me/recovery-codes`.
@@ -320,6 +330,26 @@ extension APIProtocol {
         body: Operations.UpdateProfile.Input.Body
     ) async throws -> Operations.UpdateProfile.Output {
         try await updateProfile(Operations.UpdateProfile.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Her session days and time (404 before a plan)
+    ///
+    /// - Remark: HTTP `GET /api/v1/me/schedule`.
+    /// - Remark: Generated from `#/paths//api/v1/me/schedule/get(getSchedule)`.
+    public func getSchedule(headers: Operations.GetSchedule.Input.Headers = .init()) async throws -> Operations.GetSchedule.Output {
+        try await getSchedule(Operations.GetSchedule.Input(headers: headers))
+    }
+    /// Choose her session weekdays (exactly as many as her sessions a week; empty spreads them through the week again) and the time of day her calendar feed shows them
+    ///
+    /// - Remark: HTTP `PUT /api/v1/me/schedule`.
+    /// - Remark: Generated from `#/paths//api/v1/me/schedule/put(updateSchedule)`.
+    public func updateSchedule(
+        headers: Operations.UpdateSchedule.Input.Headers = .init(),
+        body: Operations.UpdateSchedule.Input.Body
+    ) async throws -> Operations.UpdateSchedule.Output {
+        try await updateSchedule(Operations.UpdateSchedule.Input(
             headers: headers,
             body: body
         ))

@@ -50,7 +50,8 @@ public struct CalendarService: Sendable {
             return ICalendar.Event(
                 // From the secret, not the account: a new link gives events no one can match to the old ones.
                 uid: "\(day.date)-\(Secrets.hash("uid:" + user.calendarSecret).prefix(16))@backcoach",
-                date: day.date, minutes: minutes, summary: "BackCoach: \(minutes)-minute back session",
+                date: day.date, time: current.record?.sessionTime ?? ProgramService.defaultSessionTime, minutes: minutes,
+                summary: "BackCoach: \(minutes)-minute back session",
                 description: "Session \(day.session): " + session.exercises.map(\.title).joined(separator: ", ")
                     + ". Do the quick safety check first. Education, not medical advice.")
         }

@@ -1,12 +1,14 @@
 import BackCoachCore
 import Foundation
 
-/// An RFC 5545 calendar of planned sessions. Events use floating local time (09:00 wherever she is),
+/// An RFC 5545 calendar of planned sessions. Events use floating local time (her session time wherever she is),
 /// carry a reminder alarm, and are titled to make sense on a lock screen.
 struct ICalendar {
     struct Event {
         let uid: String
         let date: LocalDate
+        /// "HH:mm", local.
+        let time: String
         let minutes: Int
         let summary: String
         let description: String
@@ -24,7 +26,8 @@ struct ICalendar {
         for event in events {
             let day = event.date.description.replacingOccurrences(of: "-", with: "")
             lines += [
-                "BEGIN:VEVENT", "UID:\(event.uid)", "DTSTAMP:\(stamp)", "DTSTART:\(day)T090000", "DURATION:PT\(event.minutes)M",
+                "BEGIN:VEVENT", "UID:\(event.uid)", "DTSTAMP:\(stamp)",
+                "DTSTART:\(day)T\(event.time.replacingOccurrences(of: ":", with: ""))00", "DURATION:PT\(event.minutes)M",
                 "SUMMARY:\(Self.escape(event.summary))", "DESCRIPTION:\(Self.escape(event.description))",
                 "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-PT0M", "DESCRIPTION:\(Self.escape(event.summary))", "END:VALARM", "END:VEVENT",
             ]

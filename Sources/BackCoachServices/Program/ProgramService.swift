@@ -24,7 +24,7 @@ public struct ProgramService: Sendable {
 
         /// Which days carry a session, from the program's start date.
         public var schedule: SessionSchedule? {
-            record.map { SessionSchedule(startDate: $0.startDate, sessionsPerWeek: answers.daysPerWeek) }
+            record.map { $0.schedule(sessionsPerWeek: answers.daysPerWeek) }
         }
     }
 

@@ -56,7 +56,7 @@ public struct ProgressReport: Encodable, Sendable {
         var planned = 0
         if let record, let intake = try await store.intake(for: user.id) {
             planned =
-                SessionSchedule(startDate: record.startDate, sessionsPerWeek: intake.answers.daysPerWeek).sessionDays(from: from, to: to)
+                record.schedule(sessionsPerWeek: intake.answers.daysPerWeek).sessionDays(from: from, to: to)
                 .count
         }
         let done = try await store.sessionDates(for: user.id, from: from, to: to).count

@@ -71,10 +71,12 @@ public struct TodayService: Sendable {
         }
         let morning = current.record?.state.pendingMorning.flatMap { $0.askable(on: date) ? $0.sessionDate : nil }
         var day: Day
-        if let number = current.schedule?.sessionNumber(on: date), let session = plan.sessions.first(where: { $0.number == number }) {
+        let due = try await sessionDue(on: date, current: current, doneToday: record.sessionLogged, for: user)
+        if let due, let session = plan.sessions.first(where: { $0.number == due.number }) {
             day = Day(
-                date: date, status: .session, sessionNumber: number, session: session,
-                screenRequired: !SafetyCheckService.isClear(record.screens), completed: record.sessionLogged, nextMorningFor: morning)
+                date: date, status: .session, sessionNumber: due.number, session: session,
+                screenRequired: !SafetyCheckService.isClear(record.screens), completed: record.sessionLogged,
+                tip: due.catchUp ? "You missed yesterday's session. You can do it today instead." : nil, nextMorningFor: morning)
         } else {
             day = Day(date: date, status: .rest, completed: record.sessionLogged, tip: RestDayTips.tip(for: date), nextMorningFor: morning)
         }
@@ -82,10 +84,25 @@ public struct TodayService: Sendable {
         return day
     }
 
-    /// The session she would do on `date`: the day's planned one, or on a rest day the first of the week.
-    public func sessionToDo(on date: LocalDate, current: ProgramService.Current) -> PlannedSession? {
+    /// The session she would do on `date`: the day's planned one, yesterday's if she missed it and today is a rest
+    /// day, or else the first of the week.
+    public func sessionToDo(on date: LocalDate, current: ProgramService.Current, for user: User) async throws -> PlannedSession? {
         guard let plan = current.activeProgram else { return nil }
-        let number = current.schedule?.sessionNumber(on: date) ?? 1
+        let doneToday = try await context.store.day(for: user.id, on: date).sessionLogged
+        let number = try await sessionDue(on: date, current: current, doneToday: doneToday, for: user)?.number ?? 1
         return plan.sessions.first { $0.number == number } ?? plan.sessions.first
+    }
+
+    /// The session planned for `date`, or on a rest day the one she missed the day before (a missed session can be
+    /// done the next day), unless she has already done one today.
+    func sessionDue(on date: LocalDate, current: ProgramService.Current, doneToday: Bool, for user: User) async throws
+        -> (number: Int, catchUp: Bool)?
+    {
+        guard let schedule = current.schedule else { return nil }
+        if let number = schedule.sessionNumber(on: date) { return (number, false) }
+        let yesterday = date.adding(days: -1)
+        guard !doneToday, schedule.sessionNumber(on: yesterday) != nil else { return nil }
+        let doneYesterday = try await context.store.day(for: user.id, on: yesterday).sessionLogged
+        return schedule.catchUp(on: date, doneYesterday: doneYesterday).map { ($0, true) }
     }
 }

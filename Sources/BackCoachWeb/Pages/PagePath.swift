@@ -40,6 +40,7 @@ enum PagePath {
     static let settingsPassword = "/settings/password"
     static let settingsRecoveryCodes = "/settings/recovery-codes"
     static let settingsEmail = "/settings/email"
+    static let settingsSchedule = "/settings/schedule"
     static let settingsExportCSV = "/settings/export.csv"
     static let settingsExportFHIR = "/settings/export.fhir"
 

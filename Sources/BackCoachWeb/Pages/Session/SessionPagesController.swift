@@ -103,7 +103,9 @@ struct SessionPagesController {
         let current = try await current(user)
         let date = services.today.today(for: user)
         // On a rest day she may still do the first session of the week.
-        guard let planned = services.today.sessionToDo(on: date, current: current) else { throw Redirect.to(PagePath.today) }
+        guard let planned = try await services.today.sessionToDo(on: date, current: current, for: user) else {
+            throw Redirect.to(PagePath.today)
+        }
         guard try await services.safety.isClear(on: date, for: user) else { throw Redirect.to(PagePath.today) }
         let speed = Int(request.uri.queryParameters["speed"] ?? "1").map { min(100, max(1, $0)) } ?? 1
         return try renderer.html(

@@ -1,4 +1,5 @@
 import BackCoachCore
+import BackCoachServices
 import BackCoachStorage
 import Foundation
 
@@ -18,6 +19,21 @@ struct SettingsPage {
     let timeZones: [Zone]
     /// The numbers she is shown for her country, so she can check them.
     let contacts: Contacts
+    /// Her session days and time, once she has a plan.
+    let schedule: ScheduleView?
+
+    struct ScheduleView {
+        let perWeek: Int
+        let dayWord: String
+        let days: [DayChoice]
+        let time: String
+    }
+
+    struct DayChoice {
+        let value: Int
+        let name: String
+        let checked: Bool
+    }
 
     struct Zone {
         let name: String
@@ -31,8 +47,9 @@ struct SettingsPage {
 
     /// `message` says what was just saved; `newCodes` are shown this once.
     static func make(
-        _ user: User, calendarURL: String, highestPainCeiling: Int, codesLeft: Int, contacts: Contacts, message: String?, error: String?,
-        newCodes: [String], context: AppRequestContext, assets: Assets
+        _ user: User, calendarURL: String, highestPainCeiling: Int, codesLeft: Int, contacts: Contacts,
+        schedule: ProgramService.Schedule?, message: String?, error: String?, newCodes: [String], context: AppRequestContext,
+        assets: Assets
     ) -> SettingsPage {
         SettingsPage(
             chrome: Chrome(title: "Settings", context: context, section: .settings, assets: assets),
@@ -46,6 +63,13 @@ struct SettingsPage {
             timeZones: Set(TimeZone.knownTimeZoneIdentifiers + [user.timeZone].compactMap { $0 }).sorted().map {
                 .init(name: $0, selected: $0 == user.timeZone)
             },
-            contacts: contacts)
+            contacts: contacts,
+            schedule: schedule.map { schedule in
+                ScheduleView(
+                    perWeek: schedule.sessionsPerWeek, dayWord: schedule.sessionsPerWeek == 1 ? "day" : "days",
+                    days: ProgramService.weekdayNames.enumerated().map {
+                        DayChoice(value: $0.offset, name: $0.element, checked: schedule.weekdays?.contains($0.offset) ?? false)
+                    }, time: schedule.time)
+            })
     }
 }

@@ -19,6 +19,7 @@ struct SettingsPagesController {
         router.post(PagePath.settingsPassword, use: changePassword)
         router.post(PagePath.settingsRecoveryCodes, use: newRecoveryCodes)
         router.post(PagePath.settingsEmail, use: changeEmail)
+        router.post(PagePath.settingsSchedule, use: schedule)
         router.get(PagePath.settingsExportCSV) { _, context in
             ExportFile.csv.response(Data(try await services.exports.csv(for: try context.requireWebUser()).utf8))
         }
@@ -34,7 +35,8 @@ struct SettingsPagesController {
         SettingsPage.make(
             user, calendarURL: calendarURL ?? services.calendar.link(for: user).url,
             highestPainCeiling: try await services.profile.highestPainCeiling(for: user),
-            codesLeft: try await services.recovery.codesLeft(for: user), contacts: services.profile.contacts(for: user), message: message,
+            codesLeft: try await services.recovery.codesLeft(for: user), contacts: services.profile.contacts(for: user),
+            schedule: try await services.program.hasPlan(user) ? try await services.program.schedule(for: user) : nil, message: message,
             error: error, newCodes: newCodes, context: context, assets: renderer.assets)
     }
 
@@ -49,6 +51,22 @@ struct SettingsPagesController {
                 try await model(updated, context, message: name.map { "Saved. You will see the numbers for \($0)." } ?? "Saved."))
         } catch let error as ServiceError {
             return try renderer.html("pages/settings", try await model(user, context, error: error.message), status: .badRequest)
+        }
+    }
+
+    /// Her session days (none: spread through the week) and time, in one save.
+    @Sendable func schedule(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireWebUser()
+        let form = try await request.csrfCheckedForm(context: context)
+        do {
+            let days = try form.all("day").map { text in
+                guard let day = Int(text) else { throw ServiceError.invalid("Choose days from the list.", field: "weekdays") }
+                return day
+            }
+            _ = try await services.program.setSchedule(weekdays: days, time: form["time"] ?? "", for: user)
+            return try renderer.html("pages/settings", try await model(user, context, message: "Your session days are saved."))
+        } catch let error as ServiceError {
+            return try renderer.html("pages/settings", try await model(user, context, error: error.message), status: Problem(error).status)
         }
     }
 
