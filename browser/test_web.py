@@ -221,7 +221,9 @@ def test_new_user_full_journey(server, browser):
     check_page(driver, "08-time")
     next_step(driver)
     assert driver.current_url.endswith("/plan")
-    assert "Phase 2" in driver.find_element(By.CSS_SELECTOR, ".card h2").text
+    # What keeps her safe comes first; the phase after it.
+    assert driver.find_element(By.CSS_SELECTOR, "main .card h2").text == "To stay safe"
+    assert "Phase 2" in driver.find_element(By.CSS_SELECTOR, "main .card:not(.safety) h2").text
     check_page(driver, "09-plan")
 
     submit(driver, "a.button[href='/today']")

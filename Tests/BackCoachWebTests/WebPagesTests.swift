@@ -167,7 +167,7 @@ struct WebPagesTests {
             let before = try await browser.get("/settings/export.csv").text
             let forms: [(String, [(String, String)])] = [
                 ("/start", [("step", "0"), ("nav", "next")]), ("/today/screen", [("rf.RF-01", "no")]),
-                ("/today/next-morning", [("answer", "settled")]), ("/session/stop", [("sign", "faint")]),
+                ("/today/next-morning", [("answer", "settled")]), ("/today/cleared", []), ("/session/stop", [("sign", "faint")]),
                 ("/session", [("exercise", "clams"), ("done.0", "yes")]), ("/checkin", [("pain", "5")]),
                 ("/settings/ceiling", [("ceiling", "2")]), ("/settings/place", [("country", "FR")]), ("/settings/calendar", []),
                 ("/settings/delete", [("confirm", "DELETE")]),

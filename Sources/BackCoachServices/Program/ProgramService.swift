@@ -64,6 +64,21 @@ public struct ProgramService: Sendable {
         return Current(answers: answers, record: record, assessment: assessment)
     }
 
+    /// "I've had my postnatal check and I'm cleared": her saved answers with that one changed, through the same
+    /// triage and phase rules as a new intake.
+    public func confirmCleared(for user: User) async throws -> Current {
+        guard var answers = try await answers(for: user) else {
+            throw ServiceError.notFound("There are no answers yet. Answer the intake questions first.")
+        }
+        answers.clinicianCleared = true
+        return try await saveIntake(answers, for: user)
+    }
+
+    /// Today offers that tap from 6 weeks after the birth (the usual postnatal check) until she is cleared.
+    public static func offersClearance(_ current: Current) -> Bool {
+        current.answers.weeksSinceBirth >= 6 && !current.answers.clinicianCleared
+    }
+
     /// Saves new answers; a withheld program keeps the old record (and her progress) for when it can run again.
     public func saveIntake(_ given: IntakeAnswers, for user: User) async throws -> Current {
         let today = context.today(for: user)

@@ -21,6 +21,7 @@ enum PagePath {
     static let today = "/today"
     static let todayScreen = "/today/screen"
     static let todayNextMorning = "/today/next-morning"
+    static let todayCleared = "/today/cleared"
     static let session = "/session"
     static let sessionStop = "/session/stop"
 

@@ -82,7 +82,7 @@ final class Browser: @unchecked Sendable {
     }
 
     /// Signs up through the form and answers the whole wizard with a plain, flag-free intake.
-    func signUpAndOnboard(email: String = "web-\(UUID())@example.test", weeks: Int = 9) async throws {
+    func signUpAndOnboard(email: String = "web-\(UUID())@example.test", weeks: Int = 9, cleared: Bool = true) async throws {
         try await signUp(email: email)
         // RF-10 is asked in seven parts; the rest one question each (follow-ups are needed only after a "yes").
         var answers: [(String, String)] =
@@ -91,7 +91,8 @@ final class Browser: @unchecked Sendable {
             ]
             .map { ("rf.RF-\($0)", "no") } + (1...7).map { ("rf.RF-10.\($0)", "no") }
         answers += [
-            ("q.weeksSinceBirth", String(weeks)), ("q.delivery", "vaginal"), ("q.clinicianCleared", "yes"), ("q.painAtRest", "3"),
+            ("q.weeksSinceBirth", String(weeks)), ("q.delivery", "vaginal"), ("q.clinicianCleared", cleared ? "yes" : "no"),
+            ("q.painAtRest", "3"),
             ("q.painWorsening", "no"), ("q.painAreas", "lowBack"), ("q.breastfeeding", "no"), ("q.minutesPerDay", "10"),
             ("q.daysPerWeek", "4"),
         ]

@@ -10,6 +10,9 @@ struct PlanPage {
     let painCeiling: Int
     let sessions: [SessionView]
     let excluded: [ExcludedExercise]
+    /// What keeps her safe (stop signs, the caesarean and pelvic-floor advice…): shown first.
+    let safetyNotes: [ProgramNote]
+    /// Everything else worth knowing, folded.
     let notes: [ProgramNote]
     let flags: [TriageFlag]
     let hasFlags: Bool
@@ -18,7 +21,14 @@ struct PlanPage {
     /// A safety check has paused the plan: that comes first, before any exercise.
     let paused: Bool
 
+    /// Notes that keep her safe come before the exercises; the pain limit has its own line there.
+    static let safetyFirst: [ProgramNoteID] = [
+        .stopSigns, .caesarean, .complications, .assistedOrTear, .pelvicFloor, .diastasis, .pelvicGirdlePain, .earlyPhysio,
+        .mentionFlags,
+    ]
+
     struct SessionView {
+        let open: Bool
         let number: Int
         let minutes: Int
         let exercises: [ExerciseView]
@@ -40,16 +50,18 @@ struct PlanPage {
             chrome: Chrome(title: "Your plan", context: context, section: .today, assets: assets),
             phaseTitle: program.phase.title,
             reasons: program.phase.reasons, painCeiling: program.painCeiling,
-            sessions: program.sessions.map {
+            sessions: program.sessions.enumerated().map { index, session in (index, session) }.map { index, session in
                 .init(
-                    number: $0.number, minutes: $0.estimatedMinutes,
-                    exercises: $0.exercises.map {
+                    open: index == 0, number: session.number, minutes: session.estimatedMinutes,
+                    exercises: session.exercises.map {
                         .init(
                             id: $0.id, title: $0.title, doseSummary: $0.doseSummary, notes: $0.notes,
                             figure: figures.image(for: $0.id, dose: $0.dose))
                     })
             },
-            excluded: program.excluded, notes: program.notes, flags: flags, hasFlags: !flags.isEmpty,
+            excluded: program.excluded,
+            safetyNotes: safetyFirst.compactMap { id in program.notes.first { $0.id == id } },
+            notes: program.notes.filter { !safetyFirst.contains($0.id) && $0.id != .painCeiling }, flags: flags, hasFlags: !flags.isEmpty,
             offersRunningCheck: program.phase.phase == .fullStrength && !current.paused, paused: current.paused)
     }
 }

@@ -16,6 +16,12 @@ struct SessionPagesController {
         router.get(PagePath.today, use: today)
         router.post(PagePath.todayScreen, use: screen)
         router.post(PagePath.todayNextMorning, use: nextMorning)
+        router.post(PagePath.todayCleared) { request, context in
+            let user = try context.requireWebUser()
+            _ = try await request.csrfCheckedForm(ButtonForm.self, context: context)
+            _ = try await services.program.confirmCleared(for: user)
+            return Response.redirect(to: PagePath.today + "?cleared=1")
+        }
         router.get(PagePath.session, use: session)
         router.post(PagePath.session, use: finish)
         router.get(PagePath.sessionStop) { _, context in
@@ -34,19 +40,22 @@ struct SessionPagesController {
 
     @Sendable func today(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await todayPage(
-            for: try context.requireWebUser(), morningSaved: request.uri.queryParameters["morning"] == "saved", context: context)
+            for: try context.requireWebUser(), morningSaved: request.uri.queryParameters["morning"] == "saved",
+            clearedSaved: request.uri.queryParameters["cleared"] == "1", context: context)
     }
 
     /// Today, with the safety check's answers and what is missing when a check came back incomplete.
     func todayPage(
-        for user: User, morningSaved: Bool = false, answers: [String: [String]] = [:], errors: [String: String] = [:],
+        for user: User, morningSaved: Bool = false, clearedSaved: Bool = false, answers: [String: [String]] = [:],
+        errors: [String: String] = [:],
         context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let current = try await current(user)
         let day = try await services.today.day(nil, for: user, current: current, announcing: status == .ok)
         let canRecheck = day.status == .paused ? !(try await services.safety.stopped(on: day.date, for: user)) : false
         let model = TodayPage.make(
-            day, canRecheck: canRecheck, morningSaved: morningSaved, rescreen: services.safety.questions, answers: answers,
+            day, canRecheck: canRecheck, morningSaved: morningSaved, offersClearance: ProgramService.offersClearance(current),
+            clearedSaved: clearedSaved, rescreen: services.safety.questions, answers: answers,
             errors: errors, questions: content.questions, context: context, assets: renderer.assets)
         return try renderer.html("pages/today", model, status: status)
     }

@@ -37,6 +37,9 @@ struct TodayPage {
     /// Said once: her plan moved to another phase, or time opened the next one.
     let phaseNews: String?
     let checkedIn: Bool
+    /// Six weeks or more after the birth and not yet cleared: one tap says her postnatal check cleared her.
+    let offersClearance: Bool
+    let clearedSaved: Bool
     /// The check came back with something unanswered: say so above it; the answers given are kept.
     let screenErrors: Bool
     let noneToday: Bool
@@ -47,7 +50,8 @@ struct TodayPage {
 
     /// `canRecheck`: paused by an earlier day's check, so a new check may lift it; `rescreen`: the day's questions.
     static func make(
-        _ day: Day, canRecheck: Bool, morningSaved: Bool, rescreen: [RedFlagRule], answers: [String: [String]] = [:],
+        _ day: Day, canRecheck: Bool, morningSaved: Bool, offersClearance: Bool = false, clearedSaved: Bool = false,
+        rescreen: [RedFlagRule], answers: [String: [String]] = [:],
         errors: [String: String] = [:], questions: QuestionSet, context: AppRequestContext, assets: Assets
     ) -> TodayPage {
         return TodayPage(
@@ -62,7 +66,9 @@ struct TodayPage {
             painScale: (0...10).map { ScaleChoice(value: $0, checked: answers["painAtRest"]?.first == String($0)) },
             canRecheck: canRecheck,
             contacts: day.contacts, nextMorningFor: day.nextMorningFor.map(DayLabel.text),
-            morningSaved: morningSaved, phaseNews: day.phaseNews, checkedIn: day.checkedIn, screenErrors: !errors.isEmpty,
+            morningSaved: morningSaved, phaseNews: day.phaseNews, checkedIn: day.checkedIn,
+            offersClearance: offersClearance && (day.status == .session || day.status == .rest), clearedSaved: clearedSaved,
+            screenErrors: !errors.isEmpty,
             noneToday: answers["none"]?.first == "yes", painAtRestError: errors["painAtRest"],
             worseYes: answers["painWorsening"]?.first == "yes", worseNo: answers["painWorsening"]?.first == "no",
             painWorseningError: errors["painWorsening"])

@@ -1,5 +1,22 @@
-// Small helpers for the forms that ask safety questions, set up an account or pick a day (not loaded on other pages).
+// Small helpers for the forms that ask safety questions, set up an account, sign in, pick a day or take a note (not
+// loaded on other pages).
 (function () {
+  // "Show password" beside each password box (without JavaScript there is nothing to toggle, so none is shown).
+  document.querySelectorAll("input[type=password]").forEach(function (field) {
+    var label = document.createElement("label"), box = document.createElement("input");
+    label.className = "inline";
+    box.type = "checkbox";
+    box.addEventListener("change", function () { field.type = box.checked ? "text" : "password"; });
+    label.append(box, " Show password");
+    field.insertAdjacentElement("afterend", label);
+  });
+  // A note with a limit says how much room is left as she types.
+  document.querySelectorAll("textarea[maxlength][aria-describedby]").forEach(function (area) {
+    var hint = document.getElementById(area.getAttribute("aria-describedby")), limit = +area.getAttribute("maxlength");
+    function update() { hint.textContent = (limit - area.value.length).toLocaleString("en-GB") + " characters left."; }
+    area.addEventListener("input", update);
+    update();
+  });
   // A follow-up safety question shows once its question is answered yes or not sure (without JavaScript it is
   // always shown, and the server asks for it only then).
   document.querySelectorAll("[data-follows]").forEach(function (box) {

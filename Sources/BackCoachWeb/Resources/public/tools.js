@@ -23,6 +23,8 @@
       navigator.clipboard.writeText(field.value).then(function () { button.textContent = "Copied"; });
     });
   });
+  // A printed plan shows every folded part.
+  window.addEventListener("beforeprint", function () { document.querySelectorAll("details").forEach(function (d) { d.open = true; }); });
   document.querySelectorAll("[data-action=print]").forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
