@@ -104,9 +104,8 @@ def test_emergency_gets_no_program(server, browser):
     check_page(browser, "04-stop-emergency")
 
 
-def onboard(driver, server, shots=False):
-    """Signs up and answers the wizard: 9 weeks after a vaginal birth, cleared, low-back pain, 10 minutes 4 days a week."""
-    sign_up(driver, server)
+def safety_and_birth(driver):
+    """No to both safety steps, then 9 weeks after a vaginal birth, cleared: she lands on "Your pain"."""
     answer_safety(driver)
     next_step(driver)
     answer_safety(driver)
@@ -115,6 +114,12 @@ def onboard(driver, server, shots=False):
     choose(driver, "q.delivery", "vaginal")
     choose(driver, "q.clinicianCleared", "yes")
     next_step(driver)
+
+
+def onboard(driver, server, shots=False):
+    """Signs up and answers the wizard: 9 weeks after a vaginal birth, cleared, low-back pain, 10 minutes 4 days a week."""
+    sign_up(driver, server)
+    safety_and_birth(driver)
     driver.find_element(By.ID, "q.painAtRest").send_keys("4")
     choose(driver, "q.painWorsening", "no")
     next_step(driver)
@@ -520,7 +525,7 @@ def test_a_week_with_next_morning_regression_and_a_new_phase(server, browser, cl
     assert "Is your pain back to how it was" in driver.page_source
     check_page(driver, "40-next-morning")
     submit(driver, "button[name=answer][value=settled]")
-    assert "Your plan is updated" in driver.find_element(By.CSS_SELECTOR, ".success").text
+    assert "That session counts toward your next step" in driver.find_element(By.CSS_SELECTOR, ".success").text
 
     do_session(driver, server, leak_on_first=True)
     stepped_back = driver.find_elements(By.CSS_SELECTOR, ".decisions li.down")
@@ -549,14 +554,7 @@ def test_intake_survives_back_forward_and_a_detour(server, browser):
     check_page(driver, "50-intake-urgent-at-once")
     submit(driver, "a[href='/start?step=0']")
     assert driver.find_element(By.CSS_SELECTOR, "input[name='rf.RF-02'][value=yes]").is_selected()
-    answer_safety(driver)
-    next_step(driver)
-    answer_safety(driver)
-    next_step(driver)
-    driver.find_element(By.ID, "q.weeksSinceBirth").send_keys("9")
-    choose(driver, "q.delivery", "vaginal")
-    choose(driver, "q.clinicianCleared", "yes")
-    next_step(driver)
+    safety_and_birth(driver)
     assert "Your pain" in driver.find_element(By.TAG_NAME, "h1").text
 
     driver.back()

@@ -68,9 +68,9 @@ struct BirthDateTests {
             let allSafety = safety + Browser.noToSafety(on: second)
             let birth = try await browser.submit("/start", [("step", "1"), ("nav", "next")] + allSafety).text
             #expect(birth.contains(#"type="date""#) && birth.contains(#"name="q.birthDate""#))
-            let neither = try await browser.post(
+            let neither = try await browser.submit(
                 "/start", [("step", "2"), ("nav", "next"), ("q.delivery", "vaginal"), ("q.clinicianCleared", "yes")] + allSafety)
-            #expect(neither.status == .badRequest && neither.text.contains("how many weeks ago"))
+            #expect(neither.text.contains("how many weeks ago"))
             let rest: [(String, String)] = [
                 ("q.birthDate", "2026-09-01"), ("q.delivery", "vaginal"), ("q.clinicianCleared", "yes"), ("q.painAtRest", "3"),
                 ("q.painWorsening", "no"), ("q.breastfeeding", "no"), ("q.minutesPerDay", "10"), ("q.daysPerWeek", "4"),

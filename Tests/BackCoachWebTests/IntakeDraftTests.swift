@@ -86,6 +86,17 @@ struct IntakeDraftTests {
         }
     }
 
+    @Test("A yes with the step's other questions still blank is advised on at once")
+    func yesBeforeTheRest() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUp()
+            let flagged = try await browser.post("/start", [("step", "0"), ("nav", "next"), ("rf.RF-02", "yes")])
+            #expect(flagged.headers[.location] == "/start/advice")
+            #expect(try await browser.get("/start/advice").text.contains("blood clot"))
+        }
+    }
+
     @Test("An emergency answer is advised on at once, with nothing else to answer first")
     func emergencyAtOnce() async throws {
         try await TestApp.run { app in

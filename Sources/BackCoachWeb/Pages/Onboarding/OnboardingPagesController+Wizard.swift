@@ -30,7 +30,9 @@ extension OnboardingPagesController {
         let asked = request.uri.queryParameters["step"].flatMap { Int(String($0)) }
         let step = min(max(asked ?? draft?.step ?? 0, 0), furthest)
         if let asked, asked != step { throw Redirect.to(PagePath.start(step: step)) }
-        return try page(step: step, answers: answers, errors: [:], context: context)
+        // After a refused Next (`check=1`), the step shows what is missing.
+        let errors = request.uri.queryParameters["check"] == "1" ? wizard.errors(in: step, answers: answers) : [:]
+        return try page(step: step, answers: answers, errors: errors, context: context)
     }
 
     @Sendable func saveStep(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -50,10 +52,10 @@ extension OnboardingPagesController {
         if back { return .redirect(to: PagePath.start(step: max(0, step - 1))) }
 
         let answers = WizardAnswers(values: draft.values)
-        let errors = wizard.errors(in: step, answers: answers)
-        guard errors.isEmpty else { return try page(step: step, answers: answers, errors: errors, context: context, status: .badRequest) }
-        // Urgent or emergency advice comes as soon as the answer is given, not after the other questions.
+        // Urgent or emergency advice comes as soon as the answer is given, before the other questions, even unanswered.
         if wizard.all[step].isSafety, !wizard.screen(answers).programAllowed { return .redirect(to: PagePath.startAdvice) }
+        // Something missing: the same step again, by redirect, so Back never asks to resend a form.
+        guard wizard.errors(in: step, answers: answers).isEmpty else { return .redirect(to: PagePath.start(step: step) + "&check=1") }
         guard step == wizard.last else {
             try await drafts.move(to: step + 1, for: user)
             return .redirect(to: PagePath.start(step: step + 1))

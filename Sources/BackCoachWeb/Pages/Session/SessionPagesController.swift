@@ -40,22 +40,22 @@ struct SessionPagesController {
 
     @Sendable func today(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await todayPage(
-            for: try context.requireWebUser(), morningSaved: request.uri.queryParameters["morning"] == "saved",
+            for: try context.requireWebUser(), morning: request.uri.queryParameters["morning"].map(String.init),
             clearedSaved: request.uri.queryParameters["cleared"] == "1", context: context)
     }
 
     /// Today, with the safety check's answers and what is missing when a check came back incomplete.
     func todayPage(
-        for user: User, morningSaved: Bool = false, clearedSaved: Bool = false, answers: [String: [String]] = [:],
-        errors: [String: String] = [:],
+        for user: User, morning: String? = nil, clearedSaved: Bool = false, answers: [String: [String]] = [:],
+        errors: [String: String] = [:], notice: String? = nil,
         context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let current = try await current(user)
         let day = try await services.today.day(nil, for: user, current: current, announcing: status == .ok)
         let canRecheck = day.status == .paused ? !(try await services.safety.stopped(on: day.date, for: user)) : false
         let model = TodayPage.make(
-            day, canRecheck: canRecheck, morningSaved: morningSaved, offersClearance: ProgramService.offersClearance(current),
-            clearedSaved: clearedSaved, rescreen: services.safety.questions, answers: answers,
+            day, canRecheck: canRecheck, morning: morning, offersClearance: ProgramService.offersClearance(current),
+            clearedSaved: clearedSaved, notice: notice, rescreen: services.safety.questions, answers: answers,
             errors: errors, questions: content.questions, context: context, assets: renderer.assets)
         return try renderer.html("pages/today", model, status: status)
     }
@@ -75,12 +75,16 @@ struct SessionPagesController {
         guard let answer = form["answer"].flatMap(NextMorning.init(rawValue:)) else {
             throw Problem.badRequest("Please choose whether your pain has settled.")
         }
+        // Today then says what the answer did: changed the plan, or counted, or held the level.
+        var outcome = answer.rawValue
         do {
-            _ = try await services.nextMorning.answer(answer, for: user)
+            let answered = try await services.nextMorning.answer(answer, for: user)
+            if answered.decisions.contains(where: { $0.action != .hold }) { outcome = "changed" }
         } catch let error as ServiceError where error.kind == .conflict {
-            // Answered already (a second tab or a double tap): nothing more to do.
+            // Answered already (a second tab or a double tap): nothing more to do or say.
+            return .redirect(to: PagePath.today)
         }
-        return .redirect(to: PagePath.today + "?morning=saved")
+        return .redirect(to: PagePath.today + "?morning=\(outcome)")
     }
 
     @Sendable func screen(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -97,10 +101,16 @@ struct SessionPagesController {
         }
         let flagged = questions.flagged(in: answers)
         let worse = form["painWorsening"]
-        let result = try await services.safety.record(
-            flagged.flags, followUps: flagged.followUps, painAtRest: form["painAtRest"].flatMap { Int($0) },
-            painWorsening: worse == "yes" ? true : (worse == "no" ? false : nil),
-            seen: form["seen"] == "yes", for: user)
+        let result: TriageResult
+        do {
+            result = try await services.safety.record(
+                flagged.flags, followUps: flagged.followUps, painAtRest: form["painAtRest"].flatMap { Int($0) },
+                painWorsening: worse == "yes" ? true : (worse == "no" ? false : nil),
+                seen: form["seen"] == "yes", for: user)
+        } catch let error as ServiceError where error.kind == .conflict {
+            // Paused: the check can't lift it yet (the same day, or without "I have been seen"); Today says why.
+            return try await todayPage(for: user, answers: answers, notice: error.message, context: context, status: .conflict)
+        }
         guard result.programAllowed else {
             return try renderer.stopPage(result, contacts: content.contacts(for: user.country), context: context)
         }

@@ -33,13 +33,16 @@ struct TodayPage {
     let contacts: Contacts?
     /// The day of a session waiting for "how is your pain this morning?", as words.
     let nextMorningFor: String?
-    let morningSaved: Bool
+    /// What her next-morning answer did, in words.
+    let morningMessage: String?
     /// Said once: her plan moved to another phase, or time opened the next one.
     let phaseNews: String?
     let checkedIn: Bool
     /// Six weeks or more after the birth and not yet cleared: one tap says her postnatal check cleared her.
     let offersClearance: Bool
     let clearedSaved: Bool
+    /// Why the last check was refused (a pause it can't lift yet).
+    let notice: String?
     /// The check came back with something unanswered: say so above it; the answers given are kept.
     let screenErrors: Bool
     let noneToday: Bool
@@ -48,9 +51,16 @@ struct TodayPage {
     let worseNo: Bool
     let painWorseningError: String?
 
+    static let morningMessages = [
+        "changed": "Thank you. Your plan is updated: see the changes on your plan.",
+        "settled": "Thank you. That session counts toward your next step.",
+        "notSettled": "Thank you. Your exercises stay where they are for now. If it happens again, the plan makes them easier.",
+    ]
+
     /// `canRecheck`: paused by an earlier day's check, so a new check may lift it; `rescreen`: the day's questions.
     static func make(
-        _ day: Day, canRecheck: Bool, morningSaved: Bool, offersClearance: Bool = false, clearedSaved: Bool = false,
+        _ day: Day, canRecheck: Bool, morning: String? = nil, offersClearance: Bool = false, clearedSaved: Bool = false,
+        notice: String? = nil,
         rescreen: [RedFlagRule], answers: [String: [String]] = [:],
         errors: [String: String] = [:], questions: QuestionSet, context: AppRequestContext, assets: Assets
     ) -> TodayPage {
@@ -66,8 +76,8 @@ struct TodayPage {
             painScale: (0...10).map { ScaleChoice(value: $0, checked: answers["painAtRest"]?.first == String($0)) },
             canRecheck: canRecheck,
             contacts: day.contacts, nextMorningFor: day.nextMorningFor.map(DayLabel.text),
-            morningSaved: morningSaved, phaseNews: day.phaseNews, checkedIn: day.checkedIn,
-            offersClearance: offersClearance && (day.status == .session || day.status == .rest), clearedSaved: clearedSaved,
+            morningMessage: Self.morningMessages[morning ?? ""], phaseNews: day.phaseNews, checkedIn: day.checkedIn,
+            offersClearance: offersClearance && (day.status == .session || day.status == .rest), clearedSaved: clearedSaved, notice: notice,
             screenErrors: !errors.isEmpty,
             noneToday: answers["none"]?.first == "yes", painAtRestError: errors["painAtRest"],
             worseYes: answers["painWorsening"]?.first == "yes", worseNo: answers["painWorsening"]?.first == "no",

@@ -60,8 +60,10 @@ enum Charts {
         let lead = first.weekdayIndex
         let weeks = Int((Double(lead + days.count) / 7).rounded(.up))
         let svgWidth = left + Double(weeks) * (cell + gap) + 2
+        let svgHeight = top + 7 * (cell + gap) + 2
+        // Drawn at a fixed scale (shrunk only when wider than the page), so a few weeks don't blow up to full width.
         var svg =
-            #"<svg class="heatmap" viewBox="0 0 \#(f(svgWidth)) \#(f(top + 7 * (cell + gap) + 2))" role="img" aria-label="\#(XMLText.escaped(description))" xmlns="http://www.w3.org/2000/svg">"#
+            #"<svg class="heatmap" viewBox="0 0 \#(f(svgWidth)) \#(f(svgHeight))" width="\#(f(svgWidth * 1.6))" height="\#(f(svgHeight * 1.6))" role="img" aria-label="\#(XMLText.escaped(description))" xmlns="http://www.w3.org/2000/svg">"#
         for (row, name) in [(0, "Mon"), (2, "Wed"), (4, "Fri")] {
             svg += #"<text class="axis" x="0" y="\#(f(top + Double(row) * (cell + gap) + 12))">\#(name)</text>"#
         }

@@ -62,7 +62,7 @@
     toggle.textContent = timer ? "Pause" : (phase > 0 || left < phases[0].seconds ? "Resume" : "Start");
   }
   function load(index) {
-    state.index = index; save();
+    state.index = index; save(); el("how").hidden = true;
     phases = phasesFor(cards[index]); phase = 0; left = phases[0].seconds;
     stop(); show();
   }
