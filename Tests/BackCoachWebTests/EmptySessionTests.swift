@@ -56,3 +56,25 @@ struct FeltFineTests {
         }
     }
 }
+
+@Suite("Pain over the limit names its exercise")
+struct SessionPainOverLimitTests {
+    @Test("A session pain over her limit with no exercise named is sent back; naming the exercise saves it")
+    func namesTheExercise() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.clearScreen()
+            try await browser.get("/session")
+            let ticked: [(String, String)] = [("exercise", "clams"), ("done.0", "on"), ("exercise", "glute-bridge"), ("done.1", "on")]
+            let vague = try await browser.post("/session", ticked + [("pain", "8")])
+            #expect(vague.status == .badRequest && vague.text.contains("give the pain for the exercise that hurt"))
+            #expect(try await browser.get("/settings/export.csv").text.components(separatedBy: "\r\n").count == 2, "nothing saved")
+            try await browser.get("/session")
+            let named = try await browser.post("/session", ticked + [("pain", "8"), ("pain.1", "8")])
+            #expect(named.status == .ok)
+            let csv = try await browser.get("/settings/export.csv").text
+            #expect(csv.contains("Glute bridge,yes,about right,8,") && csv.contains("Clams,yes,about right,,"), "only the one she named")
+        }
+    }
+}

@@ -62,6 +62,11 @@ public struct SessionService: Sendable {
                 guard var record = snapshot.program else {
                     throw ServiceError.conflict("There is no program to log against: your answers say to see a health professional first.")
                 }
+                // One session a day: a second tab or a second save that day would count twice and move the plan twice.
+                guard !snapshot.day.sessionLogged else {
+                    throw ServiceError.conflict(
+                        "You have already saved a session for \(date). One a day is enough: your next one is on your next session day.")
+                }
                 guard !record.paused else {
                     throw ServiceError.conflict(
                         "Your program is paused after a safety check. Do a new safety check when you have been seen.")

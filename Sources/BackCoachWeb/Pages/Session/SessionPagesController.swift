@@ -140,7 +140,17 @@ struct SessionPagesController {
         // An exercise she ticked felt fine (about right) unless she said otherwise; its pain is the session's
         // unless she gave its own. With no pain given at all, it has none, and the session can't count toward a
         // step up (a missing answer is never a good one).
-        let sessionPain = form["pain"].flatMap { Double($0) }
+        var sessionPain = form["pain"].flatMap { Double($0) }
+        // Pain over her limit in the session, but no exercise named: ask which, rather than ease every one she ticked.
+        // Once she names it, the session's pain speaks for none of the others (they hold: a missing answer is never good).
+        if let pain = sessionPain, let ceiling = try await current(user).assessment.program?.painCeiling, pain > Double(ceiling) {
+            sessionPain = nil
+            guard ids.indices.contains(where: { form["done.\($0)"] != nil && form["pain.\($0)"].flatMap { Double($0) } != nil }) else {
+                throw Problem.badRequest(
+                    "Your pain went above your limit of \(ceiling) out of 10. Go back and, under \"Not quite right?\", give the pain for the exercise that hurt, so only that one is made easier."
+                )
+            }
+        }
         var items: [JSONValue] = []
         for (index, id) in ids.enumerated() {
             let done = form["done.\(index)"] != nil
@@ -164,8 +174,8 @@ struct SessionPagesController {
         do {
             logged = try await services.sessions.log(feedback, on: date, clientID: clientID, for: user)
         } catch let error as ServiceError where error.kind == .conflict {
-            // No clear check for the day, or paused: Today says why and offers the check.
-            throw Redirect.to(PagePath.today)
+            // Saved already that day, no clear check, or paused: Today says why (and offers the check).
+            return try await todayPage(for: user, notice: error.message, context: context, status: .conflict)
         }
         return try renderer.html(
             "pages/session-done", SessionDonePage.make(logged, catalogue: catalogue, context: context, assets: renderer.assets))
