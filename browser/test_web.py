@@ -170,12 +170,12 @@ def test_session_works_offline_once_loaded(server, browser):
         click(driver, "input[name='done.0']")
         driver.find_element(By.NAME, "pain").send_keys("3")
         click(driver, "#checklist button[type=submit]")
-        assert "saved on this phone" in driver.find_element(By.CSS_SELECTOR, "#main .success").text
+        assert "Saved on this phone" in driver.find_element(By.CSS_SELECTOR, "#main .success").text
         # The check-in, offline: the page opens from the phone, and the save waits there too.
         driver.get(server + "/checkin")
         choose(driver, "pain", "4")
         click(driver, "form.stack button[type=submit]")
-        assert "saved on this phone" in driver.find_element(By.CSS_SELECTOR, "#main .success").text
+        assert "Saved on this phone" in driver.find_element(By.CSS_SELECTOR, "#main .success").text
         check_page(driver, "21-checkin-offline")
         driver.get(server + "/progress")
         assert driver.find_element(By.TAG_NAME, "h1").text

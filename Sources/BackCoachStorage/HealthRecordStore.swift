@@ -31,7 +31,9 @@ public protocol HealthRecordStore: Sendable {
     /// The most recent sessions, oldest first.
     func recentSessions(for user: UserID, limit: Int) async throws -> [SessionLog]
     /// Inserts or replaces the check-in for its date; returns true when it was new.
-    func upsertCheckin(_ checkin: Checkin, for user: UserID) async throws -> Bool
+    /// With `keepingNewer`, a stored check-in written after this one (its `updatedAt` is later) stays, and
+    /// `StorageError.newerExists` is thrown: a check-in kept offline for a while never overwrites a newer one.
+    func upsertCheckin(_ checkin: Checkin, for user: UserID, keepingNewer: Bool) async throws -> Bool
     /// Check-ins between two dates inclusive, oldest first.
     func checkins(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [Checkin]
     /// The date of the first check-in ever, for the baseline.
@@ -39,6 +41,11 @@ public protocol HealthRecordStore: Sendable {
 }
 
 extension HealthRecordStore {
+    /// Inserts or replaces, whatever is stored.
+    public func upsertCheckin(_ checkin: Checkin, for user: UserID) async throws -> Bool {
+        try await upsertCheckin(checkin, for: user, keepingNewer: false)
+    }
+
     /// A change that logs no session.
     public func changeProgram<Result: Sendable>(
         for user: UserID, on date: LocalDate, _ change: @escaping @Sendable (ProgramSnapshot) throws -> ProgramChange<Result>

@@ -175,6 +175,8 @@ public enum StorageError: Error, Equatable, Sendable {
     case userNotFound
     /// A client-made id that another account already used.
     case idTaken
+    /// A newer record is stored than the one offered (see `upsertCheckin(_:for:keepingNewer:)`).
+    case newerExists
 }
 
 /// What `changeProgram` hands over: her program record and that day's record, read inside the transaction.

@@ -136,6 +136,13 @@ enum StoreContract {
         #expect(range.map(\.pain) == [7, 5])
         #expect(range[1] == replaced)
         #expect(try await store.firstCheckinDate(for: user.id) == day.adding(days: -3))
+        // Written before the stored one (kept offline): refused, and the newer one stays; written after: replaces it.
+        let stale = Checkin(date: day, pain: 2, updatedAt: now.addingTimeInterval(1))
+        await #expect(throws: StorageError.newerExists) { try await store.upsertCheckin(stale, for: user.id, keepingNewer: true) }
+        #expect(try await store.checkins(for: user.id, from: day, to: day) == [replaced])
+        let later = Checkin(date: day, pain: 3, updatedAt: now.addingTimeInterval(9))
+        #expect(try await store.upsertCheckin(later, for: user.id, keepingNewer: true) == false)
+        #expect(try await store.checkins(for: user.id, from: day, to: day) == [later])
     }
 
     /// Many saves at once, as a busy server makes them: none may fail (SQLite used to answer "database is locked"),

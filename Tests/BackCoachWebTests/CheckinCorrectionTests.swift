@@ -107,3 +107,23 @@ struct CheckinCorrectionTests {
         return fields
     }
 }
+
+/// A check-in kept on her phone offline and sent later carries when she wrote it: it never replaces a newer one.
+@Suite("An offline check-in never overwrites a newer one")
+struct StaleCheckinTests {
+    @Test("Written before a save on another device: 409 with the reason, and the newer one stays")
+    func newerWins() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.get("/checkin")
+            let writtenAt = String(Int(app.clock.now.timeIntervalSince1970 * 1000))
+            app.clock.advance(seconds: 600)
+            #expect(try await browser.post("/checkin", [("date", "2026-11-25"), ("pain", "5"), ("note", "laptop")]).status == .seeOther)
+            try await browser.get("/checkin")
+            let stale = try await browser.post("/checkin", [("date", "2026-11-25"), ("pain", "2"), ("writtenAt", writtenAt)])
+            #expect(stale.status == .conflict && stale.text.contains("was saved on another device"))
+            #expect(try await browser.get("/settings/export.csv").text.contains("checkin,2026-11-25,5,,laptop"))
+        }
+    }
+}

@@ -18,22 +18,33 @@ public struct CheckinService: Sendable {
         public var pain: Int?
         public var psfs: [PSFSRating]?
         public var note: String?
+        /// When she wrote it, for one kept on her phone offline and sent later: it never replaces a newer one.
+        public var writtenAt: Date?
 
-        public init(date: LocalDate, pain: Int?, psfs: [PSFSRating]? = nil, note: String? = nil) {
+        public init(date: LocalDate, pain: Int?, psfs: [PSFSRating]? = nil, note: String? = nil, writtenAt: Date? = nil) {
             self.date = date
             self.pain = pain
             self.psfs = psfs
             self.note = note
+            self.writtenAt = writtenAt
         }
     }
 
     /// Saves the check-in for its date, replacing one saved earlier; `created` is false when it replaced one.
     public func save(_ input: Input, for user: User) async throws -> (checkin: Checkin, created: Bool) {
-        let checkin = try validated(input, for: user)
+        var checkin = try validated(input, for: user)
+        // Written earlier (offline): stored with that time, and only if nothing newer is there. Never in the future.
+        if let writtenAt = input.writtenAt {
+            checkin = Checkin(
+                date: checkin.date, pain: checkin.pain, psfs: checkin.psfs, note: checkin.note, updatedAt: min(writtenAt, context.now()))
+        }
         do {
-            return (checkin, try await context.store.upsertCheckin(checkin, for: user.id))
+            return (checkin, try await context.store.upsertCheckin(checkin, for: user.id, keepingNewer: input.writtenAt != nil))
         } catch StorageError.userNotFound {
             throw ServiceError.notFound("This account no longer exists.")
+        } catch StorageError.newerExists {
+            throw ServiceError.conflict(
+                "A newer check-in for \(checkin.date) was saved on another device, so this one, written earlier, was not saved.")
         }
     }
 

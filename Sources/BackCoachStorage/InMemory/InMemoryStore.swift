@@ -206,9 +206,11 @@ public actor InMemoryStore: BackCoachStore {
         Array((sessionLog[user] ?? []).sorted { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }.suffix(limit))
     }
 
-    public func upsertCheckin(_ checkin: Checkin, for user: UserID) throws -> Bool {
+    public func upsertCheckin(_ checkin: Checkin, for user: UserID, keepingNewer: Bool) throws -> Bool {
         guard users[user] != nil else { throw StorageError.userNotFound }
-        let isNew = checkinLog[user]?[checkin.date] == nil
+        let stored = checkinLog[user]?[checkin.date]
+        if keepingNewer, let stored, stored.updatedAt > checkin.updatedAt { throw StorageError.newerExists }
+        let isNew = stored == nil
         checkinLog[user, default: [:]][checkin.date] = checkin
         return isNew
     }

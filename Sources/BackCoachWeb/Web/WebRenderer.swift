@@ -33,8 +33,9 @@ public struct WebRenderer: Sendable {
         var kept = 0
         for index in bytes.indices {
             let byte = bytes[index]
+            // A run of breaks between two tags goes too (mustache sections leave blank lines behind).
             if byte == UInt8(ascii: "\n"), kept > 0, bytes[kept - 1] == UInt8(ascii: ">"), index + 1 < bytes.count,
-                bytes[index + 1] == UInt8(ascii: "<")
+                bytes[index + 1] == UInt8(ascii: "<") || bytes[index + 1] == UInt8(ascii: "\n")
             {
                 continue
             }

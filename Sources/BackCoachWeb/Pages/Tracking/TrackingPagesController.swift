@@ -63,10 +63,13 @@ struct TrackingPagesController {
                 let name = unscored.activity
                 throw ServiceError.invalid("Give \(name.isEmpty ? "each activity" : "“\(name)”") a score from 0 to 10.", field: "psfs")
             }
-            _ = try await checkins.save(.init(date: date, pain: typed.pain, psfs: typed.psfs, note: typed.note), for: user)
+            // Sent later from her phone's queue: when she wrote it (milliseconds since 1970).
+            let writtenAt = form["writtenAt"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0 / 1000) }
+            _ = try await checkins.save(
+                .init(date: date, pain: typed.pain, psfs: typed.psfs, note: typed.note, writtenAt: writtenAt), for: user)
         } catch let error as ServiceError {
             let model = try await checkinModel(for: user, day: shown, context: context, typed: typed, error: error.message)
-            return try renderer.html("pages/checkin", model, status: .badRequest)
+            return try renderer.html("pages/checkin", model, status: Problem(error).status)
         }
         return .redirect(to: PagePath.checkin + "?date=\(shown)&saved=1")
     }

@@ -10,20 +10,21 @@
   var QUEUE = "bc.queue", main = document.getElementById("main");
   function queued() { try { return JSON.parse(localStorage.getItem(QUEUE) || "[]"); } catch (e) { return []; } }
   function keep(items) { localStorage.setItem(QUEUE, JSON.stringify(items)); }
-  function tell(text) {
+  function tell(text, waiting) {
     if (!main) return;
     var note = document.createElement("p");
+    if (waiting) note.setAttribute("data-waiting", "");
     note.className = "success"; note.setAttribute("role", "status"); note.textContent = text;
     main.insertBefore(note, main.firstChild);
   }
-  function day(iso) {
-    try { return new Date(iso + "T12:00:00").toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" }); } catch (e) { return iso; }
-  }
+  function day(iso) { return new Date(iso + "T12:00:00").toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" }); }
   function queue(path, body) {
     var params = new URLSearchParams(body), date = params.get("date");
+    // When she wrote it: a check-in sent later never replaces a newer one from another device.
+    if (!params.get("writtenAt")) { params.set("writtenAt", String(Date.now())); body = params.toString(); }
     var what = (path === "/session" ? "your session" : "your check-in") + (date ? " for " + day(date) : "");
     keep(queued().concat([{ path: path, body: body, what: what }]));
-    tell("No connection. " + what.charAt(0).toUpperCase() + what.slice(1) + " is saved on this phone and will be sent when you are back online.");
+    tell("No connection. Saved on this phone: " + what + ". It will be sent when you are back online.", true);
   }
   // The service worker's page for a form sent without a connection carries the form.
   if (main && main.dataset.queueBody) queue(main.dataset.queuePath, main.dataset.queueBody);
@@ -50,10 +51,14 @@
         if (landed === "/signin") { tell("Sign in again to send " + item.what + "."); return false; }
         if (response.status >= 500) return false;
         keep(queued().filter(function (other) { return other.body !== item.body; }));
-        if (!response.ok || landed !== item.path) { tell("We could not save " + item.what + ". Please enter it again."); return true; }
+        // Sent (or refused for good): the "saved on this phone" notes are out of date once nothing waits.
+        if (!queued().length) document.querySelectorAll("[data-waiting]").forEach(function (note) { note.remove(); });
         return response.text().then(function (html) {
-          var changes = [].map.call(new DOMParser().parseFromString(html, "text/html").querySelectorAll(".decisions li"), function (li) { return li.textContent.trim(); });
-          tell("Sent " + item.what + "." + (changes.length ? " Next time: " + changes.join(" ") : ""));
+          var page = new DOMParser().parseFromString(html, "text/html"), refused = page.querySelector("#main .error");
+          var changes = [].map.call(page.querySelectorAll(".decisions li"), function (li) { return li.textContent.trim(); });
+          // Refused (a newer check-in, one session a day…): the page's own reason.
+          if (!response.ok || landed !== item.path) tell("Not saved: " + item.what + ". " + (refused ? refused.textContent : "Please enter it again."));
+          else tell("Sent " + item.what + "." + (changes.length ? " Next time: " + changes.join(" ") : ""));
           return true;
         });
       }, function () { return false; })

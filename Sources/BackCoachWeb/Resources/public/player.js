@@ -98,7 +98,7 @@
     else state.done.forEach(function (i) { var box = form.elements["done." + i]; if (box) box.checked = true; });
     var heading = document.createElement("p");
     heading.className = "success"; heading.setAttribute("role", "status");
-    heading.textContent = "Session finished. Tick what you did, say how it went, then save.";
+    heading.textContent = "Finished. Check what is ticked, say how it went, then save.";
     form.insertBefore(heading, form.firstChild);
     heading.scrollIntoView();
   }
@@ -133,7 +133,6 @@
     b[1].addEventListener("change", function () { localStorage.setItem("bc." + b[0], b[1].checked ? "on" : "off"); });
   });
   document.addEventListener("visibilitychange", function () { if (document.visibilityState === "visible" && timer) keepAwake(true); });
-  form.addEventListener("change", remember);
   form.addEventListener("input", remember);
   // Sent, or queued on this phone by app.js when offline: either way the form's data has left the player.
   form.addEventListener("submit", function () { localStorage.removeItem(storeKey); });
