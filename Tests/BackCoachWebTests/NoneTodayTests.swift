@@ -43,4 +43,19 @@ struct NoneTodayTests {
             #expect(try await browser.get("/session").headers[.location] == "/today", "nothing recorded")
         }
     }
+
+    @Test("The daily check asks since her last check, not since the birth, on the page and in the API")
+    func dailyWording() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            let today = try await browser.get("/today").text
+            #expect(
+                today.contains("Since your last check, have you had chest pain")
+                    && !today.contains("Since the birth, have you had chest pain"))
+            let questions = try await app.request(.get, "/api/v1/questions").text
+            #expect(questions.contains("Since your last check, have you had chest pain"), "the rescreen list")
+            #expect(questions.contains("Since the birth, have you had chest pain"), "the intake keeps its own wording")
+        }
+    }
 }

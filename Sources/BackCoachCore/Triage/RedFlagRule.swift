@@ -11,6 +11,9 @@ public struct RedFlagRule: Codable, Equatable, Sendable {
     public let question: String
     /// Asked as separate short questions instead of one long one (RF-10): a "yes" or "not sure" to any raises the flag.
     public let items: [String]?
+    /// The wording for the before-session check, where the intake's ("since the birth") would never let her answer
+    /// no again after one past episode.
+    public let dailyQuestion: String?
     public let level: TriageLevel
     /// Its own timing within the level (e.g. "within 48 hours" for an urgent flag); the level's when nil.
     public let timing: TriageTiming?
@@ -45,7 +48,8 @@ public struct RedFlagRule: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, spoken, question, items, level, timing, escalations, followUps, advice, action, adviceWhenWithheld, rescreen,
+        case id, title, spoken, question, dailyQuestion, items, level, timing, escalations, followUps, advice, action, adviceWhenWithheld,
+            rescreen,
             sources
     }
 
@@ -56,6 +60,7 @@ public struct RedFlagRule: Codable, Equatable, Sendable {
         spoken = try container.decodeIfPresent(String.self, forKey: .spoken)
         question = try container.decode(String.self, forKey: .question)
         items = try container.decodeIfPresent([String].self, forKey: .items)
+        dailyQuestion = try container.decodeIfPresent(String.self, forKey: .dailyQuestion)
         level = try container.decode(TriageLevel.self, forKey: .level)
         timing = try container.decodeIfPresent(TriageTiming.self, forKey: .timing)
         escalations = try container.decode([Escalation].self, forKey: .escalations)
@@ -69,6 +74,9 @@ public struct RedFlagRule: Codable, Equatable, Sendable {
 
     /// The questions a person answers for this flag: its items, or the one question.
     public var questionsAsked: [String] { items ?? [question] }
+
+    /// The questions of the before-session check.
+    public var questionsAskedDaily: [String] { items ?? [dailyQuestion ?? question] }
 
     /// When any of `withAny` is also flagged, this flag rises to `level`.
     public struct Escalation: Codable, Equatable, Sendable {

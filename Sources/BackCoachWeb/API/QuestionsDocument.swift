@@ -24,9 +24,9 @@ struct QuestionsDocument: Encodable {
             let question: String
         }
 
-        init(_ rule: RedFlagRule) {
+        init(_ rule: RedFlagRule, daily: Bool = false) {
             id = rule.id
-            question = rule.question
+            question = daily ? rule.dailyQuestion ?? rule.question : rule.question
             items = rule.items
             followUps = rule.followUps.map { FollowUp(id: $0.id, question: $0.question) }
         }
@@ -38,8 +38,8 @@ struct QuestionsDocument: Encodable {
         redFlagIntro = questions.redFlagIntro
         rescreenIntro = questions.rescreenIntro
         answers = questions.answers
-        redFlags = questions.redFlagsAskedAtIntake.compactMap { id in content.redFlags.rule(id).map(FlagQuestion.init) }
+        redFlags = questions.redFlagsAskedAtIntake.compactMap { id in content.redFlags.rule(id).map { FlagQuestion($0) } }
         intake = questions.intake
-        rescreen = content.rescreenFlags.map(FlagQuestion.init)
+        rescreen = content.rescreenFlags.map { FlagQuestion($0, daily: true) }
     }
 }

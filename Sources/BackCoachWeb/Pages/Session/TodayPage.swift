@@ -71,7 +71,7 @@ struct TodayPage {
             sessionNumber: day.sessionNumber ?? 0, minutes: day.session?.estimatedMinutes ?? 0, exercises: day.session?.exercises ?? [],
             tip: day.tip, rescreenIntro: questions.rescreenIntro,
             // Not required one by one: "none of these today" answers them all.
-            flagGroups: SafetyQuestionForm(rules: rescreen).groups(values: answers, errors: errors, required: false),
+            flagGroups: SafetyQuestionForm(rules: rescreen, daily: true).groups(values: answers, errors: errors, required: false),
             labels: questions.answers, flags: day.triage?.flags ?? [],
             painScale: (0...10).map { ScaleChoice(value: $0, checked: answers["painAtRest"]?.first == String($0)) },
             canRecheck: canRecheck,

@@ -6,6 +6,8 @@ import BackCoachCore
 /// (`fu.RF-06-sepsis`), which must be answered only when its flag was raised. Answers are yes | no | notSure.
 struct SafetyQuestionForm {
     let rules: [RedFlagRule]
+    /// The before-session check's wording (`RedFlagRule.dailyQuestion`) instead of the intake's.
+    var daily = false
 
     static let answers: Set<String> = ["yes", "no", "notSure"]
     static let missingMessage = "Please choose yes, no or not sure."
@@ -84,7 +86,7 @@ struct SafetyQuestionForm {
     /// The groups to show, with earlier answers and errors filled in.
     func groups(values: [String: [String]], errors: [String: String], required: Bool) -> [Group] {
         rules.map { rule in
-            let texts = rule.questionsAsked
+            let texts = daily ? rule.questionsAskedDaily : rule.questionsAsked
             let questions = zip(Self.fieldNames(of: rule), texts).map { name, text in
                 question(name: name, text: text, values: values, errors: errors, follows: nil, required: required)
             }
