@@ -573,3 +573,9 @@ def test_intake_survives_back_forward_and_a_detour(server, browser):
     assert "Your pain" in driver.find_element(By.TAG_NAME, "h1").text
     driver.get(server + "/start?step=2")
     assert driver.find_element(By.ID, "q.weeksSinceBirth").get_attribute("value") == "9"
+    # An answer typed but not yet sent with Next survives a reload: it was kept as she gave it.
+    driver.get(server + "/start?step=3")
+    driver.find_element(By.ID, "q.painAtRest").send_keys("4")
+    time.sleep(1.5)
+    driver.refresh()
+    assert driver.find_element(By.ID, "q.painAtRest").get_attribute("value") == "4"

@@ -86,6 +86,19 @@ struct IntakeDraftTests {
         }
     }
 
+    @Test("Answers kept as she gives them (nav=save, sent by forms.js): a reload before Next finds them")
+    func savedAsGiven() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUp()
+            let saved = try await browser.post("/start", [("step", "0"), ("nav", "save"), ("rf.RF-01", "no"), ("rf.RF-03", "no")])
+            #expect(saved.status == .noContent)
+            let reloaded = try await browser.get("/start").text
+            #expect(reloaded.contains("Step 1 of 8") && reloaded.contains(#"id="rf.RF-03-no" name="rf.RF-03" value="no" checked"#))
+            #expect(reloaded.contains("data-autosave"))
+        }
+    }
+
     @Test("A yes with the step's other questions still blank is advised on at once")
     func yesBeforeTheRest() async throws {
         try await TestApp.run { app in

@@ -50,6 +50,8 @@ extension OnboardingPagesController {
             sent, fields: fields, raised: wizard.raised(in: sent, among: fields), step: back ? step - 1 : step,
             startingFrom: startingFrom, for: user)
         if back { return .redirect(to: PagePath.start(step: max(0, step - 1))) }
+        // forms.js saves each answer as she gives it, so a reload or a tap on the menu loses nothing.
+        if form["nav"] == "save" { return Response(status: .noContent) }
 
         let answers = WizardAnswers(values: draft.values)
         // Urgent or emergency advice comes as soon as the answer is given, before the other questions, even unanswered.

@@ -45,6 +45,19 @@
       }
     });
   });
+  // The intake keeps each answer on the server as she gives it (the step stays where it is).
+  document.querySelectorAll("form[data-autosave]").forEach(function (form) {
+    var timer = null;
+    form.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var body = new URLSearchParams(new FormData(form));
+        body.set("nav", "save");
+        fetch(form.action, { method: "POST", body: body, credentials: "same-origin" }).catch(function () {});
+      }, 400);
+    });
+    form.addEventListener("submit", function () { clearTimeout(timer); });
+  });
   // A picker that shows another day loads as soon as she picks (without JavaScript, its button does).
   document.querySelectorAll("[data-autosubmit]").forEach(function (form) {
     form.querySelectorAll("[data-hide-with-js]").forEach(function (button) { button.hidden = true; });
