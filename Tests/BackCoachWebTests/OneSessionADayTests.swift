@@ -25,4 +25,18 @@ struct OneSessionADayTests {
             #expect(csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("session,") }.count == 1)
         }
     }
+
+    @Test("After the day's session Today offers no second one, and the session page sends her back to Today")
+    func noSecondOffer() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.clearScreen()
+            try await browser.get("/session")
+            #expect(try await browser.post("/session", [("exercise", "clams"), ("done.0", "on"), ("pain", "2")]).status == .ok)
+            let today = try await browser.get("/today").text
+            #expect(today.contains("Session done today") && !today.contains(#"href="/session">Start session"#))
+            #expect(try await browser.get("/session").headers[.location] == "/today")
+        }
+    }
 }

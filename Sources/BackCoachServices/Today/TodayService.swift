@@ -85,10 +85,11 @@ public struct TodayService: Sendable {
     }
 
     /// The session she would do on `date`: the day's planned one, yesterday's if she missed it and today is a rest
-    /// day, or else the first of the week.
+    /// day, or else the first of the week; none once she has done one that day (one a day).
     public func sessionToDo(on date: LocalDate, current: ProgramService.Current, for user: User) async throws -> PlannedSession? {
         guard let plan = current.activeProgram else { return nil }
         let doneToday = try await context.store.day(for: user.id, on: date).sessionLogged
+        guard !doneToday else { return nil }
         let number = try await sessionDue(on: date, current: current, doneToday: doneToday, for: user)?.number ?? 1
         return plan.sessions.first { $0.number == number } ?? plan.sessions.first
     }
