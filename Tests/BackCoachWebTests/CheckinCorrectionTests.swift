@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// Correcting a check-in never loses what she saved: the saved values come back into the form, for today and for
@@ -124,6 +125,24 @@ struct StaleCheckinTests {
             let stale = try await browser.post("/checkin", [("date", "2026-11-25"), ("pain", "2"), ("writtenAt", writtenAt)])
             #expect(stale.status == .conflict && stale.text.contains("was saved on another device"))
             #expect(try await browser.get("/settings/export.csv").text.contains("checkin,2026-11-25,5,,laptop"))
+        }
+    }
+
+    @Test("The API takes the same 'written at' and refuses the same, in the same words")
+    func api() async throws {
+        try await TestApp.run { app in
+            let token = try await app.onboardedUser()
+            let written = ISO8601DateFormatter().string(from: app.clock.now)
+            app.clock.advance(seconds: 600)
+            #expect(try await app.request(.put, "/api/v1/me/checkins/2026-11-25", token: token, json: #"{"pain":5}"#).status == .created)
+            let stale = try await app.request(
+                .put, "/api/v1/me/checkins/2026-11-25", token: token, json: #"{"pain":2,"writtenAt":"\#(written)"}"#)
+            #expect(stale.status == .conflict && stale.detail.contains("was saved on another device"))
+            let later = ISO8601DateFormatter().string(from: app.clock.now)
+            let fresh = try await app.request(
+                .put, "/api/v1/me/checkins/2026-11-25", token: token, json: #"{"pain":3,"writtenAt":"\#(later)"}"#)
+            #expect(fresh.status == .ok)
+            expectMatchesSchema(fresh, "PUT", "/api/v1/me/checkins/{date}")
         }
     }
 }

@@ -2207,25 +2207,33 @@ extension Components {
             public var psfs: [Components.Schemas.PSFSRating]?
             /// - Remark: Generated from `#/components/schemas/CheckinRequest/note`.
             public var note: Swift.String?
+            /// When she wrote it, for a check-in kept offline and sent later: it is stored with that time and refused (409) when a newer check-in for the day is already stored
+            ///
+            /// - Remark: Generated from `#/components/schemas/CheckinRequest/writtenAt`.
+            public var writtenAt: Foundation.Date?
             /// Creates a new `CheckinRequest`.
             ///
             /// - Parameters:
             ///   - pain:
             ///   - psfs:
             ///   - note:
+            ///   - writtenAt: When she wrote it, for a check-in kept offline and sent later: it is stored with that time and refused (409) when a newer check-in for the day is already stored
             public init(
                 pain: Swift.Int,
                 psfs: [Components.Schemas.PSFSRating]? = nil,
-                note: Swift.String? = nil
+                note: Swift.String? = nil,
+                writtenAt: Foundation.Date? = nil
             ) {
                 self.pain = pain
                 self.psfs = psfs
                 self.note = note
+                self.writtenAt = writtenAt
             }
             public enum CodingKeys: String, CodingKey {
                 case pain
                 case psfs
                 case note
+                case writtenAt
             }
             public init(from decoder: any Swift.Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -2241,10 +2249,15 @@ extension Components {
                     Swift.String.self,
                     forKey: .note
                 )
+                self.writtenAt = try container.decodeIfPresent(
+                    Foundation.Date.self,
+                    forKey: .writtenAt
+                )
                 try decoder.ensureNoAdditionalProperties(knownKeys: [
                     "pain",
                     "psfs",
-                    "note"
+                    "note",
+                    "writtenAt"
                 ])
             }
         }

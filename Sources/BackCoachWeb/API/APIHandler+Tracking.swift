@@ -12,7 +12,8 @@ extension APIHandler {
             throw Problem.notFound("There is nothing at this address.")
         }
         let psfs = body.psfs?.map { PSFSRating(activity: $0.activity, score: $0.score) }
-        let saved = try await services.checkins.save(.init(date: date, pain: body.pain, psfs: psfs, note: body.note), for: user)
+        let saved = try await services.checkins.save(
+            .init(date: date, pain: body.pain, psfs: psfs, note: body.note, writtenAt: body.writtenAt), for: user)
         let checkin = try Wire.convert(saved.checkin, to: Components.Schemas.Checkin.self)
         return saved.created ? .created(.init(body: .json(checkin))) : .ok(.init(body: .json(checkin)))
     }
