@@ -15,7 +15,7 @@ struct ClearanceTests {
             let tapped = try await browser.post("/today/cleared", [])
             #expect(tapped.headers[.location] == "/today?cleared=1")
             let after = try await browser.get("/today?cleared=1").text
-            #expect(after.contains("Your plan now follows your check.") && !after.contains("Had your postnatal check?"))
+            #expect(after.contains("Your plan can now move on as your sessions go well.") && !after.contains("Had your postnatal check?"))
             let plan = try await browser.get("/plan").text
             #expect(plan != before, "the plan moved on")
             #expect(!plan.contains("Please go to your postnatal check"), "the reminder to go is gone")

@@ -74,6 +74,7 @@ struct IntakeDraftTests {
             #expect(flagged.headers[.location] == "/start/advice", "not after eight more questions")
             let advice = try await browser.get("/start/advice").text
             #expect(advice.contains("blood clot") && advice.contains("You told us this at"))
+            #expect(advice.components(separatedBy: "You told us this at").count == 2, "once, in the advice, not under each number")
             #expect(advice.contains(#"href="/start?step=1""#) && advice.contains("Answer the other safety questions"))
             #expect(advice.contains(#"href="/start?step=0""#) && advice.contains("I tapped the wrong answer"))
             // A reload asks nothing again, and the advice stays until the answer changes.

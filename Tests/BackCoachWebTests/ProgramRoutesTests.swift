@@ -184,7 +184,7 @@ struct ProgramRoutesTests {
             let again = try await app.request(
                 .post, "/api/v1/me/sessions", token: token,
                 json: #"{"date":"2026-11-25","exercises":[{"id":"glute-bridge","completed":true,"painDuring":1}]}"#)
-            #expect(again.status == .conflict && again.detail.contains("already saved a session for 2026-11-25"))
+            #expect(again.status == .conflict && again.detail.contains("already saved a session for 25 November 2026"))
         }
     }
 

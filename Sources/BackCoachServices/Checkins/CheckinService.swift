@@ -44,7 +44,7 @@ public struct CheckinService: Sendable {
             throw ServiceError.notFound("This account no longer exists.")
         } catch StorageError.newerExists {
             throw ServiceError.conflict(
-                "A newer check-in for \(checkin.date) was saved on another device, so this one, written earlier, was not saved.")
+                "A newer check-in for \(checkin.date.spelledOut) was saved on another device, so this one, written earlier, was not saved.")
         }
     }
 

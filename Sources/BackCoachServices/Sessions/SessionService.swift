@@ -65,7 +65,8 @@ public struct SessionService: Sendable {
                 // One session a day: a second tab or a second save that day would count twice and move the plan twice.
                 guard !snapshot.day.sessionLogged else {
                     throw ServiceError.conflict(
-                        "You have already saved a session for \(date). One a day is enough: your next one is on your next session day.")
+                        "You have already saved a session for \(date.spelledOut). One a day is enough: your next one is on your next session day."
+                    )
                 }
                 guard !record.paused else {
                     throw ServiceError.conflict(

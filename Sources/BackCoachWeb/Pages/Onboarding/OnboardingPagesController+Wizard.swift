@@ -104,7 +104,7 @@ extension OnboardingPagesController {
         }
         let answeredAt = draft.raisedAt.values.min().map { "You told us this at \(DayLabel.time($0, in: user.timeZone))." }
         let model = StopPage.make(
-            screen, contacts: content.contacts(for: user.country), context: context, assets: renderer.assets, note: answeredAt,
+            screen, contacts: content.contacts(for: user.country), context: context, assets: renderer.assets, answeredAt: answeredAt,
             links: links)
         return try renderer.html("pages/stop", model)
     }

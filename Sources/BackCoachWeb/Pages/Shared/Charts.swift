@@ -59,7 +59,8 @@ enum Charts {
         // Monday is row 0: the first column starts on the Monday of her first week.
         let lead = first.weekdayIndex
         let weeks = Int((Double(lead + days.count) / 7).rounded(.up))
-        let svgWidth = left + Double(weeks) * (cell + gap) + 2
+        // Room for the first week's date label even when she has had only a week.
+        let svgWidth = max(left + Double(weeks) * (cell + gap) + 2, left + 40)
         let svgHeight = top + 7 * (cell + gap) + 2
         // Drawn at a fixed scale (shrunk only when wider than the page), so a few weeks don't blow up to full width.
         var svg =
