@@ -69,6 +69,11 @@ struct SessionPainOverLimitTests {
             let ticked: [(String, String)] = [("exercise", "clams"), ("done.0", "on"), ("exercise", "glute-bridge"), ("done.1", "on")]
             let vague = try await browser.post("/session", ticked + [("pain", "8")])
             #expect(vague.status == .badRequest && vague.text.contains("give the pain for the exercise that hurt"))
+            // The checklist comes back with her answers, as a form to finish (no player to skip through again).
+            #expect(
+                vague.text.contains(#"name="done.0" checked>"#)
+                    && vague.text.contains(#"name="pain" type="number" min="0" max="10" value="8""#))
+            #expect(!vague.text.contains(#"id="player""#) && vague.text.contains("Save how it went"))
             #expect(try await browser.get("/settings/export.csv").text.components(separatedBy: "\r\n").count == 2, "nothing saved")
             try await browser.get("/session")
             let named = try await browser.post("/session", ticked + [("pain", "8"), ("pain.1", "8")])

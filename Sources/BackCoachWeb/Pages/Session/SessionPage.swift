@@ -14,7 +14,10 @@ struct SessionPage {
     let minutes: Int
     let speed: Int
     let exercises: [ExerciseStep]
-    let painScale: [Int]
+    /// Sent back with her answers and what to change: the form alone, no player.
+    let review: Bool
+    let error: String?
+    let sessionPain: String?
 
     struct ExerciseStep {
         let index: Int
@@ -32,12 +35,40 @@ struct SessionPage {
         let tempo: Int
         let firstCue: String
         let figure: ExerciseFigures.Image?
+        let answer: Answer
+    }
+
+    /// What she gave for one exercise, when the form comes back to her.
+    struct Answer {
+        let done: Bool
+        let tooEasy: Bool
+        let tooHard: Bool
+        let pain: String?
+        let leaking: Bool
+        let heaviness: Bool
+        let doming: Bool
+        let sharp: Bool
+        /// "Not quite right?" opens when she said anything in it.
+        let opened: Bool
+
+        init(_ answers: [String: [String]], index: Int) {
+            let difficulty = answers["difficulty.\(index)"]?.first
+            let symptoms = Set(answers["symptoms.\(index)"] ?? [])
+            done = answers["done.\(index)"] != nil
+            tooEasy = difficulty == "tooEasy"
+            tooHard = difficulty == "tooHard"
+            pain = answers["pain.\(index)"]?.first.flatMap { $0.isEmpty ? nil : $0 }
+            (leaking, heaviness, doming, sharp) = (
+                symptoms.contains("leaking"), symptoms.contains("heaviness"), symptoms.contains("doming"), symptoms.contains("pain")
+            )
+            opened = tooEasy || tooHard || pain != nil || !symptoms.isEmpty
+        }
     }
 
     /// `speed` runs the timers faster, for a quick look (1 is real time).
     static func make(
         _ planned: PlannedSession, on date: LocalDate, speed: Int, catalogue: ExerciseCatalogue, figures: ExerciseFigures,
-        context: AppRequestContext, assets: Assets
+        context: AppRequestContext, assets: Assets, answers: [String: [String]] = [:], error: String? = nil
     ) -> SessionPage {
         let number = planned.number
         let steps = planned.exercises.enumerated().map { index, planned in
@@ -47,12 +78,14 @@ struct SessionPage {
                 steps: exercise?.steps ?? [], notes: planned.notes, sets: planned.dose.sets, reps: planned.dose.reps,
                 hold: planned.dose.holdSeconds, perSide: planned.dose.perSide, rest: planned.dose.restSeconds,
                 tempo: planned.dose.secondsPerRep,
-                firstCue: exercise?.cues.first ?? "", figure: figures.image(for: planned.id, dose: planned.dose))
+                firstCue: exercise?.cues.first ?? "", figure: figures.image(for: planned.id, dose: planned.dose),
+                answer: Answer(answers, index: index))
         }
         return SessionPage(
             chrome: Chrome(title: "Session \(number)", context: context, section: .today, assets: assets),
             playerJS: assets.url("player.js"), date: date.description, sessionID: UUID().uuidString.lowercased(),
             sessionNumber: number,
-            minutes: planned.estimatedMinutes, speed: speed, exercises: steps, painScale: Array(0...10))
+            minutes: planned.estimatedMinutes, speed: speed, exercises: steps, review: error != nil, error: error,
+            sessionPain: answers["pain"]?.first.flatMap { $0.isEmpty ? nil : $0 })
     }
 }

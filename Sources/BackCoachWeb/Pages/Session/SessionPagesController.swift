@@ -133,6 +133,18 @@ struct SessionPagesController {
                 planned, on: date, speed: speed, catalogue: content.catalogue, figures: figures, context: context, assets: renderer.assets))
     }
 
+    /// The checklist again, as a form with her answers and what to change (no player: she has done the session).
+    func reviewPage(for user: User, form: FormData, error: String, context: AppRequestContext) async throws -> Response {
+        let date = LocalDate(form["date"] ?? "") ?? services.today.today(for: user)
+        guard let planned = try await services.today.sessionToDo(on: date, current: try await current(user), for: user) else {
+            throw Problem.badRequest(error)
+        }
+        let model = SessionPage.make(
+            planned, on: date, speed: 1, catalogue: content.catalogue, figures: figures, context: context, assets: renderer.assets,
+            answers: form.fields, error: error)
+        return try renderer.html("pages/session", model, status: .badRequest)
+    }
+
     @Sendable func finish(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         let form = try await request.csrfCheckedForm(context: context)
@@ -146,9 +158,9 @@ struct SessionPagesController {
         if let pain = sessionPain, let ceiling = try await current(user).assessment.program?.painCeiling, pain > Double(ceiling) {
             sessionPain = nil
             guard ids.indices.contains(where: { form["done.\($0)"] != nil && form["pain.\($0)"].flatMap { Double($0) } != nil }) else {
-                throw Problem.badRequest(
-                    "Your pain went above your limit of \(ceiling) out of 10. Go back and, under \"Not quite right?\", give the pain for the exercise that hurt, so only that one is made easier."
-                )
+                let message =
+                    "Your pain went above your limit of \(ceiling) out of 10. Under \"Not quite right?\", give the pain for the exercise that hurt, so only that one is made easier."
+                return try await reviewPage(for: user, form: form, error: message, context: context)
             }
         }
         var items: [JSONValue] = []

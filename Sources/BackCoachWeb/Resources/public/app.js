@@ -10,11 +10,11 @@
   var QUEUE = "bc.queue", main = document.getElementById("main");
   function queued() { try { return JSON.parse(localStorage.getItem(QUEUE) || "[]"); } catch (e) { return []; } }
   function keep(items) { localStorage.setItem(QUEUE, JSON.stringify(items)); }
-  function tell(text, waiting) {
+  function tell(text, waiting, refused) {
     if (!main) return;
     var note = document.createElement("p");
     if (waiting) note.setAttribute("data-waiting", "");
-    note.className = "success"; note.setAttribute("role", "status"); note.textContent = text;
+    note.className = refused ? "error" : "success"; note.setAttribute("role", "status"); note.textContent = text;
     main.insertBefore(note, main.firstChild);
   }
   function day(iso) { return new Date(iso + "T12:00:00").toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" }); }
@@ -57,7 +57,7 @@
           var page = new DOMParser().parseFromString(html, "text/html"), refused = page.querySelector("#main .error");
           var changes = [].map.call(page.querySelectorAll(".decisions li"), function (li) { return li.textContent.trim(); });
           // Refused (a newer check-in, one session a day…): the page's own reason.
-          if (!response.ok || landed !== item.path) tell("Not saved: " + item.what + ". " + (refused ? refused.textContent : "Please enter it again."));
+          if (!response.ok || landed !== item.path) tell("Not saved: " + item.what + ". " + (refused ? refused.textContent : "Please enter it again."), 0, 1);
           else tell("Sent " + item.what + "." + (changes.length ? " Next time: " + changes.join(" ") : ""));
           return true;
         });
