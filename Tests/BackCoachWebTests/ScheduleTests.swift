@@ -48,6 +48,9 @@ struct ScheduleTests {
             #expect(settings.contains("Choose 4 days for your sessions") && settings.contains(#"name="time" type="time" value="09:00""#))
             let wrong = try await browser.post("/settings/schedule", [("day", "0"), ("time", "07:00")])
             #expect(wrong.status == .badRequest && wrong.text.contains("choose 4 days (you chose 1)"))
+            #expect(
+                wrong.text.contains(#"id="day-0" name="day" value="0" checked"#) && wrong.text.contains(#"value="07:00""#), "kept as chosen"
+            )
             let saved = try await browser.post(
                 "/settings/schedule", [("day", "0"), ("day", "1"), ("day", "3"), ("day", "5"), ("time", "07:00")])
             #expect(saved.status == .ok && saved.text.contains("Your session days are saved."))

@@ -12,6 +12,12 @@ extension ProgramService {
         public let time: String
         /// How many days she must pick: her sessions a week, from her answers.
         public let sessionsPerWeek: Int
+
+        public init(weekdays: [Int]?, time: String, sessionsPerWeek: Int) {
+            self.weekdays = weekdays
+            self.time = time
+            self.sessionsPerWeek = sessionsPerWeek
+        }
     }
 
     public static let defaultSessionTime = "09:00"

@@ -30,13 +30,17 @@ struct SettingsPagesController {
 
     func model(
         _ user: User, _ context: AppRequestContext, calendarURL: String? = nil, message: String? = nil, error: String? = nil,
-        newCodes: [String] = []
+        newCodes: [String] = [], typedSchedule: ProgramService.Schedule? = nil
     ) async throws -> SettingsPage {
-        SettingsPage.make(
+        let schedule = try await services.program.hasPlan(user) ? try await services.program.schedule(for: user) : nil
+        return SettingsPage.make(
             user, calendarURL: calendarURL ?? services.calendar.link(for: user).url,
             highestPainCeiling: try await services.profile.highestPainCeiling(for: user),
             codesLeft: try await services.recovery.codesLeft(for: user), contacts: services.profile.contacts(for: user),
-            schedule: try await services.program.hasPlan(user) ? try await services.program.schedule(for: user) : nil, message: message,
+            // A refused choice comes back as she made it, with her sessions a week from the saved schedule.
+            schedule: schedule.map { saved in
+                typedSchedule.map { .init(weekdays: $0.weekdays, time: $0.time, sessionsPerWeek: saved.sessionsPerWeek) } ?? saved
+            }, message: message,
             error: error, newCodes: newCodes, context: context, assets: renderer.assets)
     }
 
@@ -58,6 +62,8 @@ struct SettingsPagesController {
     @Sendable func schedule(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireWebUser()
         let form = try await request.csrfCheckedForm(context: context)
+        let typed = ProgramService.Schedule(
+            weekdays: form.all("day").compactMap { Int($0) }, time: form["time"] ?? "", sessionsPerWeek: 0)
         do {
             let days = try form.all("day").map { text in
                 guard let day = Int(text) else { throw ServiceError.invalid("Choose days from the list.", field: "weekdays") }
@@ -66,7 +72,8 @@ struct SettingsPagesController {
             _ = try await services.program.setSchedule(weekdays: days, time: form["time"] ?? "", for: user)
             return try renderer.html("pages/settings", try await model(user, context, message: "Your session days are saved."))
         } catch let error as ServiceError {
-            return try renderer.html("pages/settings", try await model(user, context, error: error.message), status: Problem(error).status)
+            return try renderer.html(
+                "pages/settings", try await model(user, context, error: error.message, typedSchedule: typed), status: Problem(error).status)
         }
     }
 
