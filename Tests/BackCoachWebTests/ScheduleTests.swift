@@ -17,6 +17,8 @@ struct ScheduleTests {
             #expect(wrong.status == .badRequest && wrong.detail.contains("choose 4 days (you chose 2)"))
             let badTime = try await app.request(.put, "/api/v1/me/schedule", token: token, json: #"{"time":"25:00"}"#)
             #expect(badTime.status == .badRequest && badTime.detail.contains("like 07:30"))
+            let signed = try await app.request(.put, "/api/v1/me/schedule", token: token, json: #"{"time":"+1:00"}"#)
+            #expect(signed.status == .badRequest, "a sign is not a digit")
             // Monday, Tuesday, Thursday, Saturday at 20:15. 25 November 2026 is a Wednesday.
             let set = try await app.request(
                 .put, "/api/v1/me/schedule", token: token, json: #"{"weekdays":[5,0,1,3],"time":"20:15"}"#)

@@ -23,16 +23,16 @@ extension ProgramService {
     public static let defaultSessionTime = "09:00"
     public static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
-    /// Whether she has a plan whose days she can choose.
-    public func hasPlan(_ user: User) async throws -> Bool {
-        try await currentIfAnswered(for: user)?.record != nil
-    }
-
     public func schedule(for user: User) async throws -> Schedule {
-        let current = try await current(for: user)
-        guard current.record != nil else {
+        guard let schedule = try await scheduleIfPlanned(for: user) else {
             throw ServiceError.notFound("There is no plan yet, so there are no session days to show.")
         }
+        return schedule
+    }
+
+    /// Her schedule, or nil before she has a plan whose days she can choose (settings shows none then).
+    public func scheduleIfPlanned(for user: User) async throws -> Schedule? {
+        guard let current = try await currentIfAnswered(for: user), current.record != nil else { return nil }
         return Schedule(
             weekdays: current.schedule?.weekdays, time: current.record?.sessionTime ?? Self.defaultSessionTime,
             sessionsPerWeek: current.answers.daysPerWeek)
@@ -77,7 +77,8 @@ extension ProgramService {
     /// Minutes after midnight for "HH:mm" (00:00 to 23:59), or nil.
     static func minutes(of time: String) -> Int? {
         let parts = time.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
+        // Two ASCII digits each side: Int("+1") would let "+1:00" through into the calendar feed.
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy { ("0"..."9").contains($0) } }),
             let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute)
         else { return nil }
         return hour * 60 + minute
