@@ -40,7 +40,9 @@ public struct ProgressReport: Encodable, Sendable {
         let store = context.store
         let to = context.today(for: user)
         let first = try await store.firstCheckinDate(for: user.id)
-        let record = try await store.program(for: user.id)
+        // One read for both: the program's start bounds the window, the intake's sessions a week the adherence.
+        let stored = try await store.intakeAndProgram(for: user.id)
+        let record = stored?.program
         let from = max(
             to.adding(days: -(days - 1)), ProgressService.firstDay(of: user, firstCheckin: first, programStart: record?.startDate))
         let window = try await store.checkins(for: user.id, from: from, to: to)
@@ -54,7 +56,7 @@ public struct ProgressReport: Encodable, Sendable {
             psfs: history.compactMap { checkin in checkin.psfs.map { PSFSEntry(date: checkin.date, ratings: $0) } }, asOf: to)
 
         var planned = 0
-        if let record, let intake = try await store.intake(for: user.id) {
+        if let record, let intake = stored?.intake {
             planned =
                 record.schedule(sessionsPerWeek: intake.answers.daysPerWeek).sessionDays(from: from, to: to)
                 .count

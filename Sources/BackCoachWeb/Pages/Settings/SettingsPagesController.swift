@@ -32,7 +32,7 @@ struct SettingsPagesController {
         _ user: User, _ context: AppRequestContext, calendarURL: String? = nil, message: String? = nil, error: String? = nil,
         newCodes: [String] = [], typedSchedule: ProgramService.Schedule? = nil
     ) async throws -> SettingsPage {
-        let schedule = try await services.program.hasPlan(user) ? try await services.program.schedule(for: user) : nil
+        let schedule = try await services.program.scheduleIfPlanned(for: user)
         return SettingsPage.make(
             user, calendarURL: calendarURL ?? services.calendar.link(for: user).url,
             highestPainCeiling: try await services.profile.highestPainCeiling(for: user),
