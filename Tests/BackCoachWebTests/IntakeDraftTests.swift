@@ -97,6 +97,9 @@ struct IntakeDraftTests {
             let reloaded = try await browser.get("/start").text
             #expect(reloaded.contains("Step 1 of 8") && reloaded.contains(#"id="rf.RF-03-no" name="rf.RF-03" value="no" checked"#))
             #expect(reloaded.contains("data-autosave"))
+            // A yes saved this way leads to the advice at once (forms.js follows the redirect).
+            let yes = try await browser.post("/start", [("step", "0"), ("nav", "save"), ("rf.RF-02", "yes")])
+            #expect(yes.headers[.location] == "/start/advice")
         }
     }
 

@@ -50,12 +50,12 @@ extension OnboardingPagesController {
             sent, fields: fields, raised: wizard.raised(in: sent, among: fields), step: back ? step - 1 : step,
             startingFrom: startingFrom, for: user)
         if back { return .redirect(to: PagePath.start(step: max(0, step - 1))) }
+        let answers = WizardAnswers(values: draft.values)
+        // Urgent or emergency advice comes as soon as the answer is given, before the other questions, even unanswered;
+        // with JavaScript that is the tap itself (forms.js follows this redirect from its save).
+        if wizard.all[step].isSafety, !wizard.screen(answers).programAllowed { return .redirect(to: PagePath.startAdvice) }
         // forms.js saves each answer as she gives it, so a reload or a tap on the menu loses nothing.
         if form["nav"] == "save" { return Response(status: .noContent) }
-
-        let answers = WizardAnswers(values: draft.values)
-        // Urgent or emergency advice comes as soon as the answer is given, before the other questions, even unanswered.
-        if wizard.all[step].isSafety, !wizard.screen(answers).programAllowed { return .redirect(to: PagePath.startAdvice) }
         // Something missing: the same step again, by redirect, so Back never asks to resend a form.
         guard wizard.errors(in: step, answers: answers).isEmpty else { return .redirect(to: PagePath.start(step: step) + "&check=1") }
         guard step == wizard.last else {

@@ -45,7 +45,8 @@
       }
     });
   });
-  // The intake keeps each answer on the server as she gives it (the step stays where it is).
+  // The intake keeps each answer on the server as she gives it (the step stays where it is), and a yes that needs
+  // help now opens the advice at once.
   document.querySelectorAll("form[data-autosave]").forEach(function (form) {
     var timer = null;
     form.addEventListener("input", function () {
@@ -53,7 +54,10 @@
       timer = setTimeout(function () {
         var body = new URLSearchParams(new FormData(form));
         body.set("nav", "save");
-        fetch(form.action, { method: "POST", body: body, credentials: "same-origin" }).catch(function () {});
+        // A safety answer that needs help now comes back as a redirect to the advice: show it at once.
+        fetch(form.action, { method: "POST", body: body, credentials: "same-origin" }).then(function (response) {
+          if (response.redirected && new URL(response.url).pathname === "/start/advice") location.href = response.url;
+        }).catch(function () {});
       }, 400);
     });
     form.addEventListener("submit", function () { clearTimeout(timer); });
