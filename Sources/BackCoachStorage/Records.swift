@@ -26,11 +26,20 @@ public struct User: Equatable, Sendable {
     public var country: String?
     /// Her IANA time zone (e.g. "Europe/London"); nil when not known.
     public var timeZone: String?
+    /// A mother's own account, or a clinician's.
+    public let role: AccountRole
+    /// A clinician's name and profession, as they gave them (BackCoach cannot check a registration).
+    public let displayName: String?
+    public let profession: String?
 
     public init(
         id: UserID, email: String, passwordHash: String, createdAt: Date, calendarSecret: String, painCeiling: Int? = nil,
-        country: String? = nil, timeZone: String? = nil
+        country: String? = nil, timeZone: String? = nil, role: AccountRole = .client, displayName: String? = nil,
+        profession: String? = nil
     ) {
+        self.role = role
+        self.displayName = displayName
+        self.profession = profession
         self.id = id
         self.email = email
         self.passwordHash = passwordHash
@@ -74,6 +83,11 @@ public struct ProgramRecord: Codable, Hashable, Sendable {
     /// Her session days, with `sessionsPerWeek` from her intake.
     public func schedule(sessionsPerWeek: Int) -> SessionSchedule {
         SessionSchedule(startDate: startDate, sessionsPerWeek: sessionsPerWeek, weekdays: weekdays)
+    }
+
+    /// Her session days: her sessions a week from her answers, or the number her clinician set.
+    public func schedule(answers: IntakeAnswers) -> SessionSchedule {
+        schedule(sessionsPerWeek: state.adjustments.applied(to: answers).daysPerWeek)
     }
 }
 
@@ -151,6 +165,8 @@ public struct ErasureReport: Codable, Equatable, Sendable {
     public var sessions = 0
     public var checkins = 0
     public var webSessions = 0
+    /// Shares with clinicians (hers, or a clinician's with every mother) and their log lines.
+    public var shares = 0
 
     public init() {}
 }
@@ -177,6 +193,8 @@ public enum StorageError: Error, Equatable, Sendable {
     case idTaken
     /// A newer record is stored than the one offered (see `upsertCheckin(_:for:keepingNewer:)`).
     case newerExists
+    /// The share a clinician acts under is no longer open.
+    case shareEnded
 }
 
 /// What `changeProgram` hands over: her program record and that day's record, read inside the transaction.

@@ -14,7 +14,10 @@ extension FluentStore {
             calendarSecret: try row.decode(column: "calendar_secret", as: String.self),
             painCeiling: try row.decode(column: "pain_ceiling", as: Int?.self),
             country: try row.decode(column: "country", as: String?.self),
-            timeZone: try row.decode(column: "time_zone", as: String?.self))
+            timeZone: try row.decode(column: "time_zone", as: String?.self),
+            role: AccountRole(rawValue: try row.decode(column: "role", as: String.self)) ?? .client,
+            displayName: try row.decode(column: "display_name", as: String?.self),
+            profession: try row.decode(column: "profession", as: String?.self))
     }
 
     static func screen(from row: any SQLRow) throws -> ScreenRecord {

@@ -58,11 +58,15 @@ public struct FluentStore: BackCoachStore {
         do {
             try await write { sql in
                 try await sql.insert(into: "users")
-                    .columns("id", "email", "password_hash", "calendar_secret", "pain_ceiling", "country", "time_zone", "created_at")
+                    .columns(
+                        "id", "email", "password_hash", "calendar_secret", "pain_ceiling", "country", "time_zone", "created_at", "role",
+                        "display_name", "profession"
+                    )
                     .values(
                         SQLBind(user.id.rawValue), SQLBind(user.email), SQLBind(user.passwordHash), SQLBind(user.calendarSecret),
                         SQLBind(user.painCeiling), SQLBind(user.country), SQLBind(user.timeZone),
-                        SQLBind(user.createdAt.timeIntervalSince1970)
+                        SQLBind(user.createdAt.timeIntervalSince1970), SQLBind(user.role.rawValue), SQLBind(user.displayName),
+                        SQLBind(user.profession)
                     )
                     .run()
             }
@@ -164,6 +168,7 @@ public struct FluentStore: BackCoachStore {
             report.checkins = try await Self.count(sql, "checkins", "user_id", id)
             report.webSessions = try await Self.count(sql, "web_sessions", "user_id", id)
             report.accounts = try await Self.count(sql, "users", "id", id)
+            report.shares = try await self.deleteShares(sql, of: user)
             // Children first, so the erase does not depend on foreign-key cascades being switched on.
             for table in [
                 "api_tokens", "web_sessions", "account_recovery", "intake_drafts", "intakes", "programs", "screens", "session_logs",

@@ -96,11 +96,11 @@ struct MigrationTests {
         let description: String
     }
 
-    /// An older release (through 0009) with a user and her records, written as it wrote them; then 0010 and 0011
-    /// arrive, are reverted, and arrive again.
+    /// An older release (through 0009) with a user and her records, written as it wrote them; then 0010 to 0013
+    /// arrive, are reverted, and arrive again (her account reads as a mother's own: the role column's default).
     static func upgradeKeepsData(_ database: FluentDatabase, location: DatabaseLocation) async throws {
         try await database.migrate(through: "0009_create_account_recovery")
-        let later = ["0010_add_place_to_users", "0011_create_intake_drafts"]
+        let later = ["0010_add_place_to_users", "0011_create_intake_drafts", "0012_add_roles_to_users", "0013_create_shares"]
         #expect(try await database.pendingMigrations() == later)
         let store = FluentStore(database: database)
         // Her account as the older release wrote it: no country or time-zone columns yet.
@@ -149,6 +149,10 @@ struct MigrationTests {
             #expect(try await reader.user(id: user.id)?.country == "IE")
             _ = try await reader.changeIntakeDraft(for: user.id) { _ in IntakeDraft(step: 1, updatedAt: StoreContract.now) }
             #expect(try await reader.intakeDraft(for: user.id)?.step == 1)
+            #expect(try await reader.user(id: user.id)?.role == .client)
+            try await reader.addShare(
+                Share(client: user.id, codeHash: "upgrade-\(UUID())", createdAt: StoreContract.now, expiresAt: StoreContract.now))
+            #expect(try await reader.shares(client: user.id).count == 1)
         } catch {
             await restarted.shutdown()
             throw error

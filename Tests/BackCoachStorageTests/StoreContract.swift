@@ -16,6 +16,8 @@ enum StoreContract {
         "race: attempts counted under concurrency": attemptsCountedUnderConcurrency,
         "race: one check-in created once": oneCheckinCreatedOnce, "recovery codes and reset links": recovery,
         "intake drafts": intakeDrafts, "race: draft steps saved at once both land": draftStepsBothLand,
+        "care team shares": careTeam, "care team adjustment": careTeamAdjustment,
+        "race: a share code redeemed once": shareCodeRedeemedOnce, "race: revoke against a clinician's change": revokeAgainstAdjustment,
     ]
 
     static let names = checks.keys.sorted()

@@ -9,8 +9,10 @@ public enum PainCeiling {
     /// The ceiling for this person: the cautious one in the first 6 weeks or with pelvic girdle pain, else the
     /// standard one. Her own choice can only lower it (reference 5.1: a higher limit is a clinician's decision), so a
     /// limit she set higher earlier, or one that time has overtaken, never raises it.
-    public static func ceiling(for context: ProgramContext, override: Int? = nil) -> Int {
-        let recommended = defaultCeiling(for: context)
+    /// `clinician`: the limit her clinician set (0–7), which replaces the default; her own choice still only lowers it.
+    public static func ceiling(for context: ProgramContext, override: Int? = nil, clinician: Int? = nil) -> Int {
+        let recommended =
+            clinician.map { min(max(0, $0), ClinicianAdjustments.painCeilingRange.upperBound) } ?? defaultCeiling(for: context)
         guard let override else { return recommended }
         return min(recommended, max(0, override))
     }

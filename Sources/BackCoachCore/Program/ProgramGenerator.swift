@@ -10,6 +10,9 @@ public struct ProgramGenerator: Sendable {
     /// More than this in one short session is hard to follow with a baby nearby.
     public static let maxExercisesPerSession = 8
 
+    /// Why an exercise her clinician took out is missing (her clinician's own reason is in her care-team log).
+    public static let takenOutReason = "Your clinician has taken this out of your plan for now."
+
     public init(catalogue: ExerciseCatalogue, noteTexts: [ProgramNoteID: ProgramNoteText]) {
         self.catalogue = catalogue
         self.noteTexts = noteTexts
@@ -17,20 +20,29 @@ public struct ProgramGenerator: Sendable {
 
     /// A program for someone whose triage allows one. `state` is nil for a new program.
     public func generate(
-        answers: IntakeAnswers, triage: TriageResult, startDate: LocalDate,
+        answers given: IntakeAnswers, triage: TriageResult, startDate: LocalDate,
         state: ProgramState? = nil, painCeilingOverride: Int? = nil
     ) -> Program {
+        let adjustments = state?.adjustments ?? .none
+        let answers = adjustments.applied(to: given)
         let context = ProgramContext(answers: answers)
-        let allowed = PhaseRules.allowedPhase(for: answers)
+        let allowed = PhaseRules.allowedPhase(for: answers, confirmed: adjustments.confirmedGates)
         let phase = min(state?.phase ?? allowed.phase, allowed.phase)
         let tolerates = state?.toleratesDeferred ?? false
-        let ceiling = PainCeiling.ceiling(for: context, override: painCeilingOverride)
+        let ceiling = PainCeiling.ceiling(for: context, override: painCeilingOverride, clinician: adjustments.painCeiling)
 
         var excluded: [ExcludedExercise] = []
         var candidates: [Candidate] = []
         for root in catalogue.ladderRoots {
             var entry: Candidate?
+            // An exercise her clinician took out stays out with every harder step after it on its ladder.
+            var takenOut = false
             for rung in catalogue.ladder(from: root) {
+                takenOut = takenOut || adjustments.excluded.contains(rung.id)
+                if takenOut {
+                    excluded.append(ExcludedExercise(id: rung.id, ref: rung.ref, title: rung.title, reason: Self.takenOutReason))
+                    continue
+                }
                 switch ExerciseEligibility.evaluate(rung, context: context, phase: phase, toleratesDeferred: tolerates) {
                 case .allowed(let notes):
                     if entry == nil { entry = Candidate(exercise: rung, dose: rung.dose, notes: notes) }
@@ -50,6 +62,7 @@ public struct ProgramGenerator: Sendable {
             }
             // A saved position wins when that exercise is still allowed; otherwise fall back to the entry rung.
             if let saved = state?.ladders[root.id], let exercise = catalogue[saved.exerciseID],
+                !excluded.contains(where: { $0.id == exercise.id }),
                 case .allowed(let notes) = ExerciseEligibility.evaluate(
                     exercise, context: context, phase: phase, toleratesDeferred: tolerates)
             {

@@ -15,12 +15,16 @@ public struct ProgramState: Codable, Hashable, Sendable {
     public var easedOffOn: LocalDate?
     /// The phases the Today page last told her about (`PhaseNews`), so a change is said once.
     public var announced: PhaseAnnouncement?
+    /// What her clinician changed (pain limit, exercises out, gates, sessions, a note); empty when nobody has.
+    public var adjustments: ClinicianAdjustments
 
     public init(
         phase: Phase, ladders: [String: ExerciseState] = [:], toleratesDeferred: Bool = false, pendingMorning: PendingMorning? = nil,
-        reportedSymptoms: Set<ProvokedSymptom> = [], easedOffOn: LocalDate? = nil, announced: PhaseAnnouncement? = nil
+        reportedSymptoms: Set<ProvokedSymptom> = [], easedOffOn: LocalDate? = nil, announced: PhaseAnnouncement? = nil,
+        adjustments: ClinicianAdjustments = .none
     ) {
         self.announced = announced
+        self.adjustments = adjustments
         self.phase = phase
         self.ladders = ladders
         self.toleratesDeferred = toleratesDeferred
@@ -30,7 +34,7 @@ public struct ProgramState: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case phase, ladders, toleratesDeferred, pendingMorning, reportedSymptoms, easedOffOn, announced
+        case phase, ladders, toleratesDeferred, pendingMorning, reportedSymptoms, easedOffOn, announced, adjustments
     }
 
     // Programs saved before the next-morning question existed still read.
@@ -43,6 +47,7 @@ public struct ProgramState: Codable, Hashable, Sendable {
         reportedSymptoms = try container.decodeIfPresent(Set<ProvokedSymptom>.self, forKey: .reportedSymptoms) ?? []
         easedOffOn = try container.decodeIfPresent(LocalDate.self, forKey: .easedOffOn)
         announced = try container.decodeIfPresent(PhaseAnnouncement.self, forKey: .announced)
+        adjustments = try container.decodeIfPresent(ClinicianAdjustments.self, forKey: .adjustments) ?? .none
     }
 }
 

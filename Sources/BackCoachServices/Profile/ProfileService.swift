@@ -6,11 +6,12 @@ import Foundation
 public struct ProfileService: Sendable {
     let context: ServiceContext
 
-    /// The highest pain limit she may choose: the cautious default for her situation (reference 5.1); before her
-    /// answers are in, the most cautious one.
+    /// The highest pain limit she may choose: the one her clinician set, else the cautious default for her situation
+    /// (reference 5.1); before her answers are in, the most cautious one.
     public func highestPainCeiling(for user: User) async throws -> Int {
-        guard let answers = try await context.store.intake(for: user.id)?.answers else { return PainCeiling.cautious }
-        return PainCeiling.defaultCeiling(for: ProgramContext(answers: answers))
+        guard let (intake, record) = try await context.store.intakeAndProgram(for: user.id) else { return PainCeiling.cautious }
+        if let set = record?.state.adjustments.painCeiling { return set }
+        return PainCeiling.defaultCeiling(for: ProgramContext(answers: intake.answers))
     }
 
     /// Refuses a limit above the cautious default for her situation, in words that say who can set a higher one.

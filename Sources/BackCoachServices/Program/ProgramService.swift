@@ -19,6 +19,12 @@ public struct ProgramService: Sendable {
             return program
         }
 
+        /// The phase gates her clinician has confirmed.
+        public var confirmedGates: Set<PhaseGate> { record?.state.adjustments.confirmedGates ?? [] }
+
+        /// What her clinician changed, if anyone has.
+        public var adjustments: ClinicianAdjustments { record?.state.adjustments ?? .none }
+
         /// True while a safety check has paused the program.
         public var paused: Bool { record?.paused ?? false }
 
@@ -54,7 +60,9 @@ public struct ProgramService: Sendable {
 
     func assess(_ saved: IntakeAnswers, record: ProgramRecord?, painCeiling: Int?, today: LocalDate) -> Current {
         // Every rule reads the weeks since the birth as they are today, counted from the birth date.
-        let answers = saved.on(today).including(reported: record?.state.reportedSymptoms ?? [])
+        // Her clinician's sessions a week and minutes stand in for hers; her stored answers never change.
+        let answers = (record?.state.adjustments ?? .none).applied(
+            to: saved.on(today).including(reported: record?.state.reportedSymptoms ?? []))
         let key = AssessmentKey(
             answers: answers, startDate: record?.startDate ?? today, state: record?.state, painCeiling: painCeiling)
         // Triage and planning are pure functions of the key, so a plan worked out once serves every later request.
@@ -106,7 +114,7 @@ public struct ProgramService: Sendable {
 
     /// A new record for a first intake, or the old one with its phase held within what the new answers allow.
     func record(for answers: IntakeAnswers, existing: ProgramRecord?, today: LocalDate) -> ProgramRecord {
-        let allowed = PhaseRules.allowedPhase(for: answers).phase
+        let allowed = PhaseRules.allowedPhase(for: answers, confirmed: existing?.state.adjustments.confirmedGates ?? []).phase
         guard var record = existing else {
             return ProgramRecord(startDate: today, state: ProgramState(phase: allowed))
         }

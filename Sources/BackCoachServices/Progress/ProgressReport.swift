@@ -58,7 +58,7 @@ public struct ProgressReport: Encodable, Sendable {
         var planned = 0
         if let record, let intake = stored?.intake {
             planned =
-                record.schedule(sessionsPerWeek: intake.answers.daysPerWeek).sessionDays(from: from, to: to)
+                record.schedule(answers: intake.answers).sessionDays(from: from, to: to)
                 .count
         }
         let done = try await store.sessionDates(for: user.id, from: from, to: to).count

@@ -35,7 +35,7 @@ public struct ProgressService: Sendable {
         let start = max(today.adding(days: -(days - 1)), min(first, today))
         var planned = Set<LocalDate>()
         if let (intake, record) = stored, let record {
-            let schedule = record.schedule(sessionsPerWeek: intake.answers.daysPerWeek)
+            let schedule = record.schedule(answers: intake.answers)
             planned = Set(schedule.sessionDays(from: start, to: today).map(\.date))
         }
         let done = Set(try await context.store.sessionDates(for: user.id, from: start, to: today))

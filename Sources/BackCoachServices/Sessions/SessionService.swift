@@ -46,7 +46,7 @@ public struct SessionService: Sendable {
         let answers = current.answers
         let programContext = ProgramContext(answers: answers)
         let engine = ProgressionEngine(catalogue: context.content.catalogue)
-        let allowedPhase = PhaseRules.allowedPhase(for: answers).phase
+        let allowedPhase = PhaseRules.allowedPhase(for: answers, confirmed: current.confirmedGates).phase
         let ceiling = current.assessment.program?.painCeiling ?? PainCeiling.ceiling(for: programContext, override: user.painCeiling)
         // The history only tunes how long a deferred step-up is tolerated; the record itself is read in the transaction.
         let history = try await context.store.recentSessions(for: user.id, limit: SessionReview.sessionsToTolerateDeferred).map(\.feedback)

@@ -27,7 +27,7 @@ public struct TodayService: Sendable {
     /// stored in the same transaction as her program record, so two tabs never both say it.
     func phaseNews(for user: User, current: ProgramService.Current) async throws -> String? {
         guard let plan = current.activeProgram?.phase, let record = current.record else { return nil }
-        let allowed = PhaseRules.allowedPhase(for: current.answers).phase
+        let allowed = PhaseRules.allowedPhase(for: current.answers, confirmed: record.state.adjustments.confirmedGates).phase
         let weeks = current.answers.weeksSinceBirth
         let news = PhaseNews.news(plan: plan, allowed: allowed, weeksSinceBirth: weeks, announced: record.state.announced)
         guard news.announced != record.state.announced else { return nil }

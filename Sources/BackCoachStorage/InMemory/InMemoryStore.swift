@@ -3,17 +3,20 @@ import Foundation
 
 /// Storage in process memory: for tests and a quick look around. Not shared between processes.
 public actor InMemoryStore: BackCoachStore {
-    private var users: [UserID: User] = [:]
+    var users: [UserID: User] = [:]
     private var tokens: [String: UserID] = [:]
     private var intakes: [UserID: StoredIntake] = [:]
     private var drafts: [UserID: IntakeDraft] = [:]
-    private var programs: [UserID: ProgramRecord] = [:]
+    var programs: [UserID: ProgramRecord] = [:]
     private var screenLog: [UserID: [ScreenRecord]] = [:]
     private var sessionLog: [UserID: [SessionLog]] = [:]
     private var checkinLog: [UserID: [LocalDate: Checkin]] = [:]
     private var throttle: [String: [(id: UUID, at: Date)]] = [:]
     private var webSessions: [String: WebSession] = [:]
     private var recovery: [String: (user: UserID, kind: RecoveryKind, expiresAt: Date?, used: Bool)] = [:]
+    /// Shares with clinicians and her care-team log (`InMemoryStore+CareTeam.swift`).
+    var careShares: [UUID: Share] = [:]
+    var careLog: [CareEvent] = []
 
     public init() {}
 
@@ -129,6 +132,10 @@ public actor InMemoryStore: BackCoachStore {
         report.screens = screenLog.removeValue(forKey: user)?.count ?? 0
         report.sessions = sessionLog.removeValue(forKey: user)?.count ?? 0
         report.checkins = checkinLog.removeValue(forKey: user)?.count ?? 0
+        let shares = careShares.values.filter { $0.client == user || $0.clinician == user }.map(\.id)
+        shares.forEach { careShares.removeValue(forKey: $0) }
+        careLog.removeAll { $0.client == user || $0.clinician == user }
+        report.shares = shares.count
         return report
     }
 
