@@ -12,7 +12,8 @@ public struct BackCoachCommand: ParsableCommand {
         discussion: "Education, not medical advice. Start the app with `backcoach serve`, or try `backcoach assess` in the terminal.",
         subcommands: [
             ServeCommand.self, AssessCommand.self, TriageCommand.self, PlanCommand.self, ExercisesCommand.self, LearnCommand.self,
-            SearchCommand.self, CatalogueCommand.self, MigrateCommand.self, UserCommand.self, BackupCommand.self, RestoreCommand.self,
+            SearchCommand.self, CatalogueCommand.self, MigrateCommand.self, UserCommand.self, ClinicianCommand.self, BackupCommand.self,
+            RestoreCommand.self,
             SeedCommand.self,
         ]
     )

@@ -20,6 +20,8 @@ public struct Services: Sendable {
     public let calendar: CalendarService
     public let exports: ExportService
     public let search: SearchService
+    public let shares: ShareService
+    public let clinician: ClinicianService
     public let content: ContentLibrary
 
     public init(
@@ -44,5 +46,7 @@ public struct Services: Sendable {
         calendar = CalendarService(context: context, program: program)
         exports = ExportService(context: context)
         search = SearchService(content: content)
+        shares = ShareService(context: context)
+        clinician = ClinicianService(context: context, program: program, throttle: accounts.throttle)
     }
 }

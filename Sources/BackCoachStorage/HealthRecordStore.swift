@@ -20,6 +20,8 @@ public protocol HealthRecordStore: Sendable {
     ) async throws -> Result
     func latestScreen(for user: UserID) async throws -> ScreenRecord?
     func screens(for user: UserID, on date: LocalDate) async throws -> [ScreenRecord]
+    /// Safety checks between two dates inclusive, oldest first (her clinician's view of the last weeks).
+    func screens(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [ScreenRecord]
     /// A session logged on `date`, that day's safety checks and its check-in pain, in one round trip: the Today page,
     /// the API and every session log ask all three.
     func day(for user: UserID, on date: LocalDate) async throws -> DayRecord

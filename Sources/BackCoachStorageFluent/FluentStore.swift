@@ -244,6 +244,12 @@ public struct FluentStore: BackCoachStore {
             .where("date", .equal, date.description).orderBy("created_at").all().map(Self.screen(from:))
     }
 
+    public func screens(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [ScreenRecord] {
+        try await sql.select().columns("*").from("screens").where("user_id", .equal, user.rawValue)
+            .where("date", .greaterThanOrEqual, from.description).where("date", .lessThanOrEqual, to.description)
+            .orderBy("date").orderBy("created_at").all().map(Self.screen(from:))
+    }
+
     public func day(for user: UserID, on date: LocalDate) async throws -> DayRecord {
         try await Self.day(sql, user, date)
     }

@@ -33,6 +33,8 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
     LearnPagesController(content: dependencies.content, search: services.search, figures: dependencies.figures, renderer: renderer)
         .addRoutes(to: pages)
     SettingsPagesController(services: services, publicBaseURL: dependencies.publicBaseURL, renderer: renderer).addRoutes(to: pages)
+    SharingPagesController(shares: services.shares, renderer: renderer).addRoutes(to: pages)
+    ClinicianPagesController(services: services, renderer: renderer).addRoutes(to: pages)
     routeTable.load(router.routes.map { ($0.method, $0.path.components.map { "\($0)" }) })
     return router
 }

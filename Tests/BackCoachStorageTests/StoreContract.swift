@@ -89,6 +89,11 @@ enum StoreContract {
         #expect(try await store.latestScreen(for: user.id)?.redFlags == [.rf01, .rf02])
         #expect(try await store.screens(for: user.id, on: day).map(\.level) == [.urgent, .emergency])
         #expect(try await store.screens(for: user.id, on: day.adding(days: 1)).isEmpty)
+        try await store.addScreen(
+            ScreenRecord(date: day.adding(days: -3), redFlags: [], level: .none, createdAt: now.addingTimeInterval(-3)), program: nil,
+            for: user.id)
+        #expect(try await store.screens(for: user.id, from: day.adding(days: -3), to: day).map(\.level) == [.none, .urgent, .emergency])
+        #expect(try await store.screens(for: user.id, from: day.adding(days: -2), to: day).count == 2)
         #expect(try await store.program(for: user.id)?.paused == true)
         // The Today page's one round trip: the day's screens and whether a session was logged.
         #expect(

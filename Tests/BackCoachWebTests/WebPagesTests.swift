@@ -13,7 +13,11 @@ struct WebPagesTests {
         "learn": "/learn",
         "article": "/learn/faq", "exercise": "/exercises/clams", "search": "/search?q=bridge", "settings": "/settings",
         "error": "/no-such-page", "recover": "/forgot", "reset": "/reset?token=x", "running-check": "/plan/running",
+        "sharing": "/settings/sharing",
     ]
+
+    /// The clinician's pages (rendered for a clinician in `CareTeamTests`), and the sign-up rendered before sign-in.
+    static let clinicianPages: Set<String> = ["clinician-clients", "clinician-client", "clinician-summary", "clinician-signup"]
 
     @Test("Every page renders for a signed-in user, with the layout, the disclaimer and no unrendered tags")
     func everyPageRenders() async throws {
@@ -68,7 +72,7 @@ struct WebPagesTests {
             .appendingPathComponent("Sources/BackCoachWeb/Resources/templates/pages")
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path).map { String($0.dropLast(".mustache".count)) })
         // stop and session-done are rendered by the flow tests below.
-        #expect(names.subtracting(Self.pages.keys).subtracting(["stop", "session-done"]) == [])
+        #expect(names.subtracting(Self.pages.keys).subtracting(["stop", "session-done"]).subtracting(Self.clinicianPages) == [])
     }
 
     @Test("Signed-out visitors are sent to sign in")
@@ -176,13 +180,14 @@ struct WebPagesTests {
                 ("/settings/password", [("current", "correct horse battery"), ("new", "another long passphrase")]),
                 ("/settings/recovery-codes", []), ("/settings/schedule", [("day", "0"), ("time", "07:00")]),
                 ("/settings/email", [("email", "moved@example.test"), ("password", "correct horse battery")]),
-                ("/signout", []), ("/plan/running", [("item.walk", "passed")]),
+                ("/signout", []), ("/plan/running", [("item.walk", "passed")]), ("/settings/sharing", []),
+                ("/settings/sharing/revoke", [("share", UUID().uuidString)]),
             ]
             // Every form the router takes is listed here (or below, for the two before sign-in): a new one fails until it is.
             let postedPages = Set(
                 app.routes.filter { $0.hasPrefix("POST /") && !$0.hasPrefix("POST /api/") }.map { String($0.dropFirst("POST ".count)) })
-            let preSignIn = ["/signup", "/signin", "/forgot", "/recover", "/reset"]
-            #expect(postedPages == Set(forms.map(\.0)).union(preSignIn))
+            let preSignIn = ["/signup", "/signin", "/forgot", "/recover", "/reset", "/clinician/signup"]
+            #expect(postedPages == Set(forms.map(\.0)).union(preSignIn).union(CareTeamTests.clinicianForms.map(\.0)))
             for (path, fields) in forms {
                 for token in ["", "forged"] {
                     let response = try await browser.post(path, fields, csrf: token)

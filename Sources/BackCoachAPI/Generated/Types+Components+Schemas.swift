@@ -459,6 +459,8 @@ extension Components {
             public var detail: Swift.String
             /// - Remark: Generated from `#/components/schemas/Erased/erased`.
             public struct ErasedPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/Erased/erased/shares`.
+                public var shares: Swift.Int
                 /// - Remark: Generated from `#/components/schemas/Erased/erased/accounts`.
                 public var accounts: Swift.Int
                 /// - Remark: Generated from `#/components/schemas/Erased/erased/tokens`.
@@ -478,6 +480,7 @@ extension Components {
                 /// Creates a new `ErasedPayload`.
                 ///
                 /// - Parameters:
+                ///   - shares:
                 ///   - accounts:
                 ///   - tokens:
                 ///   - intakes:
@@ -487,6 +490,7 @@ extension Components {
                 ///   - checkins:
                 ///   - webSessions:
                 public init(
+                    shares: Swift.Int,
                     accounts: Swift.Int,
                     tokens: Swift.Int,
                     intakes: Swift.Int,
@@ -496,6 +500,7 @@ extension Components {
                     checkins: Swift.Int,
                     webSessions: Swift.Int
                 ) {
+                    self.shares = shares
                     self.accounts = accounts
                     self.tokens = tokens
                     self.intakes = intakes
@@ -506,6 +511,7 @@ extension Components {
                     self.webSessions = webSessions
                 }
                 public enum CodingKeys: String, CodingKey {
+                    case shares
                     case accounts
                     case tokens
                     case intakes
@@ -1338,6 +1344,10 @@ extension Components {
             ///
             /// - Remark: Generated from `#/components/schemas/Today/checkedIn`.
             public var checkedIn: Swift.Bool
+            /// A note her clinician left for her Today page (session and rest days only)
+            ///
+            /// - Remark: Generated from `#/components/schemas/Today/clinicianNote`.
+            public var clinicianNote: Swift.String?
             /// Said once (here or on the Today page, whichever she opens first, and only without ?date): her plan moved to another phase, or time opened the next one
             ///
             /// - Remark: Generated from `#/components/schemas/Today/phaseNews`.
@@ -1357,6 +1367,7 @@ extension Components {
             ///   - contacts:
             ///   - nextMorningFor: A session waiting for the next-morning answer (POST /api/v1/me/next-morning)
             ///   - checkedIn: She has checked in for this day
+            ///   - clinicianNote: A note her clinician left for her Today page (session and rest days only)
             ///   - phaseNews: Said once (here or on the Today page, whichever she opens first, and only without ?date): her plan moved to another phase, or time opened the next one
             public init(
                 date: Swift.String,
@@ -1371,6 +1382,7 @@ extension Components {
                 contacts: Components.Schemas.Contacts? = nil,
                 nextMorningFor: Swift.String? = nil,
                 checkedIn: Swift.Bool,
+                clinicianNote: Swift.String? = nil,
                 phaseNews: Swift.String? = nil
             ) {
                 self.date = date
@@ -1385,6 +1397,7 @@ extension Components {
                 self.contacts = contacts
                 self.nextMorningFor = nextMorningFor
                 self.checkedIn = checkedIn
+                self.clinicianNote = clinicianNote
                 self.phaseNews = phaseNews
             }
             public enum CodingKeys: String, CodingKey {
@@ -1400,6 +1413,7 @@ extension Components {
                 case contacts
                 case nextMorningFor
                 case checkedIn
+                case clinicianNote
                 case phaseNews
             }
         }
@@ -2860,6 +2874,829 @@ extension Components {
                     forKey: .resourceType
                 )
                 try encoder.encodeAdditionalProperties(additionalProperties)
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ShareList`.
+        public struct ShareList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ShareList/whatIsShared`.
+            public var whatIsShared: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/ShareList/shares`.
+            public var shares: [Components.Schemas.Share]
+            /// Creates a new `ShareList`.
+            ///
+            /// - Parameters:
+            ///   - whatIsShared:
+            ///   - shares:
+            public init(
+                whatIsShared: [Swift.String],
+                shares: [Components.Schemas.Share]
+            ) {
+                self.whatIsShared = whatIsShared
+                self.shares = shares
+            }
+            public enum CodingKeys: String, CodingKey {
+                case whatIsShared
+                case shares
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Share`.
+        public struct Share: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Share/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Share/status`.
+            @frozen public enum StatusPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case waiting = "waiting"
+                case expired = "expired"
+                case open = "open"
+                case revoked = "revoked"
+            }
+            /// - Remark: Generated from `#/components/schemas/Share/status`.
+            public var status: Components.Schemas.Share.StatusPayload
+            /// - Remark: Generated from `#/components/schemas/Share/clinicianName`.
+            public var clinicianName: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Share/profession`.
+            public var profession: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Share/createdAt`.
+            public var createdAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/Share/acceptedAt`.
+            public var acceptedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/Share/revokedAt`.
+            public var revokedAt: Foundation.Date?
+            /// - Remark: Generated from `#/components/schemas/Share/expiresAt`.
+            public var expiresAt: Foundation.Date
+            /// Creates a new `Share`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - status:
+            ///   - clinicianName:
+            ///   - profession:
+            ///   - createdAt:
+            ///   - acceptedAt:
+            ///   - revokedAt:
+            ///   - expiresAt:
+            public init(
+                id: Swift.String,
+                status: Components.Schemas.Share.StatusPayload,
+                clinicianName: Swift.String? = nil,
+                profession: Swift.String? = nil,
+                createdAt: Foundation.Date,
+                acceptedAt: Foundation.Date? = nil,
+                revokedAt: Foundation.Date? = nil,
+                expiresAt: Foundation.Date
+            ) {
+                self.id = id
+                self.status = status
+                self.clinicianName = clinicianName
+                self.profession = profession
+                self.createdAt = createdAt
+                self.acceptedAt = acceptedAt
+                self.revokedAt = revokedAt
+                self.expiresAt = expiresAt
+            }
+            public enum CodingKeys: String, CodingKey {
+                case id
+                case status
+                case clinicianName
+                case profession
+                case createdAt
+                case acceptedAt
+                case revokedAt
+                case expiresAt
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ShareInvitation`.
+        public struct ShareInvitation: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ShareInvitation/id`.
+            public var id: Swift.String
+            /// Shown once, e.g. K7QM-2HXD-9RTV; spaces, dashes and case do not matter
+            ///
+            /// - Remark: Generated from `#/components/schemas/ShareInvitation/code`.
+            public var code: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ShareInvitation/link`.
+            public var link: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ShareInvitation/expiresAt`.
+            public var expiresAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/ShareInvitation/whatIsShared`.
+            public var whatIsShared: [Swift.String]
+            /// Creates a new `ShareInvitation`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - code: Shown once, e.g. K7QM-2HXD-9RTV; spaces, dashes and case do not matter
+            ///   - link:
+            ///   - expiresAt:
+            ///   - whatIsShared:
+            public init(
+                id: Swift.String,
+                code: Swift.String,
+                link: Swift.String,
+                expiresAt: Foundation.Date,
+                whatIsShared: [Swift.String]
+            ) {
+                self.id = id
+                self.code = code
+                self.link = link
+                self.expiresAt = expiresAt
+                self.whatIsShared = whatIsShared
+            }
+            public enum CodingKeys: String, CodingKey {
+                case id
+                case code
+                case link
+                case expiresAt
+                case whatIsShared
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CareLog`.
+        public struct CareLog: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CareLog/events`.
+            public var events: [Components.Schemas.CareEvent]
+            /// Creates a new `CareLog`.
+            ///
+            /// - Parameters:
+            ///   - events:
+            public init(events: [Components.Schemas.CareEvent]) {
+                self.events = events
+            }
+            public enum CodingKeys: String, CodingKey {
+                case events
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CareEvent`.
+        public struct CareEvent: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CareEvent/at`.
+            public var at: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/CareEvent/kind`.
+            @frozen public enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case linked = "linked"
+                case viewed = "viewed"
+                case adjusted = "adjusted"
+                case exported = "exported"
+                case revoked = "revoked"
+            }
+            /// - Remark: Generated from `#/components/schemas/CareEvent/kind`.
+            public var kind: Components.Schemas.CareEvent.KindPayload
+            /// - Remark: Generated from `#/components/schemas/CareEvent/clinicianName`.
+            public var clinicianName: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CareEvent/summary`.
+            public var summary: Swift.String
+            /// - Remark: Generated from `#/components/schemas/CareEvent/reason`.
+            public var reason: Swift.String?
+            /// Creates a new `CareEvent`.
+            ///
+            /// - Parameters:
+            ///   - at:
+            ///   - kind:
+            ///   - clinicianName:
+            ///   - summary:
+            ///   - reason:
+            public init(
+                at: Foundation.Date,
+                kind: Components.Schemas.CareEvent.KindPayload,
+                clinicianName: Swift.String,
+                summary: Swift.String,
+                reason: Swift.String? = nil
+            ) {
+                self.at = at
+                self.kind = kind
+                self.clinicianName = clinicianName
+                self.summary = summary
+                self.reason = reason
+            }
+            public enum CodingKeys: String, CodingKey {
+                case at
+                case kind
+                case clinicianName
+                case summary
+                case reason
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ClinicianSignUp`.
+        public struct ClinicianSignUp: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ClinicianSignUp/email`.
+            public var email: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ClinicianSignUp/password`.
+            public var password: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ClinicianSignUp/name`.
+            public var name: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ClinicianSignUp/profession`.
+            public var profession: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ClinicianSignUp/timeZone`.
+            public var timeZone: Swift.String?
+            /// Creates a new `ClinicianSignUp`.
+            ///
+            /// - Parameters:
+            ///   - email:
+            ///   - password:
+            ///   - name:
+            ///   - profession:
+            ///   - timeZone:
+            public init(
+                email: Swift.String,
+                password: Swift.String,
+                name: Swift.String,
+                profession: Swift.String,
+                timeZone: Swift.String? = nil
+            ) {
+                self.email = email
+                self.password = password
+                self.name = name
+                self.profession = profession
+                self.timeZone = timeZone
+            }
+            public enum CodingKeys: String, CodingKey {
+                case email
+                case password
+                case name
+                case profession
+                case timeZone
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.email = try container.decode(
+                    Swift.String.self,
+                    forKey: .email
+                )
+                self.password = try container.decode(
+                    Swift.String.self,
+                    forKey: .password
+                )
+                self.name = try container.decode(
+                    Swift.String.self,
+                    forKey: .name
+                )
+                self.profession = try container.decode(
+                    Swift.String.self,
+                    forKey: .profession
+                )
+                self.timeZone = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .timeZone
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "email",
+                    "password",
+                    "name",
+                    "profession",
+                    "timeZone"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ShareCode`.
+        public struct ShareCode: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ShareCode/code`.
+            public var code: Swift.String
+            /// Creates a new `ShareCode`.
+            ///
+            /// - Parameters:
+            ///   - code:
+            public init(code: Swift.String) {
+                self.code = code
+            }
+            public enum CodingKeys: String, CodingKey {
+                case code
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.code = try container.decode(
+                    Swift.String.self,
+                    forKey: .code
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "code"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/CareAlert`.
+        public struct CareAlert: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/CareAlert/kind`.
+            @frozen public enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case safetyStop = "safetyStop"
+                case redFlag = "redFlag"
+                case painRise = "painRise"
+                case symptoms = "symptoms"
+                case noSession = "noSession"
+                case noCheckin = "noCheckin"
+            }
+            /// - Remark: Generated from `#/components/schemas/CareAlert/kind`.
+            public var kind: Components.Schemas.CareAlert.KindPayload
+            /// - Remark: Generated from `#/components/schemas/CareAlert/date`.
+            public var date: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/CareAlert/text`.
+            public var text: Swift.String
+            /// The part of the client record that holds the evidence
+            ///
+            /// - Remark: Generated from `#/components/schemas/CareAlert/evidence`.
+            public var evidence: Swift.String
+            /// Creates a new `CareAlert`.
+            ///
+            /// - Parameters:
+            ///   - kind:
+            ///   - date:
+            ///   - text:
+            ///   - evidence: The part of the client record that holds the evidence
+            public init(
+                kind: Components.Schemas.CareAlert.KindPayload,
+                date: Swift.String? = nil,
+                text: Swift.String,
+                evidence: Swift.String
+            ) {
+                self.kind = kind
+                self.date = date
+                self.text = text
+                self.evidence = evidence
+            }
+            public enum CodingKeys: String, CodingKey {
+                case kind
+                case date
+                case text
+                case evidence
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ClientListing`.
+        public struct ClientListing: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ClientListing/clientId`.
+            public var clientId: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ClientListing/email`.
+            public var email: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ClientListing/timeZone`.
+            public var timeZone: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ClientListing/sharedSince`.
+            public var sharedSince: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/ClientListing/alerts`.
+            public var alerts: [Components.Schemas.CareAlert]
+            /// Creates a new `ClientListing`.
+            ///
+            /// - Parameters:
+            ///   - clientId:
+            ///   - email:
+            ///   - timeZone:
+            ///   - sharedSince:
+            ///   - alerts:
+            public init(
+                clientId: Swift.String,
+                email: Swift.String,
+                timeZone: Swift.String? = nil,
+                sharedSince: Foundation.Date,
+                alerts: [Components.Schemas.CareAlert]
+            ) {
+                self.clientId = clientId
+                self.email = email
+                self.timeZone = timeZone
+                self.sharedSince = sharedSince
+                self.alerts = alerts
+            }
+            public enum CodingKeys: String, CodingKey {
+                case clientId
+                case email
+                case timeZone
+                case sharedSince
+                case alerts
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ClientList`.
+        public struct ClientList: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ClientList/clients`.
+            public var clients: [Components.Schemas.ClientListing]
+            /// Creates a new `ClientList`.
+            ///
+            /// - Parameters:
+            ///   - clients:
+            public init(clients: [Components.Schemas.ClientListing]) {
+                self.clients = clients
+            }
+            public enum CodingKeys: String, CodingKey {
+                case clients
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/Adjustments`.
+        public struct Adjustments: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Adjustments/painCeiling`.
+            public var painCeiling: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/Adjustments/excluded`.
+            public var excluded: [Swift.String]
+            /// - Remark: Generated from `#/components/schemas/Adjustments/confirmedGates`.
+            public var confirmedGates: [Components.Schemas.PhaseGate]
+            /// - Remark: Generated from `#/components/schemas/Adjustments/sessionsPerWeek`.
+            public var sessionsPerWeek: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/Adjustments/minutesPerDay`.
+            public var minutesPerDay: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/Adjustments/note`.
+            public var note: Swift.String?
+            /// Creates a new `Adjustments`.
+            ///
+            /// - Parameters:
+            ///   - painCeiling:
+            ///   - excluded:
+            ///   - confirmedGates:
+            ///   - sessionsPerWeek:
+            ///   - minutesPerDay:
+            ///   - note:
+            public init(
+                painCeiling: Swift.Int? = nil,
+                excluded: [Swift.String],
+                confirmedGates: [Components.Schemas.PhaseGate],
+                sessionsPerWeek: Swift.Int? = nil,
+                minutesPerDay: Swift.Int? = nil,
+                note: Swift.String? = nil
+            ) {
+                self.painCeiling = painCeiling
+                self.excluded = excluded
+                self.confirmedGates = confirmedGates
+                self.sessionsPerWeek = sessionsPerWeek
+                self.minutesPerDay = minutesPerDay
+                self.note = note
+            }
+            public enum CodingKeys: String, CodingKey {
+                case painCeiling
+                case excluded
+                case confirmedGates
+                case sessionsPerWeek
+                case minutesPerDay
+                case note
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PhaseGate`.
+        @frozen public enum PhaseGate: String, Codable, Hashable, Sendable, CaseIterable {
+            case pelvicHealthCheck = "pelvicHealthCheck"
+            case tummyGapReview = "tummyGapReview"
+            case pelvicFloorReview = "pelvicFloorReview"
+        }
+        /// One change; the fields besides kind and reason are those the kind needs.
+        ///
+        /// - Remark: Generated from `#/components/schemas/Adjustment`.
+        public struct Adjustment: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Adjustment/kind`.
+            @frozen public enum KindPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case painCeiling = "painCeiling"
+                case exclude = "exclude"
+                case allow = "allow"
+                case confirmGate = "confirmGate"
+                case schedule = "schedule"
+                case note = "note"
+            }
+            /// - Remark: Generated from `#/components/schemas/Adjustment/kind`.
+            public var kind: Components.Schemas.Adjustment.KindPayload
+            /// - Remark: Generated from `#/components/schemas/Adjustment/reason`.
+            public var reason: Swift.String
+            /// - Remark: Generated from `#/components/schemas/Adjustment/painCeiling`.
+            public var painCeiling: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/Adjustment/exercise`.
+            public var exercise: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/Adjustment/gate`.
+            public var gate: Components.Schemas.PhaseGate?
+            /// - Remark: Generated from `#/components/schemas/Adjustment/sessionsPerWeek`.
+            public var sessionsPerWeek: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/Adjustment/minutesPerDay`.
+            public var minutesPerDay: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/Adjustment/note`.
+            public var note: Swift.String?
+            /// Creates a new `Adjustment`.
+            ///
+            /// - Parameters:
+            ///   - kind:
+            ///   - reason:
+            ///   - painCeiling:
+            ///   - exercise:
+            ///   - gate:
+            ///   - sessionsPerWeek:
+            ///   - minutesPerDay:
+            ///   - note:
+            public init(
+                kind: Components.Schemas.Adjustment.KindPayload,
+                reason: Swift.String,
+                painCeiling: Swift.Int? = nil,
+                exercise: Swift.String? = nil,
+                gate: Components.Schemas.PhaseGate? = nil,
+                sessionsPerWeek: Swift.Int? = nil,
+                minutesPerDay: Swift.Int? = nil,
+                note: Swift.String? = nil
+            ) {
+                self.kind = kind
+                self.reason = reason
+                self.painCeiling = painCeiling
+                self.exercise = exercise
+                self.gate = gate
+                self.sessionsPerWeek = sessionsPerWeek
+                self.minutesPerDay = minutesPerDay
+                self.note = note
+            }
+            public enum CodingKeys: String, CodingKey {
+                case kind
+                case reason
+                case painCeiling
+                case exercise
+                case gate
+                case sessionsPerWeek
+                case minutesPerDay
+                case note
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.kind = try container.decode(
+                    Components.Schemas.Adjustment.KindPayload.self,
+                    forKey: .kind
+                )
+                self.reason = try container.decode(
+                    Swift.String.self,
+                    forKey: .reason
+                )
+                self.painCeiling = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .painCeiling
+                )
+                self.exercise = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .exercise
+                )
+                self.gate = try container.decodeIfPresent(
+                    Components.Schemas.PhaseGate.self,
+                    forKey: .gate
+                )
+                self.sessionsPerWeek = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .sessionsPerWeek
+                )
+                self.minutesPerDay = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .minutesPerDay
+                )
+                self.note = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .note
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "kind",
+                    "reason",
+                    "painCeiling",
+                    "exercise",
+                    "gate",
+                    "sessionsPerWeek",
+                    "minutesPerDay",
+                    "note"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ClientSession`.
+        public struct ClientSession: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ClientSession/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ClientSession/date`.
+            public var date: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ClientSession/exercises`.
+            public var exercises: [Components.Schemas.SessionFeedback]
+            /// - Remark: Generated from `#/components/schemas/ClientSession/decisions`.
+            public var decisions: [Components.Schemas.Decision]
+            /// Creates a new `ClientSession`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - date:
+            ///   - exercises:
+            ///   - decisions:
+            public init(
+                id: Swift.String,
+                date: Swift.String,
+                exercises: [Components.Schemas.SessionFeedback],
+                decisions: [Components.Schemas.Decision]
+            ) {
+                self.id = id
+                self.date = date
+                self.exercises = exercises
+                self.decisions = decisions
+            }
+            public enum CodingKeys: String, CodingKey {
+                case id
+                case date
+                case exercises
+                case decisions
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/SessionFeedback`.
+        public struct SessionFeedback: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/SessionFeedback/id`.
+            public var id: Swift.String
+            /// - Remark: Generated from `#/components/schemas/SessionFeedback/completed`.
+            public var completed: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/SessionFeedback/difficulty`.
+            @frozen public enum DifficultyPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case tooEasy = "tooEasy"
+                case right = "right"
+                case tooHard = "tooHard"
+            }
+            /// - Remark: Generated from `#/components/schemas/SessionFeedback/difficulty`.
+            public var difficulty: Components.Schemas.SessionFeedback.DifficultyPayload?
+            /// - Remark: Generated from `#/components/schemas/SessionFeedback/painDuring`.
+            public var painDuring: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/SessionFeedback/nextMorning`.
+            @frozen public enum NextMorningPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case settled = "settled"
+                case notSettled = "notSettled"
+            }
+            /// - Remark: Generated from `#/components/schemas/SessionFeedback/nextMorning`.
+            public var nextMorning: Components.Schemas.SessionFeedback.NextMorningPayload?
+            /// - Remark: Generated from `#/components/schemas/SessionFeedback/SymptomsPayload`.
+            @frozen public enum SymptomsPayloadPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case leaking = "leaking"
+                case heaviness = "heaviness"
+                case doming = "doming"
+                case pain = "pain"
+            }
+            /// - Remark: Generated from `#/components/schemas/SessionFeedback/symptoms`.
+            public typealias SymptomsPayload = [Components.Schemas.SessionFeedback.SymptomsPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/SessionFeedback/symptoms`.
+            public var symptoms: Components.Schemas.SessionFeedback.SymptomsPayload
+            /// Creates a new `SessionFeedback`.
+            ///
+            /// - Parameters:
+            ///   - id:
+            ///   - completed:
+            ///   - difficulty:
+            ///   - painDuring:
+            ///   - nextMorning:
+            ///   - symptoms:
+            public init(
+                id: Swift.String,
+                completed: Swift.Bool,
+                difficulty: Components.Schemas.SessionFeedback.DifficultyPayload? = nil,
+                painDuring: Swift.Int? = nil,
+                nextMorning: Components.Schemas.SessionFeedback.NextMorningPayload? = nil,
+                symptoms: Components.Schemas.SessionFeedback.SymptomsPayload
+            ) {
+                self.id = id
+                self.completed = completed
+                self.difficulty = difficulty
+                self.painDuring = painDuring
+                self.nextMorning = nextMorning
+                self.symptoms = symptoms
+            }
+            public enum CodingKeys: String, CodingKey {
+                case id
+                case completed
+                case difficulty
+                case painDuring
+                case nextMorning
+                case symptoms
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ClientRecord`.
+        public struct ClientRecord: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/client`.
+            public var client: Components.Schemas.ClientListing
+            /// Her today in her time zone; every date here is hers
+            ///
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/today`.
+            public var today: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/alerts`.
+            public var alerts: [Components.Schemas.CareAlert]
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/triage`.
+            public var triage: Components.Schemas.Triage?
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/program`.
+            public var program: Components.Schemas.Program?
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/paused`.
+            public var paused: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/adjustments`.
+            public var adjustments: Components.Schemas.Adjustments
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/progress`.
+            public var progress: Components.Schemas.Progress
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/WeeksPayload`.
+            public struct WeeksPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/ClientRecord/WeeksPayload/from`.
+                public var from: Swift.String
+                /// - Remark: Generated from `#/components/schemas/ClientRecord/WeeksPayload/to`.
+                public var to: Swift.String
+                /// - Remark: Generated from `#/components/schemas/ClientRecord/WeeksPayload/planned`.
+                public var planned: Swift.Int
+                /// - Remark: Generated from `#/components/schemas/ClientRecord/WeeksPayload/done`.
+                public var done: Swift.Int
+                /// Creates a new `WeeksPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - from:
+                ///   - to:
+                ///   - planned:
+                ///   - done:
+                public init(
+                    from: Swift.String,
+                    to: Swift.String,
+                    planned: Swift.Int,
+                    done: Swift.Int
+                ) {
+                    self.from = from
+                    self.to = to
+                    self.planned = planned
+                    self.done = done
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case from
+                    case to
+                    case planned
+                    case done
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/weeks`.
+            public typealias WeeksPayload = [Components.Schemas.ClientRecord.WeeksPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/weeks`.
+            public var weeks: Components.Schemas.ClientRecord.WeeksPayload
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/sessions`.
+            public var sessions: [Components.Schemas.ClientSession]
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/ChecksPayload`.
+            public struct ChecksPayloadPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/ClientRecord/ChecksPayload/date`.
+                public var date: Swift.String
+                /// - Remark: Generated from `#/components/schemas/ClientRecord/ChecksPayload/level`.
+                public var level: Components.Schemas.TriageLevel
+                /// - Remark: Generated from `#/components/schemas/ClientRecord/ChecksPayload/redFlags`.
+                public var redFlags: [Components.Schemas.RedFlagID]
+                /// - Remark: Generated from `#/components/schemas/ClientRecord/ChecksPayload/at`.
+                public var at: Foundation.Date
+                /// Creates a new `ChecksPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - date:
+                ///   - level:
+                ///   - redFlags:
+                ///   - at:
+                public init(
+                    date: Swift.String,
+                    level: Components.Schemas.TriageLevel,
+                    redFlags: [Components.Schemas.RedFlagID],
+                    at: Foundation.Date
+                ) {
+                    self.date = date
+                    self.level = level
+                    self.redFlags = redFlags
+                    self.at = at
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case date
+                    case level
+                    case redFlags
+                    case at
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/checks`.
+            public typealias ChecksPayload = [Components.Schemas.ClientRecord.ChecksPayloadPayload]
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/checks`.
+            public var checks: Components.Schemas.ClientRecord.ChecksPayload
+            /// - Remark: Generated from `#/components/schemas/ClientRecord/changes`.
+            public var changes: [Components.Schemas.CareEvent]
+            /// Creates a new `ClientRecord`.
+            ///
+            /// - Parameters:
+            ///   - client:
+            ///   - today: Her today in her time zone; every date here is hers
+            ///   - alerts:
+            ///   - triage:
+            ///   - program:
+            ///   - paused:
+            ///   - adjustments:
+            ///   - progress:
+            ///   - weeks:
+            ///   - sessions:
+            ///   - checks:
+            ///   - changes:
+            public init(
+                client: Components.Schemas.ClientListing,
+                today: Swift.String,
+                alerts: [Components.Schemas.CareAlert],
+                triage: Components.Schemas.Triage? = nil,
+                program: Components.Schemas.Program? = nil,
+                paused: Swift.Bool? = nil,
+                adjustments: Components.Schemas.Adjustments,
+                progress: Components.Schemas.Progress,
+                weeks: Components.Schemas.ClientRecord.WeeksPayload,
+                sessions: [Components.Schemas.ClientSession],
+                checks: Components.Schemas.ClientRecord.ChecksPayload,
+                changes: [Components.Schemas.CareEvent]
+            ) {
+                self.client = client
+                self.today = today
+                self.alerts = alerts
+                self.triage = triage
+                self.program = program
+                self.paused = paused
+                self.adjustments = adjustments
+                self.progress = progress
+                self.weeks = weeks
+                self.sessions = sessions
+                self.checks = checks
+                self.changes = changes
+            }
+            public enum CodingKeys: String, CodingKey {
+                case client
+                case today
+                case alerts
+                case triage
+                case program
+                case paused
+                case adjustments
+                case progress
+                case weeks
+                case sessions
+                case checks
+                case changes
             }
         }
         /// - Remark: Generated from `#/components/schemas/Exercise`.

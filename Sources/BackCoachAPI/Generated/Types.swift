@@ -177,6 +177,56 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/me/calendar/rotate`.
     /// - Remark: Generated from `#/paths//api/v1/me/calendar/rotate/post(rotateCalendarLink)`.
     func rotateCalendarLink(_ input: Operations.RotateCalendarLink.Input) async throws -> Operations.RotateCalendarLink.Output
+    /// Who she shares her record with (open shares, unused codes, stopped ones) and what a share shows
+    ///
+    /// - Remark: HTTP `GET /api/v1/me/shares`.
+    /// - Remark: Generated from `#/paths//api/v1/me/shares/get(listShares)`.
+    func listShares(_ input: Operations.ListShares.Input) async throws -> Operations.ListShares.Output
+    /// A one-time sharing code for one clinician, good for 7 days (shown once; only its hash is kept). Share only with someone you know: BackCoach cannot check a clinician's registration.
+    ///
+    /// - Remark: HTTP `POST /api/v1/me/shares`.
+    /// - Remark: Generated from `#/paths//api/v1/me/shares/post(createShare)`.
+    func createShare(_ input: Operations.CreateShare.Input) async throws -> Operations.CreateShare.Output
+    /// Stop a share (or cancel an unused code) at once; the clinician's next request gets nothing
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/me/shares/{shareId}`.
+    /// - Remark: Generated from `#/paths//api/v1/me/shares/{shareId}/delete(revokeShare)`.
+    func revokeShare(_ input: Operations.RevokeShare.Input) async throws -> Operations.RevokeShare.Output
+    /// Every view and change her clinicians made, newest first, with each change's reason
+    ///
+    /// - Remark: HTTP `GET /api/v1/me/care-log`.
+    /// - Remark: Generated from `#/paths//api/v1/me/care-log/get(getCareLog)`.
+    func getCareLog(_ input: Operations.GetCareLog.Input) async throws -> Operations.GetCareLog.Output
+    /// Create a clinician account (name and profession as given; not verified); returns its first API token
+    ///
+    /// - Remark: HTTP `POST /api/v1/clinician/accounts`.
+    /// - Remark: Generated from `#/paths//api/v1/clinician/accounts/post(createClinicianAccount)`.
+    func createClinicianAccount(_ input: Operations.CreateClinicianAccount.Input) async throws -> Operations.CreateClinicianAccount.Output
+    /// Redeem a client's sharing code (once, within 7 days); at most 10 codes an hour (429)
+    ///
+    /// - Remark: HTTP `POST /api/v1/clinician/shares`.
+    /// - Remark: Generated from `#/paths//api/v1/clinician/shares/post(linkClient)`.
+    func linkClient(_ input: Operations.LinkClient.Input) async throws -> Operations.LinkClient.Output
+    /// Clients who share with this clinician, most in need first, each with its alerts
+    ///
+    /// - Remark: HTTP `GET /api/v1/clinician/clients`.
+    /// - Remark: Generated from `#/paths//api/v1/clinician/clients/get(listClients)`.
+    func listClients(_ input: Operations.ListClients.Input) async throws -> Operations.ListClients.Output
+    /// One client's record (logged in her care-team log); 404 unless she shares it with you now
+    ///
+    /// - Remark: HTTP `GET /api/v1/clinician/clients/{clientId}`.
+    /// - Remark: Generated from `#/paths//api/v1/clinician/clients/{clientId}/get(getClient)`.
+    func getClient(_ input: Operations.GetClient.Input) async throws -> Operations.GetClient.Output
+    /// Change her plan, with a reason she reads: the pain limit (0-7, null for the default), take out or put back an exercise, confirm a phase gate, sessions a week and minutes, a note on her Today page. The plan is then worked out by the same rules, so nothing her triage or phase rules out can come in.
+    ///
+    /// - Remark: HTTP `POST /api/v1/clinician/clients/{clientId}/adjustments`.
+    /// - Remark: Generated from `#/paths//api/v1/clinician/clients/{clientId}/adjustments/post(adjustClient)`.
+    func adjustClient(_ input: Operations.AdjustClient.Input) async throws -> Operations.AdjustClient.Output
+    /// Her check-ins as a FHIR R4 Bundle, as she would export them (logged in her care-team log)
+    ///
+    /// - Remark: HTTP `GET /api/v1/clinician/clients/{clientId}/export.fhir`.
+    /// - Remark: Generated from `#/paths//api/v1/clinician/clients/{clientId}/export.fhir/get(exportClientFHIR)`.
+    func exportClientFHIR(_ input: Operations.ExportClientFHIR.Input) async throws -> Operations.ExportClientFHIR.Output
     /// The calendar feed (RFC 5545) of planned sessions for the next 8 weeks; `feed` is SECRET.ics
     ///
     /// - Remark: HTTP `GET /calendar/{feed}`.
@@ -560,6 +610,114 @@ extension APIProtocol {
     /// - Remark: Generated from `#/paths//api/v1/me/calendar/rotate/post(rotateCalendarLink)`.
     public func rotateCalendarLink(headers: Operations.RotateCalendarLink.Input.Headers = .init()) async throws -> Operations.RotateCalendarLink.Output {
         try await rotateCalendarLink(Operations.RotateCalendarLink.Input(headers: headers))
+    }
+    /// Who she shares her record with (open shares, unused codes, stopped ones) and what a share shows
+    ///
+    /// - Remark: HTTP `GET /api/v1/me/shares`.
+    /// - Remark: Generated from `#/paths//api/v1/me/shares/get(listShares)`.
+    public func listShares(headers: Operations.ListShares.Input.Headers = .init()) async throws -> Operations.ListShares.Output {
+        try await listShares(Operations.ListShares.Input(headers: headers))
+    }
+    /// A one-time sharing code for one clinician, good for 7 days (shown once; only its hash is kept). Share only with someone you know: BackCoach cannot check a clinician's registration.
+    ///
+    /// - Remark: HTTP `POST /api/v1/me/shares`.
+    /// - Remark: Generated from `#/paths//api/v1/me/shares/post(createShare)`.
+    public func createShare(headers: Operations.CreateShare.Input.Headers = .init()) async throws -> Operations.CreateShare.Output {
+        try await createShare(Operations.CreateShare.Input(headers: headers))
+    }
+    /// Stop a share (or cancel an unused code) at once; the clinician's next request gets nothing
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/me/shares/{shareId}`.
+    /// - Remark: Generated from `#/paths//api/v1/me/shares/{shareId}/delete(revokeShare)`.
+    public func revokeShare(
+        path: Operations.RevokeShare.Input.Path,
+        headers: Operations.RevokeShare.Input.Headers = .init()
+    ) async throws -> Operations.RevokeShare.Output {
+        try await revokeShare(Operations.RevokeShare.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Every view and change her clinicians made, newest first, with each change's reason
+    ///
+    /// - Remark: HTTP `GET /api/v1/me/care-log`.
+    /// - Remark: Generated from `#/paths//api/v1/me/care-log/get(getCareLog)`.
+    public func getCareLog(headers: Operations.GetCareLog.Input.Headers = .init()) async throws -> Operations.GetCareLog.Output {
+        try await getCareLog(Operations.GetCareLog.Input(headers: headers))
+    }
+    /// Create a clinician account (name and profession as given; not verified); returns its first API token
+    ///
+    /// - Remark: HTTP `POST /api/v1/clinician/accounts`.
+    /// - Remark: Generated from `#/paths//api/v1/clinician/accounts/post(createClinicianAccount)`.
+    public func createClinicianAccount(
+        headers: Operations.CreateClinicianAccount.Input.Headers = .init(),
+        body: Operations.CreateClinicianAccount.Input.Body
+    ) async throws -> Operations.CreateClinicianAccount.Output {
+        try await createClinicianAccount(Operations.CreateClinicianAccount.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Redeem a client's sharing code (once, within 7 days); at most 10 codes an hour (429)
+    ///
+    /// - Remark: HTTP `POST /api/v1/clinician/shares`.
+    /// - Remark: Generated from `#/paths//api/v1/clinician/shares/post(linkClient)`.
+    public func linkClient(
+        headers: Operations.LinkClient.Input.Headers = .init(),
+        body: Operations.LinkClient.Input.Body
+    ) async throws -> Operations.LinkClient.Output {
+        try await linkClient(Operations.LinkClient.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Clients who share with this clinician, most in need first, each with its alerts
+    ///
+    /// - Remark: HTTP `GET /api/v1/clinician/clients`.
+    /// - Remark: Generated from `#/paths//api/v1/clinician/clients/get(listClients)`.
+    public func listClients(headers: Operations.ListClients.Input.Headers = .init()) async throws -> Operations.ListClients.Output {
+        try await listClients(Operations.ListClients.Input(headers: headers))
+    }
+    /// One client's record (logged in her care-team log); 404 unless she shares it with you now
+    ///
+    /// - Remark: HTTP `GET /api/v1/clinician/clients/{clientId}`.
+    /// - Remark: Generated from `#/paths//api/v1/clinician/clients/{clientId}/get(getClient)`.
+    public func getClient(
+        path: Operations.GetClient.Input.Path,
+        headers: Operations.GetClient.Input.Headers = .init()
+    ) async throws -> Operations.GetClient.Output {
+        try await getClient(Operations.GetClient.Input(
+            path: path,
+            headers: headers
+        ))
+    }
+    /// Change her plan, with a reason she reads: the pain limit (0-7, null for the default), take out or put back an exercise, confirm a phase gate, sessions a week and minutes, a note on her Today page. The plan is then worked out by the same rules, so nothing her triage or phase rules out can come in.
+    ///
+    /// - Remark: HTTP `POST /api/v1/clinician/clients/{clientId}/adjustments`.
+    /// - Remark: Generated from `#/paths//api/v1/clinician/clients/{clientId}/adjustments/post(adjustClient)`.
+    public func adjustClient(
+        path: Operations.AdjustClient.Input.Path,
+        headers: Operations.AdjustClient.Input.Headers = .init(),
+        body: Operations.AdjustClient.Input.Body
+    ) async throws -> Operations.AdjustClient.Output {
+        try await adjustClient(Operations.AdjustClient.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Her check-ins as a FHIR R4 Bundle, as she would export them (logged in her care-team log)
+    ///
+    /// - Remark: HTTP `GET /api/v1/clinician/clients/{clientId}/export.fhir`.
+    /// - Remark: Generated from `#/paths//api/v1/clinician/clients/{clientId}/export.fhir/get(exportClientFHIR)`.
+    public func exportClientFHIR(
+        path: Operations.ExportClientFHIR.Input.Path,
+        headers: Operations.ExportClientFHIR.Input.Headers = .init()
+    ) async throws -> Operations.ExportClientFHIR.Output {
+        try await exportClientFHIR(Operations.ExportClientFHIR.Input(
+            path: path,
+            headers: headers
+        ))
     }
     /// The calendar feed (RFC 5545) of planned sessions for the next 8 weeks; `feed` is SECRET.ics
     ///

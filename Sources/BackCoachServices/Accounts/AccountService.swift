@@ -43,23 +43,38 @@ public struct AccountService: Sendable {
         return (email, password)
     }
 
+    /// A clinician's name or profession: 2 to 100 characters of plain text.
+    public static func checkedLabel(_ raw: String?, field: String, what: String) throws(ServiceError) -> String {
+        let text = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw .invalid("Please enter \(what).", field: field) }
+        guard (2...100).contains(text.count), !text.unicodeScalars.contains(where: Self.isControl) else {
+            throw .invalid("Please keep \(what) to 2 to 100 characters of plain text.", field: field)
+        }
+        return text
+    }
+
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
     }
 
     /// Creates an account with the sign-up rules. `address` (the caller's network address; nil for an operator at
     /// the command line) is throttled, so nobody can make accounts, or probe which e-mails have one, in bulk.
-    /// `country` and `timeZone` are optional; a bad one is refused before anything is stored.
+    /// `country` and `timeZone` are optional; a bad one is refused before anything is stored. `clinician` makes a
+    /// clinician's account, with the name and profession they give (nobody can check a registration here).
     public func signUp(
-        email: String?, password: String?, country: String? = nil, timeZone: String? = nil, address: String? = nil
+        email: String?, password: String?, country: String? = nil, timeZone: String? = nil, address: String? = nil,
+        clinician: (name: String?, profession: String?)? = nil
     ) async throws -> User {
         let checked = try Self.validate(email: email, password: password, checkStrength: true)
+        let name = try clinician.map { try Self.checkedLabel($0.name, field: "name", what: "your name") }
+        let profession = try clinician.map { try Self.checkedLabel($0.profession, field: "profession", what: "your profession") }
         let country = try ProfileService.checkedCountry(country)
         let timeZone = try ProfileService.checkedTimeZone(timeZone)
         if let address { try await throttle.countSignUp(address: address, now: context.now()) }
         let user = User(
             id: UserID(), email: checked.email, passwordHash: try await passwords.hash(checked.password), createdAt: context.now(),
-            calendarSecret: Secrets.random(), country: country, timeZone: timeZone)
+            calendarSecret: Secrets.random(), country: country, timeZone: timeZone, role: clinician == nil ? .client : .clinician,
+            displayName: name, profession: profession)
         do {
             try await context.store.createUser(user)
         } catch StorageError.emailTaken {

@@ -83,6 +83,18 @@ public struct SignInThrottle: Sendable {
             retryAfterSeconds: wait)
     }
 
+    /// Sharing codes tried by one clinician in an hour: enough for typing mistakes, far too few to guess one.
+    static let shareCodesPerHour = 10
+
+    func countShareCode(clinician: UserID, now: Date) async throws {
+        let attempts = try await store.recordAttempt(UUID(), key: "share-code:\(clinician)", now: now, window: 3600)
+        guard attempts.count > Self.shareCodesPerHour, let oldest = attempts.first else { return }
+        let wait = max(1, Int((oldest.addingTimeInterval(3600).timeIntervalSince(now)).rounded(.up)))
+        throw ServiceError(
+            .tooManyRequests, "Too many sharing codes tried. Please wait \(Self.describe(seconds: wait)) and try again.",
+            retryAfterSeconds: wait)
+    }
+
     static func describe(seconds: Int) -> String {
         seconds < 90 ? "\(seconds) seconds" : "\((seconds + 59) / 60) minutes"
     }

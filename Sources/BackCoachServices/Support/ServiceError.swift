@@ -10,6 +10,8 @@ public struct ServiceError: Error, Equatable, Sendable, CustomStringConvertible 
         case conflict
         /// The credentials don't match (401).
         case unauthorized
+        /// Signed in, but this account may not do this (403): a mother on a clinician's page, or the other way round.
+        case forbidden
         /// Too many attempts; `retryAfterSeconds` says when to try again (429).
         case tooManyRequests
     }
@@ -31,6 +33,7 @@ public struct ServiceError: Error, Equatable, Sendable, CustomStringConvertible 
     public static func invalid(_ message: String, field: String? = nil) -> ServiceError { ServiceError(.invalid, message, field: field) }
     public static func notFound(_ message: String) -> ServiceError { ServiceError(.notFound, message) }
     public static func conflict(_ message: String) -> ServiceError { ServiceError(.conflict, message) }
+    public static func forbidden(_ message: String) -> ServiceError { ServiceError(.forbidden, message) }
 
     public var description: String { message }
 }

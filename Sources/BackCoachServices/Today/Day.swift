@@ -22,10 +22,12 @@ public struct Day: Encodable, Sendable {
     public var checkedIn = false
     /// Said once: her plan moved to another phase, or time opened the next one, since she last saw Today.
     public var phaseNews: String?
+    /// A note her clinician left for her Today page.
+    public var clinicianNote: String?
 
     enum CodingKeys: String, CodingKey {
         case date, status, sessionNumber, session, estimatedMinutes, screenRequired, completed, tip, triage, contacts, nextMorningFor
-        case phaseNews, checkedIn
+        case phaseNews, checkedIn, clinicianNote
     }
 
     public init(
@@ -60,6 +62,7 @@ public struct Day: Encodable, Sendable {
         try container.encodeIfPresent(nextMorningFor, forKey: .nextMorningFor)
         try container.encodeIfPresent(phaseNews, forKey: .phaseNews)
         try container.encode(checkedIn, forKey: .checkedIn)
+        try container.encodeIfPresent(clinicianNote, forKey: .clinicianNote)
     }
 }
 

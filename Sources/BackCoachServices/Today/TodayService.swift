@@ -17,6 +17,8 @@ public struct TodayService: Sendable {
 
     public func day(_ date: LocalDate?, for user: User, current: ProgramService.Current, announcing: Bool = false) async throws -> Day {
         var day = try await plainDay(date, for: user, current: current)
+        // Never beside a pause or a withheld plan: then the safety advice is all the page says.
+        if day.status == .session || day.status == .rest { day.clinicianNote = current.adjustments.note }
         if announcing && day.date == context.today(for: user) && (day.status == .session || day.status == .rest) {
             day.phaseNews = try await phaseNews(for: user, current: current)
         }

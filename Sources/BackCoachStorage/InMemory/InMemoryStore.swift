@@ -195,6 +195,10 @@ public actor InMemoryStore: BackCoachStore {
         (screenLog[user] ?? []).filter { $0.date == date }
     }
 
+    public func screens(for user: UserID, from: LocalDate, to: LocalDate) -> [ScreenRecord] {
+        (screenLog[user] ?? []).filter { $0.date >= from && $0.date <= to }.sorted { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
+    }
+
     public func day(for user: UserID, on date: LocalDate) -> DayRecord {
         DayRecord(
             sessionLogged: (sessionLog[user] ?? []).contains { $0.date == date }, screens: screens(for: user, on: date),

@@ -23,6 +23,7 @@ struct APICallMiddleware: RouterMiddleware {
         let token = Self.bearerToken(request)
         if Self.needsSignIn(request.uri.path) {
             guard let token, let signedIn = try await accounts.user(forToken: token) else { throw Problem.unauthorized }
+            try Self.checkRole(signedIn, request)
             user = signedIn
         }
         let call = APICall(
@@ -83,7 +84,28 @@ struct APICallMiddleware: RouterMiddleware {
 
     static func needsSignIn(_ path: String) -> Bool {
         path == "/api/v1/me" || path.hasPrefix("/api/v1/me/")
+            || (path.hasPrefix("/api/v1/clinician/") && path != "/api/v1/clinician/accounts")
     }
+
+    /// A mother's token never reaches a clinician's route, and a clinician's token reaches only the account-keeping
+    /// `/api/v1/me` routes (sign out, password, e-mail, recovery codes, erasure): a clinician has no plan of their own.
+    static func checkRole(_ user: User, _ request: Request) throws {
+        let path = request.uri.path
+        if path.hasPrefix("/api/v1/clinician/") {
+            guard user.role == .clinician else {
+                throw Problem(.forbidden, "This is for clinician accounts. Your own plan is under /api/v1/me.")
+            }
+        } else if user.role == .clinician {
+            let route = "\(request.method.rawValue) \(path)"
+            guard Self.clinicianAccountRoutes.contains(route) else {
+                throw Problem(.forbidden, "This is a clinician account: it has no plan of its own. Use /api/v1/clinician.")
+            }
+        }
+    }
+
+    static let clinicianAccountRoutes: Set<String> = [
+        "DELETE /api/v1/me", "DELETE /api/v1/me/token", "PUT /api/v1/me/password", "PUT /api/v1/me/email", "POST /api/v1/me/recovery-codes",
+    ]
 
     /// The body of a POST or PUT, collected so the generated decoder reads it from memory; nil when there is none.
     static func strictJSONBody(_ request: inout Request, context: AppRequestContext) async throws -> JSONValue? {

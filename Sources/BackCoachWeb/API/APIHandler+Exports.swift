@@ -40,7 +40,7 @@ extension APIHandler {
     }
 
     /// A FHIR resource as the export service wrote it; every field is kept (the document allows any).
-    private static func resource(_ data: Data) throws -> Components.Schemas.FHIRResource {
+    static func resource(_ data: Data) throws -> Components.Schemas.FHIRResource {
         try JSONDecoder().decode(Components.Schemas.FHIRResource.self, from: data)
     }
 }

@@ -33,6 +33,7 @@ public struct Problem: Error, HTTPResponseError, Equatable {
             case .notFound: .notFound
             case .conflict: .conflict
             case .unauthorized: .unauthorized
+            case .forbidden: .forbidden
             case .tooManyRequests: .tooManyRequests
             }
         var headers: HTTPFields = [:]

@@ -1,3 +1,4 @@
+import BackCoachStorage
 import Hummingbird
 
 /// Every page's address, named once: the page controllers register their routes with these, redirects point at
@@ -45,6 +46,17 @@ enum PagePath {
     static let settingsExportCSV = "/settings/export.csv"
     static let settingsExportFHIR = "/settings/export.fhir"
 
+    static let sharing = "/settings/sharing"
+    static let sharingRevoke = "/settings/sharing/revoke"
+
+    static let clinician = "/clinician"
+    static let clinicianSignUp = "/clinician/signup"
+    static let clinicianLink = "/clinician/link"
+    static let clinicianClient = "/clinician/clients/:id"
+    static let clinicianAdjust = "/clinician/clients/:id/adjust"
+    static let clinicianSummary = "/clinician/clients/:id/summary"
+    static let clinicianExport = "/clinician/clients/:id/export.fhir"
+
     static let asset = "/assets/:name"
     static let figure = "/figures/:file"
     static let manifest = "/manifest.webmanifest"
@@ -54,6 +66,8 @@ enum PagePath {
     static func start(step: Int) -> String { "/start?step=\(step)" }
     /// An article's page.
     static func article(_ slug: String) -> String { "/learn/\(slug)" }
+    /// A client's page for her clinician.
+    static func clinicianClient(_ id: UserID) -> String { "/clinician/clients/\(id)" }
     /// An exercise's page.
     static func exercise(_ id: String) -> String { "/exercises/\(id)" }
 }

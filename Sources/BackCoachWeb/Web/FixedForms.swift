@@ -20,6 +20,12 @@ struct SignUpForm: FixedForm {
     enum CodingKeys: String, CodingKey { case csrf = "_csrf", email, password, country, timeZone }
 }
 
+/// A clinician's sign-up: name and profession as well.
+struct ClinicianSignUpForm: FixedForm {
+    let csrf, email, password, name, profession, timeZone: String?
+    enum CodingKeys: String, CodingKey { case csrf = "_csrf", email, password, name, profession, timeZone }
+}
+
 /// "Forgot password": where to send a reset link.
 struct ResetLinkForm: FixedForm {
     let csrf, email: String?

@@ -23,8 +23,25 @@ struct WebSessionMiddleware: RouterMiddleware {
 
 /// Web page helpers shared by the page controllers.
 extension AppRequestContext {
-    /// The signed-in user, or a redirect to the sign-in page.
+    /// The signed-in mother, or a redirect to the sign-in page. A clinician has no plan of their own, so her pages send
+    /// them to their client list.
     func requireWebUser() throws -> User {
+        let user = try requireAnyWebUser()
+        guard user.role == .client else { throw Redirect.to(PagePath.clinician) }
+        return user
+    }
+
+    /// The signed-in clinician; a mother gets a 403 page that points her back to her own.
+    func requireClinician() throws -> User {
+        let user = try requireAnyWebUser()
+        guard user.role == .clinician else {
+            throw Problem(.forbidden, "This page is for clinician accounts. Your own plan is on your Today page.")
+        }
+        return user
+    }
+
+    /// Anyone signed in, mother or clinician.
+    func requireAnyWebUser() throws -> User {
         guard let user, webSession != nil else { throw Redirect.to(PagePath.signIn) }
         return user
     }

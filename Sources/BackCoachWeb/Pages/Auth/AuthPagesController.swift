@@ -27,6 +27,7 @@ struct AuthPagesController {
         router.post(PagePath.signIn, use: signIn)
         router.post(PagePath.signOut, use: signOut)
         addRecoveryRoutes(to: router)
+        addClinicianSignUp(to: router)
     }
 
     func chrome(_ title: String, _ context: AppRequestContext, _ section: Chrome.Section = .none, csrf: String? = nil) -> Chrome {

@@ -7,6 +7,9 @@ struct CredentialsPage {
     let error: String?
     /// Sign-up asks where she lives, preselected from the browser's language.
     let countries: [CountryChoice]
+    /// A clinician's sign-up keeps their name and profession when it is refused.
+    var name = ""
+    var profession = ""
 }
 
 /// One country in a list of all of them, for sign-up and settings.

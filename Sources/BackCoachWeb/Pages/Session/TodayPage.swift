@@ -37,6 +37,8 @@ struct TodayPage {
     let morningMessage: String?
     /// Said once: her plan moved to another phase, or time opened the next one.
     let phaseNews: String?
+    /// A note from her clinician, in her clinician's words.
+    let clinicianNote: String?
     let checkedIn: Bool
     /// Six weeks or more after the birth and not yet cleared: one tap says her postnatal check cleared her.
     let offersClearance: Bool
@@ -76,7 +78,8 @@ struct TodayPage {
             painScale: (0...10).map { ScaleChoice(value: $0, checked: answers["painAtRest"]?.first == String($0)) },
             canRecheck: canRecheck,
             contacts: day.contacts, nextMorningFor: day.nextMorningFor.map(DayLabel.text),
-            morningMessage: Self.morningMessages[morning ?? ""], phaseNews: day.phaseNews, checkedIn: day.checkedIn,
+            morningMessage: Self.morningMessages[morning ?? ""], phaseNews: day.phaseNews, clinicianNote: day.clinicianNote,
+            checkedIn: day.checkedIn,
             offersClearance: offersClearance && (day.status == .session || day.status == .rest), clearedSaved: clearedSaved, notice: notice,
             screenErrors: !errors.isEmpty,
             noneToday: answers["none"]?.first == "yes", painAtRestError: errors["painAtRest"],

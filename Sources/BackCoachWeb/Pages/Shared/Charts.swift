@@ -9,25 +9,50 @@ enum Charts {
     static let margin = (left: 36.0, right: 12.0, top: 12.0, bottom: 28.0)
 
     /// Pain 0–10 over the window, with the baseline and the band that would be a meaningful improvement.
-    static func pain(points: [(LocalDate, Int)], from: LocalDate, to: LocalDate, baseline: Double?, description: String) -> String {
+    static func pain(
+        points: [(LocalDate, Int)], from: LocalDate, to: LocalDate, baseline: Double?, description: String,
+        startLabel: String = "your start"
+    ) -> String {
+        // Meaningful improvement: at least 2 points and at least 30% below the baseline (section 6.1).
+        let band = baseline.map { baseline in
+            (0.0, max(0, min(baseline - OutcomeThresholds.painPoints, baseline * (1 - OutcomeThresholds.painFraction))))
+        }
+        return score(
+            id: "pain", title: "Pain over time", points: points.map { ($0.0, Double($0.1)) }, from: from, to: to, baseline: baseline,
+            band: band, description: description, startLabel: startLabel)
+    }
+
+    /// The PSFS average 0–10 (higher is better), with the band a meaningful improvement reaches: 2 points up (section 6.2).
+    static func psfs(points: [(LocalDate, Double)], from: LocalDate, to: LocalDate, baseline: Double?, description: String) -> String {
+        score(
+            id: "psfs", title: "Activities score over time", points: points, from: from, to: to, baseline: baseline,
+            band: baseline.map { (min(10, $0 + OutcomeThresholds.psfsAveragePoints), 10) }, description: description,
+            startLabel: "her start")
+    }
+
+    /// A 0–10 score by date with an optional baseline and a shaded band (low…high).
+    static func score(
+        id: String, title: String, points: [(LocalDate, Double)], from: LocalDate, to: LocalDate, baseline: Double?,
+        band: (Double, Double)?, description: String, startLabel: String
+    ) -> String {
         let days = Double(max(1, from.days(until: to)))
         let plotWidth = width - margin.left - margin.right
         let plotHeight = height - margin.top - margin.bottom
         func x(_ date: LocalDate) -> Double { margin.left + plotWidth * Double(from.days(until: date)) / days }
-        func y(_ pain: Double) -> Double { margin.top + plotHeight * (1 - pain / 10) }
+        func y(_ value: Double) -> Double { margin.top + plotHeight * (1 - value / 10) }
         var svg =
-            #"<svg class="chart" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-labelledby="pain-title pain-desc" xmlns="http://www.w3.org/2000/svg">"#
-        svg += #"<title id="pain-title">Pain over time</title><desc id="pain-desc">\#(XMLText.escaped(description))</desc>"#
-        if let baseline {
-            // Meaningful improvement: at least 2 points and at least 30% below the baseline (section 6.1).
-            let target = max(0, min(baseline - OutcomeThresholds.painPoints, baseline * (1 - OutcomeThresholds.painFraction)))
+            #"<svg class="chart" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-labelledby="\#(id)-title \#(id)-desc" xmlns="http://www.w3.org/2000/svg">"#
+        svg += #"<title id="\#(id)-title">\#(title)</title><desc id="\#(id)-desc">\#(XMLText.escaped(description))</desc>"#
+        if let band {
             svg +=
-                #"<rect class="band" x="\#(margin.left)" y="\#(f(y(target)))" width="\#(f(plotWidth))" height="\#(f(y(0) - y(target)))"/>"#
-            svg += #"<text class="band-label" x="\#(f(margin.left + 6))" y="\#(f(y(0) - 6))">meaningful improvement</text>"#
+                #"<rect class="band" x="\#(margin.left)" y="\#(f(y(band.1)))" width="\#(f(plotWidth))" height="\#(f(y(band.0) - y(band.1)))"/>"#
+            svg += #"<text class="band-label" x="\#(f(margin.left + 6))" y="\#(f(y(band.0) - 6))">meaningful improvement</text>"#
+        }
+        if let baseline {
             svg +=
                 #"<line class="baseline" x1="\#(margin.left)" x2="\#(f(width - margin.right))" y1="\#(f(y(baseline)))" y2="\#(f(y(baseline)))"/>"#
             svg +=
-                #"<text class="baseline-label" x="\#(f(width - margin.right - 4))" y="\#(f(y(baseline) - 4))" text-anchor="end">your start</text>"#
+                #"<text class="baseline-label" x="\#(f(width - margin.right - 4))" y="\#(f(y(baseline) - 4))" text-anchor="end">\#(startLabel)</text>"#
         }
         for level in stride(from: 0, through: 10, by: 5) {
             svg +=
@@ -37,11 +62,11 @@ enum Charts {
         svg += #"<text class="axis" x="\#(margin.left)" y="\#(f(height - 8))">\#(DayLabel.short(from))</text>"#
         svg += #"<text class="axis" x="\#(f(width - margin.right))" y="\#(f(height - 8))" text-anchor="end">\#(DayLabel.short(to))</text>"#
         if !points.isEmpty {
-            let path = points.map { "\(f(x($0.0))),\(f(y(Double($0.1))))" }.joined(separator: " ")
+            let path = points.map { "\(f(x($0.0))),\(f(y($0.1)))" }.joined(separator: " ")
             svg += #"<polyline class="line" points="\#(path)"/>"#
             for point in points {
                 svg +=
-                    #"<circle class="dot" cx="\#(f(x(point.0)))" cy="\#(f(y(Double(point.1))))" r="3.5"><title>\#(DayLabel.short(point.0)): \#(point.1)/10</title></circle>"#
+                    #"<circle class="dot" cx="\#(f(x(point.0)))" cy="\#(f(y(point.1)))" r="3.5"><title>\#(DayLabel.short(point.0)): \#(point.1 == point.1.rounded() ? String(Int(point.1)) : f(point.1))/10</title></circle>"#
             }
         }
         return svg + "</svg>"

@@ -18,9 +18,11 @@ struct Chrome {
     let manifest: String
     let disclaimer: String
     let section: Section
+    /// A clinician's pages have their own navigation: their clients, not a plan.
+    let isClinician: Bool
 
     enum Section: String {
-        case home, today, checkin, progress, learn, settings, none
+        case home, today, checkin, progress, learn, settings, clients, none
     }
 
     var isToday: Bool { section == .today }
@@ -28,6 +30,7 @@ struct Chrome {
     var isProgress: Bool { section == .progress }
     var isLearn: Bool { section == .learn }
     var isSettings: Bool { section == .settings }
+    var isClients: Bool { section == .clients }
 
     init(title: String, context: AppRequestContext, section: Section = .none, assets: Assets, csrf: String? = nil) {
         self.title = title
@@ -41,5 +44,6 @@ struct Chrome {
         self.manifest = "/manifest.webmanifest"
         self.disclaimer = Disclaimer.text
         self.section = section
+        self.isClinician = context.user?.role == .clinician
     }
 }

@@ -1,0 +1,42 @@
+import BackCoachServices
+import BackCoachStorage
+
+/// A clinician's clients, most in need first, each with its alerts; and the form for a new sharing code.
+struct ClientListPage {
+    let chrome: Chrome
+    let clinicianName: String
+    let clients: [Client]
+    let code: String
+    let message: String?
+    let error: String?
+
+    struct Client {
+        let name: String
+        let link: String
+        let since: String
+        let alerts: [Alert]
+        let calm: Bool
+    }
+
+    struct Alert {
+        let text: String
+        let link: String
+        let urgent: Bool
+    }
+
+    static func make(
+        _ listings: [ClinicianService.Listing], clinician: User, code: String = "", message: String? = nil, error: String? = nil,
+        chrome: Chrome
+    ) -> ClientListPage {
+        ClientListPage(
+            chrome: chrome, clinicianName: clinician.displayName ?? clinician.email,
+            clients: listings.map { listing in
+                let link = PagePath.clinicianClient(listing.client.id)
+                return Client(
+                    name: listing.client.email, link: link,
+                    since: DayLabel.time(listing.share.acceptedAt ?? listing.share.createdAt, in: listing.client.timeZone),
+                    alerts: listing.alerts.map { Alert(text: $0.text, link: link + "#" + $0.kind.evidence, urgent: $0.kind.rank >= 4) },
+                    calm: listing.alerts.isEmpty)
+            }, code: code, message: message, error: error)
+    }
+}
