@@ -150,6 +150,7 @@ struct AccountRoutesTests {
             #expect(
                 erased == [
                     "accounts": 1, "tokens": 1, "intakes": 1, "programs": 1, "screens": 1, "sessions": 0, "checkins": 2, "webSessions": 0,
+                    "shares": 0,
                 ])
             #expect(try await app.request(.get, "/api/v1/me/checkins", token: token).status == .unauthorized)
             #expect(

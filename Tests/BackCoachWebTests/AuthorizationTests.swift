@@ -32,6 +32,10 @@ struct AuthorizationTests {
         "GET /api/v1/me/export.fhir": (.get, "/api/v1/me/export.fhir", nil),
         "GET /api/v1/me/calendar": (.get, "/api/v1/me/calendar", nil),
         "POST /api/v1/me/calendar/rotate": (.post, "/api/v1/me/calendar/rotate", nil),
+        "GET /api/v1/me/shares": (.get, "/api/v1/me/shares", nil),
+        "POST /api/v1/me/shares": (.post, "/api/v1/me/shares", nil),
+        "DELETE /api/v1/me/shares/{shareId}": (.delete, "/api/v1/me/shares/6f1c1b9e-0000-4000-8000-000000000000", nil),
+        "GET /api/v1/me/care-log": (.get, "/api/v1/me/care-log", nil),
     ]
 
     @Test("Missing, malformed, unknown or revoked tokens get 401 on every protected route")

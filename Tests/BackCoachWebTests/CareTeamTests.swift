@@ -5,8 +5,9 @@ import Testing
 /// The clinician side through the API and the pages: share, alert, adjust, read the reason, revoke.
 @Suite("Care team: sharing with a clinician")
 struct CareTeamTests {
-    static let clinicianBody =
+    static var clinicianBody: String {
         #"{"email":"ada-\#(UUID())@clinic.test","password":"correct horse battery","name":"Ada Lane","profession":"Pelvic-health physiotherapist"}"#
+    }
 
     /// A mother with a plan who shared with a new clinician: (mother's token, clinician's token, her id, the share id).
     static func shared(_ app: TestApp) async throws -> (mother: String, clinician: String, client: String, share: String) {
