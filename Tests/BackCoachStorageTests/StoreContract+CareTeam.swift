@@ -21,6 +21,17 @@ extension StoreContract {
         return share
     }
 
+    /// A mother with a program record and an open share with a new clinician.
+    static func openShareWithPlan(_ store: any BackCoachStore) async throws -> (mother: User, clinician: User, share: Share) {
+        let mother = try await newUser(store)
+        let clinician = try await newClinician(store)
+        let share = try await invitation(store, for: mother.id)
+        _ = try await store.acceptShare(codeHash: share.codeHash, clinician: clinician.id, now: now)
+        let record = ProgramRecord(startDate: day, state: ProgramState(phase: .gentleRebuilding))
+        try await store.saveIntake(sampleAnswers, program: record, for: mother.id, now: now)
+        return (mother, clinician, share)
+    }
+
     static func careTeam(_ store: any BackCoachStore) async throws {
         let mother = try await newUser(store)
         let clinician = try await newClinician(store)
@@ -63,12 +74,7 @@ extension StoreContract {
     }
 
     static func careTeamAdjustment(_ store: any BackCoachStore) async throws {
-        let mother = try await newUser(store)
-        let clinician = try await newClinician(store)
-        let share = try await invitation(store, for: mother.id)
-        _ = try await store.acceptShare(codeHash: share.codeHash, clinician: clinician.id, now: now)
-        let record = ProgramRecord(startDate: day, state: ProgramState(phase: .gentleRebuilding))
-        try await store.saveIntake(sampleAnswers, program: record, for: mother.id, now: now)
+        let (mother, clinician, share) = try await openShareWithPlan(store)
         let result = try await store.adjustProgram(client: mother.id, clinician: clinician.id) { stored in
             var changed = try #require(stored)
             changed.state.adjustments.painCeiling = 5
@@ -115,12 +121,7 @@ extension StoreContract {
     /// (and is in her log), or it was refused; never a change after she revoked.
     static func revokeAgainstAdjustment(_ store: any BackCoachStore) async throws {
         for trial in 0..<raceTrials {
-            let mother = try await newUser(store)
-            let clinician = try await newClinician(store)
-            let share = try await invitation(store, for: mother.id)
-            _ = try await store.acceptShare(codeHash: share.codeHash, clinician: clinician.id, now: now)
-            let record = ProgramRecord(startDate: day, state: ProgramState(phase: .gentleRebuilding))
-            try await store.saveIntake(sampleAnswers, program: record, for: mother.id, now: now)
+            let (mother, clinician, share) = try await openShareWithPlan(store)
             async let revoked = store.revokeShare(share.id, client: mother.id, now: now.addingTimeInterval(1))
             async let adjusted: Bool = {
                 do {

@@ -17,13 +17,7 @@ extension CareTeamTests {
         let made = try await mother.post("/settings/sharing", [])
         let code = try #require(made.text.firstMatch(of: /class="code"[^>]*>([A-Z0-9-]+)</).map { String($0.1) })
         let clinician = Browser(app)
-        try await clinician.get("/clinician/signup")
-        try await clinician.post(
-            "/clinician/signup",
-            [
-                ("name", "Ada Lane"), ("profession", "Physiotherapist"), ("email", "ada-\(UUID())@clinic.test"),
-                ("password", "correct horse battery"),
-            ])
+        try await clinician.signUpAsClinician()
         try await clinician.get("/clinician")
         let page = try #require(try await clinician.post("/clinician/link", [("code", code)]).headers[.location])
         return (mother, clinician, page)

@@ -63,13 +63,7 @@ struct IsolationMatrixTests {
             let (motherWeb, clinicianWeb, page) = try await CareTeamTests.sharedInBrowsers(app)
             let webClient = String(page.dropFirst("/clinician/clients/".count))
             let strangerWeb = Browser(app)
-            try await strangerWeb.get("/clinician/signup")
-            try await strangerWeb.post(
-                "/clinician/signup",
-                [
-                    ("name", "Bo Grey"), ("profession", "Midwife"), ("email", "bo-\(UUID())@clinic.test"),
-                    ("password", "correct horse battery"),
-                ])
+            try await strangerWeb.signUpAsClinician(name: "Bo Grey", profession: "Midwife")
 
             var checked: [String: Int] = [:]
             for route in app.routes.sorted() {

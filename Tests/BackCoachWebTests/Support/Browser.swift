@@ -76,6 +76,18 @@ final class Browser: @unchecked Sendable {
         return try await get("/start").text
     }
 
+    /// Signs up as a clinician through the form; they land on their client list.
+    func signUpAsClinician(name: String = "Ada Lane", profession: String = "Physiotherapist") async throws {
+        try await get("/clinician/signup")
+        let done = try await post(
+            "/clinician/signup",
+            [
+                ("name", name), ("profession", profession), ("email", "clinician-\(UUID())@clinic.test"),
+                ("password", "correct horse battery"),
+            ])
+        guard done.headers[.location] == "/clinician" else { throw TestFailure("clinician sign-up failed: \(done.status)") }
+    }
+
     /// "No" to every safety question on the given wizard `page` (follow-ups aside), as form fields.
     static func noToSafety(on page: String) -> [(String, String)] {
         safetyFields(in: page).filter { $0.hasPrefix("rf.") }.map { ($0, "no") }
