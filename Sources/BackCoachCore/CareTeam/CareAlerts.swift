@@ -56,7 +56,7 @@ public enum CareAlerts {
             alerts.append(
                 CareAlert(
                     kind: .safetyStop, date: date,
-                    text: "A safety check stopped her plan" + (date.map { " on \($0)" } ?? "") + "."
+                    text: "A safety check stopped her plan" + (date.map { _ in " on \(CareAlert.dateToken)" } ?? "") + "."
                         + (stops.last.map { " Flags: \($0.flags.map(\.rawValue).joined(separator: ", "))." } ?? "")))
         }
         let raised = record.intakeFlags.filter { $0.level > .none }
@@ -71,7 +71,9 @@ public enum CareAlerts {
             alerts.append(
                 CareAlert(
                     kind: .redFlag, date: last.date,
-                    text: "A check on \(last.date) raised \(last.flags.map(\.rawValue).joined(separator: ", ")) for her next appointment."))
+                    text:
+                        "A check on \(CareAlert.dateToken) raised \(last.flags.map(\.rawValue).joined(separator: ", ")) for her next appointment."
+                ))
         }
         if let rise = OutcomeCalculator.weeklyRise(record.pain, asOf: record.today), rise >= painRise {
             alerts.append(
@@ -92,7 +94,7 @@ public enum CareAlerts {
             alerts.append(
                 CareAlert(
                     kind: .symptoms, date: session.date,
-                    text: "During the session on \(session.date) she reported " + words.joined(separator: "; ") + "."))
+                    text: "During the session on \(CareAlert.dateToken) she reported " + words.joined(separator: "; ") + "."))
             break
         }
         if let start = record.programStart, start.days(until: record.today) >= quietDays, !record.paused {
@@ -109,7 +111,8 @@ public enum CareAlerts {
     }
 
     static func quiet(_ what: String, since last: LocalDate?) -> String {
-        "No \(what) logged for \(quietDays) days or more" + (last.map { " (the last was on \($0))." } ?? " (none yet).")
+        "No \(what) logged for \(quietDays) days or more"
+            + (last.map { _ in " (the last was on \(CareAlert.dateToken))." } ?? " (none in the last two weeks).")
     }
 }
 
@@ -142,7 +145,16 @@ public struct CareAlert: Codable, Equatable, Sendable {
 
     public let kind: Kind
     public let date: LocalDate?
+    /// The words, with `dateToken` where `date` goes: each interface writes the date its own way.
     public let text: String
+
+    public static let dateToken = "{date}"
+
+    /// The words with the date written by `format` (a page: "Friday 4 December"; the API: 2026-12-04).
+    public func text(dates format: (LocalDate) -> String) -> String {
+        guard let date else { return text }
+        return text.replacingOccurrences(of: Self.dateToken, with: format(date))
+    }
 
     public init(kind: Kind, date: LocalDate?, text: String) {
         self.kind = kind

@@ -13,7 +13,9 @@ extension APIHandler {
     }
 
     static func wire(_ alert: CareAlert) -> Components.Schemas.CareAlert {
-        .init(kind: .init(rawValue: alert.kind.rawValue)!, date: alert.date?.description, text: alert.text, evidence: alert.kind.evidence)
+        .init(
+            kind: .init(rawValue: alert.kind.rawValue)!, date: alert.date?.description, text: alert.text(dates: \.description),
+            evidence: alert.kind.evidence)
     }
 
     static func wire(_ record: ClinicianService.ClientRecord, clinicianName: String) throws -> Components.Schemas.ClientRecord {

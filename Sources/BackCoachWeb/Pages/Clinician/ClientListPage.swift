@@ -1,3 +1,4 @@
+import BackCoachCore
 import BackCoachServices
 import BackCoachStorage
 
@@ -22,6 +23,13 @@ struct ClientListPage {
         let text: String
         let link: String
         let urgent: Bool
+
+        /// Links to the part of her page with the evidence; dates as her pages write them.
+        init(_ alert: CareAlert, page: String) {
+            text = alert.text(dates: DayLabel.text)
+            link = page + "#" + alert.kind.evidence
+            urgent = alert.kind.rank >= 4
+        }
     }
 
     static func make(
@@ -35,7 +43,7 @@ struct ClientListPage {
                 return Client(
                     name: listing.client.email, link: link,
                     since: DayLabel.time(listing.share.acceptedAt ?? listing.share.createdAt, in: listing.client.timeZone),
-                    alerts: listing.alerts.map { Alert(text: $0.text, link: link + "#" + $0.kind.evidence, urgent: $0.kind.rank >= 4) },
+                    alerts: listing.alerts.map { Alert($0, page: link) },
                     calm: listing.alerts.isEmpty)
             }, code: code, message: message, error: error)
     }

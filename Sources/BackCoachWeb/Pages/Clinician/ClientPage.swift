@@ -75,11 +75,11 @@ struct ClientPage {
             chrome: chrome, id: record.client.id.description, name: record.client.email,
             since: DayLabel.time(record.share.acceptedAt ?? record.share.createdAt, in: zone), today: DayLabel.text(record.today),
             zone: zone ?? "not set (dates in UTC)",
-            alerts: record.alerts.map { .init(text: $0.text, link: link + "#" + $0.kind.evidence, urgent: $0.kind.rank >= 4) },
+            alerts: record.alerts.map { .init($0, page: link) },
             triage: current.map { triageText($0.assessment.triage) } ?? "She has not answered the starting questions yet.",
-            intakeFlags: current?.assessment.triage.flags.map { "\($0.id.rawValue) · \($0.title) · \($0.level.rawValue)" } ?? [],
+            intakeFlags: current?.assessment.triage.flags.map { "\($0.id.rawValue) · \($0.title) · \(levelWords($0.level))" } ?? [],
             checks: record.checks.map {
-                Line(label: DayLabel.time($0.createdAt, in: zone), value: "\($0.level.rawValue)" + flagList($0.redFlags))
+                Line(label: DayLabel.time($0.createdAt, in: zone), value: levelWords($0.level) + flagList($0.redFlags))
             },
             painChart: Charts.pain(
                 points: progress.pain.map { ($0.date, $0.pain) }, from: progress.from, to: progress.to, baseline: progress.baseline,
@@ -124,6 +124,15 @@ struct ClientPage {
         case .nextAppointment: "Flags to raise at her next appointment; the plan runs, modified."
         case .urgent: "Urgent: the plan is withheld until she has been seen."
         case .emergency: "Emergency: the plan is withheld."
+        }
+    }
+
+    static func levelWords(_ level: TriageLevel) -> String {
+        switch level {
+        case .none: "clear"
+        case .nextAppointment: "raise at her next appointment"
+        case .urgent: "urgent: seen today"
+        case .emergency: "emergency"
         }
     }
 
