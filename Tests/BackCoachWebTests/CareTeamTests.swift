@@ -10,8 +10,10 @@ struct CareTeamTests {
     }
 
     /// A mother with a plan who shared with a new clinician: (mother's token, clinician's token, her id, the share id).
-    static func shared(_ app: TestApp) async throws -> (mother: String, clinician: String, client: String, share: String) {
-        let mother = try await app.onboardedUser()
+    static func shared(_ app: TestApp, intake: String = Samples.intake) async throws
+        -> (mother: String, clinician: String, client: String, share: String)
+    {
+        let mother = try await app.onboardedUser(intake: intake)
         let invitation = try await app.request(.post, "/api/v1/me/shares", token: mother)
         #expect(invitation.status == .created)
         expectMatchesSchema(invitation, "post", "/api/v1/me/shares")
@@ -94,11 +96,17 @@ struct CareTeamTests {
     @Test("A clinician never puts in what her phase rules out: a gate opens only what the reference leaves to them")
     func gateThroughRules() async throws {
         try await TestApp.run { app in
-            let (_, clinician, client, _) = try await Self.shared(app)
+            // 8 weeks after the birth with a 3-finger tummy gap: the gap review is hers to have confirmed.
+            let gapIntake = Samples.intake.replacingOccurrences(of: #""daysPerWeek": 4"#, with: #""daysPerWeek": 4, "diastasisFingers": 3"#)
+            let (_, clinician, client, _) = try await Self.shared(app, intake: gapIntake)
             let path = "/api/v1/clinician/clients/\(client)/adjustments"
+            let notHers = try await app.request(
+                .post, path, token: clinician, json: #"{"kind":"confirmGate","gate":"pelvicHealthCheck","reason":"Seen"}"#)
+            #expect(notHers.status == .badRequest, "no assisted birth or tear: nothing to confirm")
+            #expect(notHers.detail == "Her answers don't hold her plan for that check, so there is nothing to confirm.")
             let gate = try await app.request(
                 .post, path, token: clinician, json: #"{"kind":"confirmGate","gate":"tummyGapReview","reason":"Seen"}"#)
-            #expect(gate.status == .ok)
+            #expect(gate.status == .ok, "\(gate.text)")
             // 8 weeks after the birth: phase 2 by time; no gate opens phase 3 before 12 weeks.
             #expect(gate.text.contains(#""phase":2"#), "\(gate.text.prefix(400))")
             let unknown = try await app.request(

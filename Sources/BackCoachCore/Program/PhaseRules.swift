@@ -39,15 +39,13 @@ public enum PhaseRules {
         }
         // CTX-2: after an assisted birth or a significant tear, a pelvic-health physio sees her before phase 1 is
         // passed; a clinician confirms that gate (the clinician side), so the plan holds at phase 1 [C, S16].
-        if answers.delivery == .assisted || answers.complications.contains(.significantTear), phase > .gentleRebuilding,
-            !confirmed.contains(.pelvicHealthCheck)
-        {
+        if PhaseGate.pelvicHealthCheck.holds(answers), phase > .gentleRebuilding, !confirmed.contains(.pelvicHealthCheck) {
             phase = .gentleRebuilding
             reasons.append(
                 "After a forceps or ventouse birth, or a bigger tear, a pelvic-health physio should check you before the harder phases.")
         }
         // CTX-3: a gap of 2 finger-widths or more gets a physio review before the hardest steps [S11, S32].
-        if (answers.diastasisFingers ?? 0) >= 2 && phase > .buildingStrength && !confirmed.contains(.tummyGapReview) {
+        if PhaseGate.tummyGapReview.holds(answers) && phase > .buildingStrength && !confirmed.contains(.tummyGapReview) {
             phase = .buildingStrength
             reasons.append("Because of the gap in your tummy muscles, the hardest steps wait until a pelvic-health physio has seen you.")
         }
@@ -57,10 +55,21 @@ public enum PhaseRules {
             reasons.append("After a caesarean, harder work waits until about 4 months, when the scar has healed well.")
         }
         // CTX-1 ≥12 weeks: the hardest steps only without pelvic-floor symptoms [S16].
-        if !answers.pelvicFloor.isEmpty && phase > .buildingStrength && !confirmed.contains(.pelvicFloorReview) {
+        if PhaseGate.pelvicFloorReview.holds(answers) && phase > .buildingStrength && !confirmed.contains(.pelvicFloorReview) {
             phase = .buildingStrength
             reasons.append("Because of your pelvic-floor symptoms, the hardest steps wait until a pelvic-health physio has seen you.")
         }
         return PhaseDecision(phase: phase, reasons: reasons)
+    }
+}
+
+extension PhaseGate {
+    /// Whether her answers put this hold on her at all: only then is there anything for a clinician to confirm.
+    public func holds(_ answers: IntakeAnswers) -> Bool {
+        switch self {
+        case .pelvicHealthCheck: answers.delivery == .assisted || answers.complications.contains(.significantTear)
+        case .tummyGapReview: (answers.diastasisFingers ?? 0) >= 2
+        case .pelvicFloorReview: !answers.pelvicFloor.isEmpty
+        }
     }
 }

@@ -31,6 +31,12 @@ extension ClinicianService {
             throw ServiceError.invalid("Please keep the reason to \(Self.reasonLimit) characters.", field: "reason")
         }
         let summary = try summary(of: adjustment)
+        if case .confirmGate(let gate) = adjustment {
+            // A check confirmed for a hold she doesn't have would tell her something about herself that isn't so.
+            guard let current = try await program.currentIfAnswered(for: sharer), gate.holds(current.answers) else {
+                throw ServiceError.invalid("Her answers don't hold her plan for that check, so there is nothing to confirm.", field: "gate")
+            }
+        }
         let event = CareEvent(
             shareID: share.id, client: sharer.id, clinician: clinician.id, at: context.now(), kind: .adjusted, summary: summary,
             reason: reason)

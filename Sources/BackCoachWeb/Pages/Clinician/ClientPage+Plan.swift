@@ -7,15 +7,8 @@ extension ClientPage {
         guard let program = current.assessment.program else { return nil }
         let adjustments = current.adjustments
         let planned = Set(program.sessions.flatMap { $0.exercises.map(\.id) })
-        let answers = current.answers
-        // Only the gates her answers actually hold her at are offered.
-        let held: [PhaseGate] = PhaseGate.allCases.filter { gate in
-            switch gate {
-            case .pelvicHealthCheck: answers.delivery == .assisted || answers.complications.contains(.significantTear)
-            case .tummyGapReview: (answers.diastasisFingers ?? 0) >= 2
-            case .pelvicFloorReview: !answers.pelvicFloor.isEmpty
-            }
-        }
+        // Only the gates her answers actually hold her at are offered (the service refuses any other).
+        let held = PhaseGate.allCases.filter { $0.holds(current.answers) }
         return Plan(
             phase: program.phase.phase.title, reasons: program.phase.reasons, ceiling: program.painCeiling,
             perWeek: program.sessions.count, minutes: program.minutesPerDay,
