@@ -56,3 +56,23 @@ extension CareTeamTests {
         }
     }
 }
+
+extension CareTeamTests {
+    @Test("A check-in pain that stops her day (RF-16) and a check that pauses her plan both reach her clinician first")
+    func stopsReachTheClinician() async throws {
+        try await TestApp.run { app in
+            let (mother, clinician, page) = try await Self.sharedInBrowsers(app)
+            try await mother.get("/checkin")
+            try await mother.post("/checkin", [("pain", "8")])
+            let list = try await clinician.get("/clinician").text
+            #expect(list.contains("A safety check stopped her plan on Wednesday 25 November. Flags: RF-16."), "\(list)")
+            // The next day she answers yes to a flag that stops the plan until she is seen.
+            app.clock.advance(seconds: 86_400)
+            try await mother.get("/today")
+            try await mother.post("/today/screen", mother.screenAnswers(yes: ["RF-07"]))
+            let record = try await clinician.get(page).text
+            #expect(record.contains("A safety check since her intake has paused her plan."))
+            #expect(!record.contains("the plan runs, modified"))
+        }
+    }
+}

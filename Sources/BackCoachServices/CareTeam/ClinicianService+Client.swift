@@ -41,7 +41,9 @@ extension ClinicianService {
         let from = today.adding(days: -(Self.recordDays - 1))
         let store = context.store
         let current = try await program.currentIfAnswered(for: client, on: today)
-        let done = Set(try await store.sessionDates(for: client.id, from: from, to: today))
+        let sessions = try await store.sessions(for: client.id, from: from, to: today)
+        let screens = try await store.screens(for: client.id, from: from, to: today)
+        let done = Set(sessions.map(\.date))
         let weeks = (0..<Self.recordDays / 7).map { index -> Week in
             let end = today.adding(days: -7 * index)
             let start = end.adding(days: -6)
@@ -49,10 +51,10 @@ extension ClinicianService {
             return Week(from: start, to: end, planned: planned, done: done.filter { $0 >= start && $0 <= end }.count)
         }
         let record = ClientRecord(
-            client: client, share: share, today: today, alerts: try await alerts(for: client), current: current,
+            client: client, share: share, today: today,
+            alerts: try await alerts(for: client, today: today, current: current, sessions: sessions, screens: screens), current: current,
             progress: try await ProgressReport.build(for: client, days: Self.recordDays, context: context), weeks: weeks,
-            sessions: try await store.sessions(for: client.id, from: from, to: today).reversed(),
-            checks: try await store.screens(for: client.id, from: from, to: today).reversed(),
+            sessions: sessions.reversed(), checks: screens.reversed(),
             changes: try await store.careEvents(client: client.id, limit: 200).filter {
                 $0.clinician == clinician.id && $0.kind == .adjusted
             })

@@ -86,20 +86,41 @@ public struct ClinicianService: Sendable {
         return bundle
     }
 
-    /// What the alert rules read for one client: the last two weeks, in her time zone.
+    /// The days the alerts look back over.
+    static let alertDays = 14
+
+    /// Her alerts, for the client list: the last two weeks read here.
     func alerts(for client: User) async throws -> [CareAlert] {
         let today = context.today(for: client)
-        let from = today.adding(days: -13)
+        let from = today.adding(days: -(Self.alertDays - 1))
+        return try await alerts(
+            for: client, today: today, current: try await program.currentIfAnswered(for: client, on: today),
+            sessions: try await context.store.sessions(for: client.id, from: from, to: today),
+            screens: try await context.store.screens(for: client.id, from: from, to: today))
+    }
+
+    /// Her alerts from what the caller already read (sessions and checks from at least two weeks back, oldest first),
+    /// so the client page reads nothing twice. Dates are hers.
+    func alerts(
+        for client: User, today: LocalDate, current: ProgramService.Current?, sessions allSessions: [SessionLog],
+        screens: [ScreenRecord]
+    ) async throws -> [CareAlert] {
+        let from = today.adding(days: -(Self.alertDays - 1))
         let store = context.store
-        let current = try await program.currentIfAnswered(for: client, on: today)
-        let sessions = try await store.sessions(for: client.id, from: from, to: today)
+        let sessions = allSessions.filter { $0.date >= from }
         let checkins = try await store.checkins(for: client.id, from: from, to: today)
-        var lastSession = sessions.last?.date
+        var lastSession = allSessions.last?.date
         if lastSession == nil { lastSession = try await store.recentSessions(for: client.id, limit: 1).last?.date }
+        // A check-in with resting pain this high stops that day's session, as Today says (RF-16): the clinician
+        // hears of it as of any check that stopped her.
+        let stoppingLevel = context.coach.triageEngine.screen([.rf16], birthDate: current?.answers.birthDate).level
+        let painStops = checkins.filter { $0.pain >= SafetyCheckService.restingPainThatStops }.map {
+            (date: $0.date, level: stoppingLevel, flags: [RedFlagID.rf16])
+        }
+        let checks = screens.filter { $0.date >= from }.map { (date: $0.date, level: $0.level, flags: $0.redFlags) } + painStops
         let record = CareAlerts.Record(
             today: today, programStart: current?.record?.startDate, paused: current?.paused ?? false,
-            intakeFlags: current?.assessment.triage.flags ?? [],
-            checks: try await store.screens(for: client.id, from: from, to: today).map { ($0.date, $0.level, $0.redFlags) },
+            intakeFlags: current?.assessment.triage.flags ?? [], checks: checks.sorted { $0.date < $1.date },
             pain: checkins.map { PainCheckin(date: $0.date, pain: $0.pain) }, lastCheckin: checkins.last?.date,
             sessions: sessions.map { ($0.date, $0.feedback) }, lastSession: lastSession,
             ceiling: current?.assessment.program?.painCeiling ?? PainCeiling.cautious)

@@ -76,7 +76,8 @@ struct ClientPage {
             since: DayLabel.time(record.share.acceptedAt ?? record.share.createdAt, in: zone), today: DayLabel.text(record.today),
             zone: zone ?? "not set (dates in UTC)",
             alerts: record.alerts.map { .init($0, page: link) },
-            triage: current.map { triageText($0.assessment.triage) } ?? "She has not answered the starting questions yet.",
+            triage: current.map { triageText($0.assessment.triage, paused: $0.paused) }
+                ?? "She has not answered the starting questions yet.",
             intakeFlags: current?.assessment.triage.flags.map { "\($0.id.rawValue) · \($0.title) · \(levelWords($0.level))" } ?? [],
             checks: record.checks.map {
                 Line(label: DayLabel.time($0.createdAt, in: zone), value: levelWords($0.level) + flagList($0.redFlags))
@@ -118,8 +119,12 @@ struct ClientPage {
             message: message, error: error)
     }
 
-    static func triageText(_ triage: TriageResult) -> String {
-        switch triage.level {
+    /// Her intake's verdict, said with what holds now: a pause from a later check outranks a plan that "runs".
+    static func triageText(_ triage: TriageResult, paused: Bool) -> String {
+        if paused && triage.programAllowed {
+            return "A safety check since her intake has paused her plan. She sees advice to get checked, not exercises."
+        }
+        return switch triage.level {
         case .none: "No red flags at intake."
         case .nextAppointment: "Flags to raise at her next appointment; the plan runs, modified."
         case .urgent: "Urgent: the plan is withheld until she has been seen."
