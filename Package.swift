@@ -24,7 +24,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.50.0"),
-        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
@@ -42,14 +42,22 @@ let package = Package(
         ),
         // Storage ports and the in-memory adapter. No database imports.
         .target(name: "BackCoachStorage", dependencies: ["BackCoachCore"]),
-        // FluentKit adapter: SQLite (default, embedded) and PostgreSQL, one code path.
+        // The embedded default: one SQLite file through GRDB (reads on the calling thread, group-committed writes).
+        .target(
+            name: "BackCoachStorageSQLite",
+            dependencies: [
+                "BackCoachCore", "BackCoachStorage",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // PostgreSQL, for several app servers on one database: FluentKit and SQLKit over PostgresNIO.
         .target(
             name: "BackCoachStorageFluent",
             dependencies: [
                 "BackCoachCore", "BackCoachStorage",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
-                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -92,7 +100,8 @@ let package = Package(
         .target(
             name: "BackCoachApp",
             dependencies: [
-                "BackCoachCore", "BackCoachContent", "BackCoachStorage", "BackCoachStorageFluent", "BackCoachServices", "BackCoachWeb",
+                "BackCoachCore", "BackCoachContent", "BackCoachStorage", "BackCoachStorageSQLite", "BackCoachStorageFluent",
+                "BackCoachServices", "BackCoachWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -129,12 +138,14 @@ let package = Package(
         .testTarget(name: "BackCoachCLITests", dependencies: ["BackCoachCLI", "BackCoachServices"]),
         .testTarget(
             name: "BackCoachStorageTests",
-            dependencies: ["BackCoachCore", "BackCoachStorage", "BackCoachStorageFluent"]
+            dependencies: ["BackCoachCore", "BackCoachStorage", "BackCoachStorageSQLite", "BackCoachStorageFluent"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "BackCoachWebTests",
             dependencies: [
-                "BackCoachApp", "BackCoachWeb", "BackCoachServices", "BackCoachStorage", "BackCoachStorageFluent", "BackCoachContent",
+                "BackCoachApp", "BackCoachWeb", "BackCoachServices", "BackCoachStorage", "BackCoachStorageSQLite", "BackCoachStorageFluent",
+                "BackCoachContent",
                 "BackCoachAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),

@@ -1,4 +1,4 @@
-import BackCoachStorageFluent
+import BackCoachStorage
 import Configuration
 import Foundation
 import Logging

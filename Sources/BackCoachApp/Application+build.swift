@@ -1,7 +1,6 @@
 import BackCoachContent
 import BackCoachServices
 import BackCoachStorage
-import BackCoachStorageFluent
 import BackCoachWeb
 import Foundation
 import Hummingbird
@@ -14,7 +13,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
     // Everything that can fail without the database is loaded first, so a failure never leaves a pool open.
     let content = try ContentLibrary.bundled()
     let renderer = try await WebRenderer.bundled()
-    let database = try FluentDatabase(location: config.database, logger: logger)
+    let database = try openDatabase(config.database, logger: logger)
     do {
         if config.migrateOnStart {
             try await database.migrate()
@@ -28,7 +27,7 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
         await database.shutdown()
         throw error
     }
-    let store = FluentStore(database: database)
+    let store = database.store
     var now: @Sendable () -> Date = { Date() }
     if let file = config.testClockFile {
         logger.warning("The clock is moved by a test file; never use this in real use", metadata: ["file": "\(file)"])

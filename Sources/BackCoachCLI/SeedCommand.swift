@@ -3,7 +3,6 @@ import BackCoachContent
 import BackCoachCore
 import BackCoachServices
 import BackCoachStorage
-import BackCoachStorageFluent
 import Foundation
 
 /// Fills a database with made-up users and their history, through the same store and coaching code the
@@ -34,6 +33,9 @@ struct SeedCommand: AsyncParsableCommand, AsyncCLICommand {
         guard (1...1095).contains(days) else { throw ValidationError("--days must be from 1 to 1095 (got \(days))") }
     }
 
+    /// Users seeded side by side.
+    static let usersAtOnce = 16
+
     func execute(in environment: CLIEnvironment) async throws -> String {
         guard !FileManager.default.fileExists(atPath: credentials) else {
             throw CLIError("\(credentials) already exists; choose a new file name")
@@ -51,14 +53,28 @@ struct SeedCommand: AsyncParsableCommand, AsyncCLICommand {
         let started = Date()
         return try await options.withDatabase(config) { database in
             try await database.migrate()
-            let store = FluentStore(database: database)
-            for index in 0..<users {
-                let email = "\(prefix)-\(index)@example.test"
-                let secrets = try await store.inOneTransaction { store in
-                    try await seeder.seed(email: email, index: index, into: store)
+            let store = database.store
+            // Several people at once: their writes share commits (one disk sync for many saves), as real traffic does.
+            var next = 0
+            while next < users {
+                let batch = next..<min(users, next + Self.usersAtOnce)
+                let seeded = try await withThrowingTaskGroup(of: (Int, HistorySeeder.Secrets).self) { group in
+                    for index in batch {
+                        group.addTask {
+                            (index, try await seeder.seed(email: "\(prefix)-\(index)@example.test", index: index, into: store))
+                        }
+                    }
+                    return try await group.reduce(into: [Int: HistorySeeder.Secrets]()) { $0[$1.0] = $1.1 }
                 }
-                try output.write(contentsOf: Data("\(email)\t\(secrets.token)\t\(secrets.sessionCookie)\t\(secrets.calendarSecret)\n".utf8))
-                if (index + 1) % 100 == 0 { environment.terminal.writeError("seeded \(index + 1) of \(users) users\n") }
+                for index in batch {
+                    let secrets = seeded[index]!
+                    try output.write(
+                        contentsOf: Data(
+                            "\(prefix)-\(index)@example.test\t\(secrets.token)\t\(secrets.sessionCookie)\t\(secrets.calendarSecret)\n".utf8)
+                    )
+                    if (index + 1) % 100 == 0 { environment.terminal.writeError("seeded \(index + 1) of \(users) users\n") }
+                }
+                next = batch.upperBound
             }
             let seconds = Date().timeIntervalSince(started)
             return "Seeded \(users) users with \(days) days each in \(String(format: "%.1f", seconds)) s; secrets in \(credentials).\n"
@@ -76,7 +92,7 @@ struct HistorySeeder: Sendable {
     let password: String
     let passwords: PasswordHasher
 
-    struct Secrets {
+    struct Secrets: Sendable {
         let token: String
         let sessionCookie: String
         let calendarSecret: String

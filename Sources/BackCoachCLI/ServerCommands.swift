@@ -3,7 +3,6 @@ import BackCoachApp
 import BackCoachContent
 import BackCoachServices
 import BackCoachStorage
-import BackCoachStorageFluent
 import BackCoachWeb
 import Foundation
 import Hummingbird
@@ -40,10 +39,10 @@ struct ServerOptions: ParsableArguments {
     }
 
     /// Opens the database, runs `work`, and always closes the pools.
-    func withDatabase<T>(_ config: AppConfig, _ work: (FluentDatabase) async throws -> T) async throws -> T {
-        let database: FluentDatabase
+    func withDatabase<T>(_ config: AppConfig, _ work: (any StoreDatabase) async throws -> T) async throws -> T {
+        let database: any StoreDatabase
         do {
-            database = try FluentDatabase(location: config.database, logger: ServerOptions.quietLogger)
+            database = try openDatabase(config.database, logger: ServerOptions.quietLogger)
         } catch let error as DatabaseLocationError {
             throw CLIError(error.message)
         }
@@ -66,7 +65,7 @@ struct ServerOptions: ParsableArguments {
             try await database.migrate()
             return try await work(
                 Services(
-                    store: FluentStore(database: database), content: content, passwords: PasswordHasher(cost: config.bcryptCost),
+                    store: database.store, content: content, passwords: PasswordHasher(cost: config.bcryptCost),
                     publicBaseURL: config.publicURL))
         }
     }

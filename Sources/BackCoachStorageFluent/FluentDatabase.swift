@@ -2,7 +2,6 @@ import BackCoachCore
 import BackCoachStorage
 import FluentKit
 import FluentPostgresDriver
-import FluentSQLiteDriver
 import Foundation
 import Logging
 import NIOCore
@@ -10,39 +9,30 @@ import NIOPosix
 import SQLKit
 import ServiceLifecycle
 
-/// Owns the FluentKit connection pools and the migrations. As a lifecycle `Service` it closes the pools
+/// Owns the FluentKit connection pools to PostgreSQL and the migrations. As a lifecycle `Service` it closes the pools
 /// on graceful shutdown, after the HTTP server has stopped taking requests.
-public final class FluentDatabase: Service, Sendable {
+public final class FluentDatabase: StoreDatabase, Service, Sendable {
     public let location: DatabaseLocation
     let databases: Databases
     let logger: Logger
-    /// Queues this process's writes on SQLite (see `WriteGate`), and commits single-statement saves in groups.
-    let writeGate: WriteGate
-    let groupCommit: GroupCommit
     /// Decoded JSON columns by their text: the program record and the answers are read on almost every
     /// request, and decoding them cost more than the queries.
     let decodedPrograms = BoundedCache<String, ProgramRecord>(capacity: 4096)
     let decodedIntakes = BoundedCache<String, IntakeAnswers>(capacity: 4096)
 
-    public init(location: DatabaseLocation, logger: Logger) throws {
-        self.location = location
+    public init(postgresURL url: String, logger: Logger) throws {
+        self.location = .postgres(url: url)
         self.logger = logger
         let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
-        switch location {
-        case .sqlite(let path):
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
-        case .postgres(let url):
-            do {
-                databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
-            } catch {
-                throw DatabaseLocationError("the PostgreSQL URL is not valid: \(location)")
-            }
+        do {
+            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+        } catch {
+            throw DatabaseLocationError("the PostgreSQL URL is not valid: \(location)")
         }
         self.databases = databases
-        let gate = WriteGate()
-        self.writeGate = gate
-        self.groupCommit = GroupCommit(gate: gate) { databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())! }
     }
+
+    public var store: any BackCoachStore { FluentStore(database: self) }
 
     /// A database handle for one unit of work.
     var database: any Database {
@@ -51,18 +41,9 @@ public final class FluentDatabase: Service, Sendable {
 
     var sql: any SQLDatabase { database as! any SQLDatabase }
 
-    var isSQLite: Bool {
-        if case .sqlite = location { return true }
-        return false
-    }
-
-    /// Runs every pending migration. SQLite also switches to write-ahead logging, which lets readers
-    /// work while a write commits; with the default synchronous=FULL each commit is on disk before it is acknowledged.
-    /// `through` stops after the migration with that name, as an older release would (for upgrade tests).
-    public func migrate(through last: String? = nil) async throws {
-        if isSQLite {
-            try await sql.raw("PRAGMA journal_mode=WAL").run()
-        }
+    /// Runs every pending migration. `through` stops after the migration with that name, as an older release would
+    /// (for upgrade tests).
+    public func migrate(through last: String?) async throws {
         var list = BackCoachMigrations.all
         if let last, let index = list.firstIndex(where: { $0.name == last }) { list = Array(list[...index]) }
         try await withMigrationLock(list) { migrator in
@@ -93,19 +74,18 @@ public final class FluentDatabase: Service, Sendable {
     private func withMigrationLock<T: Sendable>(
         _ list: [any Migration] = BackCoachMigrations.all, _ work: @escaping @Sendable (Migrator) async throws -> T
     ) async throws -> T {
-        let postgres = !isSQLite
-        return try await database.withConnection { connection in
+        try await database.withConnection { connection in
             let sql = connection as! any SQLDatabase
-            if postgres { try await sql.raw("SELECT pg_advisory_lock(\(literal: Self.migrationLockKey))").run() }
+            try await sql.raw("SELECT pg_advisory_lock(\(literal: Self.migrationLockKey))").run()
             let migrations = Migrations()
             migrations.add(list)
             let migrator = Migrator(databaseFactory: { _ in connection }, migrations: migrations, on: connection.eventLoop)
             do {
                 let result = try await work(migrator)
-                if postgres { try await sql.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLockKey))").run() }
+                try await sql.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLockKey))").run()
                 return result
             } catch {
-                if postgres { try? await sql.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLockKey))").run() }
+                try? await sql.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLockKey))").run()
                 throw error
             }
         }
@@ -124,27 +104,12 @@ public final class FluentDatabase: Service, Sendable {
         try await sql.raw(SQLQueryString(statement)).run()
     }
 
-    /// A consistent copy of an SQLite database taken while it is in use (`VACUUM INTO`).
     public func backup(to path: String) async throws {
-        guard isSQLite else { throw DatabaseLocationError("backup works on SQLite; for PostgreSQL use pg_dump") }
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw DatabaseLocationError("\(path) already exists; choose a new file name")
-        }
-        try await sql.raw("VACUUM INTO \(bind: path)").run()
+        throw DatabaseLocationError("backup works on SQLite; for PostgreSQL use pg_dump")
     }
 
-    /// Checks that this SQLite file is a sound BackCoach database (what `restore` asks of a backup) and
-    /// returns how many accounts it holds.
     public func verifyBackup() async throws -> Int {
-        guard isSQLite else { throw DatabaseLocationError("restore works on SQLite; for PostgreSQL use pg_restore") }
-        let integrity = try await sql.raw("PRAGMA integrity_check").first()?.decode(column: "integrity_check", as: String.self)
-        guard integrity == "ok" else { throw DatabaseLocationError("the file is damaged (integrity check: \(integrity ?? "no answer"))") }
-        do {
-            _ = try await sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first()
-            return try await sql.raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
-        } catch {
-            throw DatabaseLocationError("the file is not a BackCoach database")
-        }
+        throw DatabaseLocationError("restore works on SQLite; for PostgreSQL use pg_restore")
     }
 
     public func shutdown() async {

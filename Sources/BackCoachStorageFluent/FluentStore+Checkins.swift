@@ -7,8 +7,8 @@ import SQLKit
 extension FluentStore {
     public func upsertCheckin(_ checkin: Checkin, for user: UserID, keepingNewer: Bool) async throws -> Bool {
         let psfs = try checkin.psfs.map(JSONText.encode)
-        // "Was it new?" is asked inside the write, so of two saves of one day exactly one hears "created": on SQLite
-        // the group commit runs them one after the other; on PostgreSQL her account row is locked first.
+        // "Was it new?" is asked inside the write, so of two saves of one day exactly one hears "created": her account
+        // row is locked first.
         let run: @Sendable (any SQLDatabase) async throws -> Bool = { sql in
             guard try await self.lockOwner(sql, user) else { throw StorageError.userNotFound }
             let existing = try await sql.select().column("updated_at").from("checkins").where("user_id", .equal, user.rawValue)
@@ -30,7 +30,7 @@ extension FluentStore {
                 .run()
             return existing == nil
         }
-        return database.isSQLite ? try await write(run) : try await transaction(run)
+        return try await transaction(run)
     }
 
     public func checkins(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [Checkin] {

@@ -40,12 +40,10 @@ extension FluentStore {
         }
     }
 
-    /// Locks her account row for the rest of the transaction (PostgreSQL; on SQLite the transaction is already the
-    /// only writer) and says whether it exists. Every transaction that writes her rows takes this lock first, so
+    /// Locks her account row for the rest of the transaction and says whether it exists. Every transaction that writes her rows takes this lock first, so
     /// they queue in one order and never deadlock, an erasure included.
     func lockOwner(_ sql: any SQLDatabase, _ user: UserID) async throws -> Bool {
-        let lock = database.isSQLite ? "" : " FOR UPDATE"
-        return try await sql.raw("SELECT id FROM users WHERE id = \(bind: user.rawValue)\(unsafeRaw: lock)").first() != nil
+        try await sql.raw("SELECT id FROM users WHERE id = \(bind: user.rawValue) FOR UPDATE").first() != nil
     }
 
     public func setEmail(_ email: String, for user: UserID) async throws {

@@ -73,21 +73,3 @@ extension FluentStore {
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 }
-
-/// JSON text columns.
-enum JSONText {
-    struct CorruptValue: Error, CustomStringConvertible {
-        let column: String
-        var description: String { "stored value in \(column) could not be read" }
-    }
-
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
-    }
-}

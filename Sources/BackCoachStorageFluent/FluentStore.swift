@@ -4,8 +4,8 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// The SQL store: the same queries on SQLite and PostgreSQL. Values read and written whole
-/// (intake answers, program state, session feedback) are JSON text.
+/// The PostgreSQL store. Values read and written whole (intake answers, program state, session feedback) are JSON text,
+/// the same as on the embedded SQLite store.
 public struct FluentStore: BackCoachStore {
     let database: FluentDatabase
     /// Set inside `inOneTransaction`: every call goes to that transaction's connection.
@@ -23,33 +23,21 @@ public struct FluentStore: BackCoachStore {
 
     var sql: any SQLDatabase { (pinned ?? database.database) as! any SQLDatabase }
 
-    /// Runs one statement that changes data. On SQLite it joins the next group commit, so concurrent saves queue
-    /// instead of failing with "database is locked" and share one disk sync; inside `inOneTransaction` it just runs.
+    /// Runs one statement that changes data (inside `inOneTransaction`, on that transaction's connection).
     func write<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        guard pinned == nil, database.isSQLite else { return try await work(sql) }
-        return try await database.groupCommit.submit(work)
+        try await work(sql)
     }
 
-    /// Runs `work` in one transaction of its own. On SQLite it waits its turn at the write gate.
+    /// Runs `work` in one transaction of its own (FluentKit runs one opened inside another as part of the outer one).
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let run: @Sendable () async throws -> T = {
-            // FluentKit runs a transaction opened inside another as part of the outer one.
-            try await (self.pinned ?? self.database.database).transaction { try await work($0 as! any SQLDatabase) }
-        }
-        guard pinned == nil, database.isSQLite else { return try await run() }
-        return try await database.writeGate.run(run)
+        try await (pinned ?? database.database).transaction { try await work($0 as! any SQLDatabase) }
     }
 
-    /// Runs several store calls as one transaction: all of them land, or none. Bulk loads use it
-    /// (one disk sync per batch instead of one per row).
+    /// Runs several store calls as one transaction: all of them land, or none.
     public func inOneTransaction<T: Sendable>(_ work: @escaping @Sendable (FluentStore) async throws -> T) async throws -> T {
-        let run: @Sendable () async throws -> T = {
-            try await (self.pinned ?? self.database.database).transaction { transactionDatabase in
-                try await work(FluentStore(database: self.database, pinned: transactionDatabase))
-            }
+        try await (pinned ?? database.database).transaction { transactionDatabase in
+            try await work(FluentStore(database: self.database, pinned: transactionDatabase))
         }
-        guard pinned == nil, database.isSQLite else { return try await run() }
-        return try await database.writeGate.run(run)
     }
 
     // MARK: - Accounts

@@ -1,11 +1,12 @@
 import BackCoachCore
 import BackCoachStorage
 import Foundation
+import GRDB
 import Logging
-import SQLKit
 import Testing
 
 @testable import BackCoachStorageFluent
+@testable import BackCoachStorageSQLite
 
 @Suite("Migrations")
 struct MigrationTests {
@@ -14,11 +15,11 @@ struct MigrationTests {
         // A brand-new database, so both really have tables to create (the race only exists then).
         let baseURL = try #require(StoreFactory.postgresURL)
         let name = "backcoach_race_\(UInt32.random(in: 0...UInt32.max))"
-        let admin = try FluentDatabase(location: .postgres(url: baseURL), logger: Logger(label: "test"))
+        let admin = try FluentDatabase(postgresURL: baseURL, logger: Logger(label: "test"))
         try await admin.execute("CREATE DATABASE \(name)")
         let url = baseURL.replacingOccurrences(of: #"/[^/]+$"#, with: "/" + name, options: .regularExpression)
-        let first = try FluentDatabase(location: .postgres(url: url), logger: Logger(label: "test"))
-        let second = try FluentDatabase(location: .postgres(url: url), logger: Logger(label: "test"))
+        let first = try FluentDatabase(postgresURL: url, logger: Logger(label: "test"))
+        let second = try FluentDatabase(postgresURL: url, logger: Logger(label: "test"))
         // Both start together, as two servers booting at once would.
         let results = await withTaskGroup(of: Bool.self) { group in
             for database in [first, second] {
@@ -36,13 +37,13 @@ struct MigrationTests {
     @Test("SQLite: up, down and up again; nothing pending afterwards")
     func upDownUp() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("migrations-\(UUID().uuidString).sqlite").path
-        let database = try FluentDatabase(location: .sqlite(path: path), logger: Logger(label: "test"))
+        let database = try SQLiteDatabase(path: path)
         do {
-            #expect(try await database.pendingMigrations().count == BackCoachMigrations.all.count)
+            #expect(try await database.pendingMigrations().count == SQLiteMigrations.all.count)
             try await database.migrate()
             #expect(try await database.pendingMigrations().isEmpty)
             try await database.revertLastBatch()
-            #expect(try await database.pendingMigrations().count == BackCoachMigrations.all.count)
+            #expect(try await database.pendingMigrations().count == SQLiteMigrations.all.count)
             try await database.migrate()
             #expect(try await database.pendingMigrations().isEmpty)
         } catch {
@@ -55,9 +56,9 @@ struct MigrationTests {
     @Test("SQLite: an upgrade, its revert and the upgrade again keep the data already there")
     func upgradeKeepsDataSQLite() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("upgrade-\(UUID().uuidString).sqlite").path
-        let database = try FluentDatabase(location: .sqlite(path: path), logger: Logger(label: "test"))
+        let database = try SQLiteDatabase(path: path)
         do {
-            try await Self.upgradeKeepsData(database, location: .sqlite(path: path))
+            try await Self.upgradeKeepsData(database) { try SQLiteDatabase(path: path) }
         } catch {
             await database.shutdown()
             throw error
@@ -71,12 +72,14 @@ struct MigrationTests {
     func upgradeKeepsDataPostgres() async throws {
         let baseURL = try #require(StoreFactory.postgresURL)
         let name = "backcoach_upgrade_\(UInt32.random(in: 0...UInt32.max))"
-        let admin = try FluentDatabase(location: .postgres(url: baseURL), logger: Logger(label: "test"))
+        let admin = try FluentDatabase(postgresURL: baseURL, logger: Logger(label: "test"))
         try await admin.execute("CREATE DATABASE \(name)")
         let url = baseURL.replacingOccurrences(of: #"/[^/]+$"#, with: "/" + name, options: .regularExpression)
-        let database = try FluentDatabase(location: .postgres(url: url), logger: Logger(label: "test"))
+        let database = try FluentDatabase(postgresURL: url, logger: Logger(label: "test"))
         var failure: (any Error)?
-        do { try await Self.upgradeKeepsData(database, location: .postgres(url: url)) } catch { failure = error }
+        do {
+            try await Self.upgradeKeepsData(database) { try FluentDatabase(postgresURL: url, logger: Logger(label: "test")) }
+        } catch { failure = error }
         await database.shutdown()
         try await admin.execute("DROP DATABASE \(name)")
         await admin.shutdown()
@@ -98,29 +101,29 @@ struct MigrationTests {
 
     /// An older release (through 0009) with a user and her records, written as it wrote them; then 0010 to 0013
     /// arrive, are reverted, and arrive again (her account reads as a mother's own: the role column's default).
-    static func upgradeKeepsData(_ database: FluentDatabase, location: DatabaseLocation) async throws {
+    static func upgradeKeepsData(_ database: any StoreDatabase, reopen: () throws -> any StoreDatabase) async throws {
         try await database.migrate(through: "0009_create_account_recovery")
         let later = ["0010_add_place_to_users", "0011_create_intake_drafts", "0012_add_roles_to_users", "0013_create_shares"]
         #expect(try await database.pendingMigrations() == later)
-        let store = FluentStore(database: database)
+        let store = database.store
         // Her account as the older release wrote it: no country or time-zone columns yet.
         let user = User(
             id: UserID(), email: "old-\(UUID())@example.test", passwordHash: "hash", createdAt: StoreContract.now,
             calendarSecret: "cal-\(UUID())")
-        try await database.sql.insert(into: "users").columns("id", "email", "password_hash", "calendar_secret", "created_at")
-            .values(
-                SQLBind(user.id.rawValue), SQLBind(user.email), SQLBind(user.passwordHash), SQLBind(user.calendarSecret),
-                SQLBind(user.createdAt.timeIntervalSince1970)
-            ).run()
+        try await database.execute(
+            """
+            INSERT INTO users (id, email, password_hash, calendar_secret, created_at) VALUES ('\(user.id.rawValue.uuidString)', \
+            '\(user.email)', '\(user.passwordHash)', '\(user.calendarSecret)', \(user.createdAt.timeIntervalSince1970))
+            """)
         let day = StoreContract.day
         let answers = IntakeAnswers(weeksSinceBirth: 8, delivery: .vaginal, painAtRest: 3, minutesPerDay: 10, daysPerWeek: 3)
         let record = ProgramRecord(startDate: day, state: ProgramState(phase: .gentleRebuilding))
         try await Self.step("old release: save intake") {
-            try await database.sql.insert(into: "intakes").columns("user_id", "answers", "updated_at")
-                .values(SQLBind(user.id.rawValue), SQLBind(try JSONText.encode(answers)), SQLBind(StoreContract.now.timeIntervalSince1970))
-                .run()
-            try await database.sql.insert(into: "programs").columns("user_id", "record")
-                .values(SQLBind(user.id.rawValue), SQLBind(try JSONText.encode(record))).run()
+            let id = user.id.rawValue.uuidString
+            try await database.execute(
+                "INSERT INTO intakes (user_id, answers, updated_at) VALUES ('\(id)', \(try Self.quoted(answers)), \(StoreContract.now.timeIntervalSince1970))"
+            )
+            try await database.execute("INSERT INTO programs (user_id, record) VALUES ('\(id)', \(try Self.quoted(record)))")
         }
         for offset in 0..<30 {
             _ = try await store.upsertCheckin(
@@ -138,9 +141,9 @@ struct MigrationTests {
 
         // The new release reads with connections of its own, as a restarted server does: connections that were open
         // across the schema change can keep the table's old shape (seen once in CI on SQLite: no "country" column).
-        let restarted = try FluentDatabase(location: location, logger: Logger(label: "test"))
+        let restarted = try reopen()
         do {
-            let reader = FluentStore(database: restarted)
+            let reader = restarted.store
             #expect(try await Self.step("read her account") { try await reader.user(id: user.id) } == user)
             #expect(try await reader.intakeAndProgram(for: user.id)?.program == record)
             #expect(try await reader.checkins(for: user.id, from: day.adding(days: -29), to: day) == before)
@@ -158,5 +161,63 @@ struct MigrationTests {
             throw error
         }
         await restarted.shutdown()
+    }
+
+    /// A JSON document as an SQL string literal.
+    static func quoted(_ value: some Encodable) throws -> String {
+        "'" + (try JSONText.encode(value)).replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    @Test("A file made by the earlier FluentKit adapter opens unchanged: its ledger moves over and every record reads")
+    func fluentMadeFileOpens() async throws {
+        let fixture = try #require(Bundle.module.url(forResource: "fluent-0013", withExtension: "sqlite", subdirectory: "Fixtures"))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fluent-\(UUID().uuidString).sqlite").path
+        try FileManager.default.copyItem(atPath: fixture.path, toPath: path)
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try SQLiteDatabase(path: path)
+        do {
+            // Written by `backcoach seed --users 2 --days 20` of the release before this adapter.
+            #expect(try await database.verifyBackup() == 2)
+            #expect(try await database.pendingMigrations().isEmpty)
+            try await database.migrate()
+            let store = database.store
+            let from = LocalDate("2026-01-01")!
+            let to = LocalDate("2027-01-01")!
+            var pains: [Int] = []
+            var sessions = 0
+            for index in 0..<2 {
+                let user = try #require(try await store.user(email: "fixture-\(index)@example.test"))
+                #expect(user.role == .client)
+                let checkins = try await store.checkins(for: user.id, from: from, to: to)
+                #expect(checkins.count == 20)
+                pains.append(checkins.map(\.pain).reduce(0, +))
+                sessions += try await store.sessions(for: user.id, from: from, to: to).count
+                #expect(try await store.intakeAndProgram(for: user.id)?.program != nil)
+                #expect(try await store.screens(for: user.id, from: from, to: to).count > 0)
+                // And it takes new writes.
+                #expect(try await store.upsertCheckin(Checkin(date: to, pain: 1, updatedAt: StoreContract.now), for: user.id))
+                #expect(try await store.checkins(for: user.id, from: to, to: to).first?.pain == 1)
+            }
+            #expect(pains == [76, 83])
+            #expect(sessions == 20)
+            try await database.revertLastBatch()
+            #expect(try await database.pendingMigrations().count == SQLiteMigrations.all.count)
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        await database.shutdown()
+    }
+
+    @Test("The embedded database commits with synchronous=FULL in write-ahead-log mode")
+    func durableSettings() async throws {
+        try await StoreFactory.withSQLite { store in
+            let database = try #require((store as? SQLiteStore)?.database)
+            let settings = try await database.pool.write { db in
+                (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+            }
+            #expect(settings.0 == "wal")
+            #expect(settings.1 == 2)  // FULL
+        }
     }
 }

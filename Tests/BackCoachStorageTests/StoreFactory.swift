@@ -1,5 +1,6 @@
 import BackCoachStorage
 import BackCoachStorageFluent
+import BackCoachStorageSQLite
 import Foundation
 import Logging
 
@@ -12,11 +13,11 @@ enum StoreFactory {
     /// Runs `body` on a fresh, migrated SQLite file, then closes the pools and removes the file.
     static func withSQLite(_ body: (any BackCoachStore) async throws -> Void) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("backcoach-test-\(UUID().uuidString).sqlite").path
-        let database = try FluentDatabase(location: .sqlite(path: path), logger: Logger(label: "test"))
+        let database = try SQLiteDatabase(path: path)
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         do {
             try await database.migrate()
-            try await body(FluentStore(database: database))
+            try await body(database.store)
         } catch {
             await database.shutdown()
             throw error
@@ -40,7 +41,7 @@ actor SharedPostgres {
         if setup == nil {
             setup = Task {
                 guard let url = StoreFactory.postgresURL else { throw CancellationError() }
-                let database = try FluentDatabase(location: .postgres(url: url), logger: Logger(label: "test"))
+                let database = try FluentDatabase(postgresURL: url, logger: Logger(label: "test"))
                 do {
                     try await database.migrate()
                 } catch {

@@ -3,6 +3,7 @@ import BackCoachCore
 import BackCoachServices
 import BackCoachStorage
 import BackCoachStorageFluent
+import BackCoachStorageSQLite
 import BackCoachWeb
 import Foundation
 import HTTPTypes
@@ -61,7 +62,7 @@ actor SharedPostgresPool {
     func database() async throws -> FluentDatabase {
         if setup == nil {
             setup = Task {
-                let database = try FluentDatabase(location: .postgres(url: StoreKind.postgresURL ?? ""), logger: Logger(label: "test"))
+                let database = try FluentDatabase(postgresURL: StoreKind.postgresURL ?? "", logger: Logger(label: "test"))
                 do {
                     try await database.migrate()
                 } catch {
@@ -89,22 +90,22 @@ struct TestApp {
         _ body: @escaping @Sendable (TestApp) async throws -> Void
     ) async throws {
         let clock = TestClock()
-        var database: FluentDatabase?
+        var database: SQLiteDatabase?
         let store: any BackCoachStore
         switch kind {
         case .memory:
             store = InMemoryStore()
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("web-\(UUID().uuidString).sqlite").path
-            let fluent = try FluentDatabase(location: .sqlite(path: path), logger: Logger(label: "test"))
-            database = fluent
+            let sqlite = try SQLiteDatabase(path: path)
+            database = sqlite
             do {
-                try await fluent.migrate()
+                try await sqlite.migrate()
             } catch {
-                await fluent.shutdown()
+                await sqlite.shutdown()
                 throw error
             }
-            store = FluentStore(database: fluent)
+            store = sqlite.store
         case .postgres:
             store = FluentStore(database: try await SharedPostgresPool.shared.database())
         }

@@ -32,7 +32,7 @@ public enum DatabaseLocation: Equatable, Sendable, CustomStringConvertible {
 public struct DatabaseLocationError: Error, Equatable, CustomStringConvertible {
     public let message: String
 
-    init(_ message: String) {
+    public init(_ message: String) {
         self.message = message
     }
 

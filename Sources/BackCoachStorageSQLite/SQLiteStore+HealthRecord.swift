@@ -1,0 +1,119 @@
+import BackCoachCore
+import BackCoachStorage
+import Foundation
+import GRDB
+
+/// Her intake, program, safety checks and sessions.
+extension SQLiteStore {
+    public func saveIntake(_ answers: IntakeAnswers, program: ProgramRecord?, for user: UserID, now: Date) async throws {
+        let answersJSON = try JSONText.encode(answers)
+        try await writeOwned(user) { db in
+            try db.run(
+                """
+                INSERT INTO intakes (user_id, answers, updated_at) VALUES (?, ?, ?) \
+                ON CONFLICT (user_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at
+                """, [user.text, answersJSON, now.timeIntervalSince1970])
+            // A finished intake ends the wizard's draft.
+            try db.run("DELETE FROM intake_drafts WHERE user_id = ?", [user.text])
+            if let program {
+                try Self.storeProgram(db, user, program)
+            } else {
+                try db.run("DELETE FROM programs WHERE user_id = ?", [user.text])
+            }
+        }
+    }
+
+    public func intake(for user: UserID) async throws -> StoredIntake? {
+        try await intakeAndProgram(for: user)?.intake
+    }
+
+    public func intakeAndProgram(for user: UserID) async throws -> (intake: StoredIntake, program: ProgramRecord?)? {
+        try read { db in
+            guard
+                let row = try db.row(
+                    """
+                    SELECT intakes.answers, intakes.updated_at, programs.record FROM intakes \
+                    LEFT JOIN programs ON programs.user_id = intakes.user_id WHERE intakes.user_id = ?
+                    """, [user.text])
+            else { return nil }
+            let answers: String = try row.value("answers")
+            let intake = StoredIntake(
+                answers: try database.decodedIntakes.value(for: answers) { try JSONText.decode(IntakeAnswers.self, answers) },
+                updatedAt: Date(timeIntervalSince1970: try row.value("updated_at")))
+            return (intake, try (row.value("record") as String?).map(decodedProgram))
+        }
+    }
+
+    public func program(for user: UserID) async throws -> ProgramRecord? {
+        try read { try program($0, user) }
+    }
+
+    public func latestScreen(for user: UserID) async throws -> ScreenRecord? {
+        try read { db in
+            try db.row("SELECT * FROM screens WHERE user_id = ? ORDER BY date DESC, created_at DESC LIMIT 1", [user.text])
+                .map(Self.screen(from:))
+        }
+    }
+
+    public func screens(for user: UserID, on date: LocalDate) async throws -> [ScreenRecord] {
+        try read { db in
+            try db.rows("SELECT * FROM screens WHERE user_id = ? AND date = ? ORDER BY created_at", [user.text, date.description])
+                .map(Self.screen(from:))
+        }
+    }
+
+    public func screens(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [ScreenRecord] {
+        try read { db in
+            try db.rows(
+                "SELECT * FROM screens WHERE user_id = ? AND date >= ? AND date <= ? ORDER BY date, created_at",
+                [user.text, from.description, to.description]
+            ).map(Self.screen(from:))
+        }
+    }
+
+    public func day(for user: UserID, on date: LocalDate) async throws -> DayRecord {
+        try read { try Self.day($0, user, date) }
+    }
+
+    public func sessions(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [SessionLog] {
+        try read { db in
+            try db.rows(
+                "SELECT * FROM session_logs WHERE user_id = ? AND date >= ? AND date <= ? ORDER BY date, created_at",
+                [user.text, from.description, to.description]
+            ).map(Self.session(from:))
+        }
+    }
+
+    public func sessionDates(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [LocalDate] {
+        try read { db in
+            try db.rows(
+                "SELECT DISTINCT date FROM session_logs WHERE user_id = ? AND date >= ? AND date <= ? ORDER BY date",
+                [user.text, from.description, to.description]
+            ).map { try $0.date("date") }
+        }
+    }
+
+    public func recentSessions(for user: UserID, limit: Int) async throws -> [SessionLog] {
+        try read { db in
+            try db.rows("SELECT * FROM session_logs WHERE user_id = ? ORDER BY date DESC, created_at DESC LIMIT ?", [user.text, limit])
+                .map(Self.session(from:)).reversed()
+        }
+    }
+
+    /// A session logged on `date`, that day's safety checks and its check-in pain, in one query: one row per screen,
+    /// or one row of NULLs when there is none, each carrying the session flag and the pain.
+    static func day(_ db: Database, _ user: UserID, _ date: LocalDate) throws -> DayRecord {
+        let id = user.text
+        let day = date.description
+        let rows = try db.rows(
+            """
+            SELECT EXISTS (SELECT 1 FROM session_logs WHERE user_id = ?1 AND date = ?2) AS session_logged, \
+            (SELECT pain FROM checkins WHERE user_id = ?1 AND date = ?2) AS checkin_pain, s.* FROM (SELECT 1) AS d \
+            LEFT JOIN screens s ON s.user_id = ?1 AND s.date = ?2 ORDER BY s.created_at
+            """, [id, day])
+        let logged = try rows.first.map { try $0.value("session_logged") as Bool } ?? false
+        let pain: Int? = try rows.first.flatMap { try $0.value("checkin_pain") }
+        let screens = try rows.filter { (try $0.value("created_at") as Double?) != nil }.map(Self.screen(from:))
+        return DayRecord(sessionLogged: logged, screens: screens, checkinPain: pain)
+    }
+}

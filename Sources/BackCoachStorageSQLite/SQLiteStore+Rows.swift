@@ -1,0 +1,103 @@
+import BackCoachCore
+import BackCoachStorage
+import Foundation
+import GRDB
+
+/// Row ↔ record mapping.
+extension SQLiteStore {
+    static func user(from row: Row) throws -> User {
+        User(
+            id: UserID(try row.value("id")),
+            email: try row.value("email"),
+            passwordHash: try row.value("password_hash"),
+            createdAt: Date(timeIntervalSince1970: try row.value("created_at")),
+            calendarSecret: try row.value("calendar_secret"),
+            painCeiling: try row.value("pain_ceiling"),
+            country: try row.value("country"),
+            timeZone: try row.value("time_zone"),
+            role: AccountRole(rawValue: try row.value("role")) ?? .client,
+            displayName: try row.value("display_name"),
+            profession: try row.value("profession"))
+    }
+
+    static func screen(from row: Row) throws -> ScreenRecord {
+        ScreenRecord(
+            date: try row.date("date"),
+            redFlags: try JSONText.decode([RedFlagID].self, row.value("red_flags")),
+            level: TriageLevel(rawValue: try row.value("level")) ?? .none,
+            createdAt: Date(timeIntervalSince1970: try row.value("created_at")))
+    }
+
+    static func session(from row: Row) throws -> SessionLog {
+        SessionLog(
+            id: try row.value("id"),
+            date: try row.date("date"),
+            feedback: try JSONText.decode([ExerciseFeedback].self, row.value("feedback")),
+            decisions: try JSONText.decode([ProgressionDecision].self, row.value("decisions")),
+            createdAt: Date(timeIntervalSince1970: try row.value("created_at")))
+    }
+
+    static func checkin(from row: Row) throws -> Checkin {
+        Checkin(
+            date: try row.date("date"),
+            pain: try row.value("pain"),
+            psfs: try (row.value("psfs") as String?).map { try JSONText.decode([PSFSRating].self, $0) },
+            note: try row.value("note"),
+            updatedAt: Date(timeIntervalSince1970: try row.value("updated_at")))
+    }
+
+    static func share(from row: Row) throws -> Share {
+        Share(
+            id: try row.value("id"),
+            client: UserID(try row.value("client_id")),
+            clinician: try (row.value("clinician_id") as UUID?).map(UserID.init),
+            codeHash: try row.value("code_hash"),
+            createdAt: Date(timeIntervalSince1970: try row.value("created_at")),
+            expiresAt: Date(timeIntervalSince1970: try row.value("expires_at")),
+            acceptedAt: try (row.value("accepted_at") as Double?).map(Date.init(timeIntervalSince1970:)),
+            revokedAt: try (row.value("revoked_at") as Double?).map(Date.init(timeIntervalSince1970:)))
+    }
+
+    static func careEvent(from row: Row) throws -> CareEvent {
+        guard let kind = CareEvent.Kind(rawValue: try row.value("kind")) else { throw JSONText.CorruptValue(column: "kind") }
+        return CareEvent(
+            id: try row.value("id"),
+            shareID: try row.value("share_id"),
+            client: UserID(try row.value("client_id")),
+            clinician: UserID(try row.value("clinician_id")),
+            at: Date(timeIntervalSince1970: try row.value("at")),
+            kind: kind, summary: try row.value("summary"),
+            reason: try row.value("reason"))
+    }
+
+    /// Her program record, decoded once per distinct text.
+    func program(_ db: Database, _ user: UserID) throws -> ProgramRecord? {
+        guard
+            let text = try String.fetchOne(db.cachedStatement(sql: "SELECT record FROM programs WHERE user_id = ?"), arguments: [user.text])
+        else { return nil }
+        return try decodedProgram(text)
+    }
+
+    func decodedProgram(_ text: String) throws -> ProgramRecord {
+        try database.decodedPrograms.value(for: text) { try JSONText.decode(ProgramRecord.self, text) }
+    }
+
+    /// Insert-or-replace in one statement.
+    static func storeProgram(_ db: Database, _ user: UserID, _ program: ProgramRecord) throws {
+        try db.run(
+            "INSERT INTO programs (user_id, record) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET record = excluded.record",
+            [user.text, try JSONText.encode(program)])
+    }
+}
+
+extension Row {
+    /// The column's value as `T` (an optional for a column that may be NULL); a stored value of the wrong type throws.
+    func value<T: DatabaseValueConvertible>(_ column: String) throws -> T {
+        try decode(T.self, forColumn: column)
+    }
+
+    func date(_ column: String) throws -> LocalDate {
+        guard let date = LocalDate(try value(column) as String) else { throw JSONText.CorruptValue(column: column) }
+        return date
+    }
+}

@@ -1,0 +1,63 @@
+import BackCoachCore
+import BackCoachStorage
+import Foundation
+import GRDB
+
+/// The embedded store: every port on one SQLite file. Reads answer on the calling thread from prepared, cached
+/// statements; writes are transactions on the single writer, committed in groups (see `GroupCommit`).
+public struct SQLiteStore: BackCoachStore {
+    let database: SQLiteDatabase
+
+    public init(database: SQLiteDatabase) {
+        self.database = database
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.read(body)
+    }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await database.write(body)
+    }
+
+    /// A write that needs her account row: says `StorageError.userNotFound` when it is gone (checked in the same
+    /// transaction, so an erasure can't slip in between), instead of a foreign-key failure.
+    func writeOwned<T: Sendable>(_ user: UserID, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await write { db in
+            guard try Self.ownerExists(db, user) else { throw StorageError.userNotFound }
+            return try body(db)
+        }
+    }
+
+    static func ownerExists(_ db: Database, _ user: UserID) throws -> Bool {
+        try db.row("SELECT id FROM users WHERE id = ?", [user.text]) != nil
+    }
+}
+
+/// Statements are prepared once per connection and kept: the same few queries run on every request.
+extension Database {
+    func rows(_ sql: String, _ arguments: StatementArguments = []) throws -> [Row] {
+        try Row.fetchAll(cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    func row(_ sql: String, _ arguments: StatementArguments = []) throws -> Row? {
+        try Row.fetchOne(cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    func run(_ sql: String, _ arguments: StatementArguments = []) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
+    func count(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
+        try Int.fetchOne(cachedStatement(sql: sql), arguments: arguments) ?? 0
+    }
+}
+
+/// Ids are stored as upper-case text, as the earlier FluentKit adapter wrote them, so files it made keep matching.
+extension UUID {
+    var text: String { uuidString }
+}
+
+extension UserID {
+    var text: String { rawValue.uuidString }
+}
