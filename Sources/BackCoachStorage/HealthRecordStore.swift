@@ -25,6 +25,9 @@ public protocol HealthRecordStore: Sendable {
     /// A session logged on `date`, that day's safety checks and its check-in pain, in one round trip: the Today page,
     /// the API and every session log ask all three.
     func day(for user: UserID, on date: LocalDate) async throws -> DayRecord
+    /// Her intake and program, the day's record, the day before's session and her latest safety check, in one query:
+    /// everything Today needs. Nil before the first intake.
+    func todayRecord(for user: UserID, on date: LocalDate) async throws -> TodayRecord?
     /// Sessions between two dates inclusive, oldest first.
     func sessions(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [SessionLog]
     /// Dates that have at least one logged session, between two dates inclusive, in order (for adherence;

@@ -106,6 +106,27 @@ public struct DayRecord: Equatable, Sendable {
     }
 }
 
+/// Everything the Today page and the API's today read, in one round trip (`todayRecord(for:on:)`).
+public struct TodayRecord: Equatable, Sendable {
+    public let intake: StoredIntake
+    public let program: ProgramRecord?
+    public let day: DayRecord
+    /// A session logged the day before (a missed session can be done the next day).
+    public let sessionLoggedDayBefore: Bool
+    /// Her most recent safety check (what a pause was for).
+    public let latestScreen: ScreenRecord?
+
+    public init(
+        intake: StoredIntake, program: ProgramRecord?, day: DayRecord, sessionLoggedDayBefore: Bool, latestScreen: ScreenRecord?
+    ) {
+        self.intake = intake
+        self.program = program
+        self.day = day
+        self.sessionLoggedDayBefore = sessionLoggedDayBefore
+        self.latestScreen = latestScreen
+    }
+}
+
 /// A before-session safety check.
 public struct ScreenRecord: Codable, Equatable, Sendable {
     public let date: LocalDate

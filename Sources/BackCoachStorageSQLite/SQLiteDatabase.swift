@@ -18,9 +18,21 @@ public final class SQLiteDatabase: StoreDatabase, Service {
     let decodedPrograms = BoundedCache<String, ProgramRecord>(capacity: 4096)
     let decodedIntakes = BoundedCache<String, IntakeAnswers>(capacity: 4096)
 
-    public init(path: String) throws {
+    /// Statements that read or wrote data, counted only when asked for (tests check how many a page costs).
+    public let statements: StatementCounter?
+
+    public init(path: String, countingStatements: Bool = false) throws {
         location = .sqlite(path: path)
+        let counter = countingStatements ? StatementCounter() : nil
+        statements = counter
         var configuration = Configuration()
+        if let counter {
+            configuration.prepareDatabase { db in
+                db.trace(options: .statement) { event in
+                    if case .statement(let statement) = event { counter.saw(statement.sql) }
+                }
+            }
+        }
         // Another process (a backup, the CLI) may hold the write lock for a moment; wait rather than fail.
         configuration.busyMode = .timeout(10)
         configuration.maximumReaderCount = 8
@@ -101,4 +113,18 @@ public final class SQLiteDatabase: StoreDatabase, Service {
         try? await gracefulShutdown()
         await shutdown()
     }
+}
+
+/// Counts the statements that touch data (not BEGIN, COMMIT, savepoints or pragmas).
+public final class StatementCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen = 0
+
+    func saw(_ sql: String) {
+        let verb = sql.drop { $0 == " " || $0 == "\n" }.prefix(6).uppercased()
+        guard ["SELECT", "INSERT", "UPDATE", "DELETE"].contains(verb) else { return }
+        lock.withLock { seen += 1 }
+    }
+
+    public var count: Int { lock.withLock { seen } }
 }

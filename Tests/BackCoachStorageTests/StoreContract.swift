@@ -18,6 +18,7 @@ enum StoreContract {
         "intake drafts": intakeDrafts, "race: draft steps saved at once both land": draftStepsBothLand,
         "care team shares": careTeam, "care team adjustment": careTeamAdjustment,
         "race: a share code redeemed once": shareCodeRedeemedOnce, "race: revoke against a clinician's change": revokeAgainstAdjustment,
+        "today in one read": todayRecord,
     ]
 
     static let names = checks.keys.sorted()

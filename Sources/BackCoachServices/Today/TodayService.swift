@@ -9,20 +9,36 @@ public struct TodayService: Sendable {
     /// Her today, where she lives (the date every "today" on every interface comes from).
     public func today(for user: User) -> LocalDate { context.today(for: user) }
 
-    /// The day `date` (today when nil) as it stands for her. `announcing`: Today as she opens it, so news of a phase
-    /// change is told (and marked as told) once, on whichever interface she opens first.
-    public func day(_ date: LocalDate? = nil, for user: User, announcing: Bool = false) async throws -> Day {
-        try await day(date, for: user, current: try await program.current(for: user), announcing: announcing)
+    /// What Today shows, and the program state it stands on.
+    public struct View: Sendable {
+        public let current: ProgramService.Current
+        public let day: Day
     }
 
-    public func day(_ date: LocalDate?, for user: User, current: ProgramService.Current, announcing: Bool = false) async throws -> Day {
-        var day = try await plainDay(date, for: user, current: current)
+    /// The day `date` (today when nil) as it stands for her, from one read of the store (`todayRecord`); nil before
+    /// the first intake. `announcing`: Today as she opens it, so news of a phase change is told (and marked as told)
+    /// once, on whichever interface she opens first.
+    public func view(_ date: LocalDate? = nil, for user: User, announcing: Bool = false) async throws -> View? {
+        let today = context.today(for: user)
+        let date = date ?? today
+        guard let record = try await context.store.todayRecord(for: user.id, on: date) else { return nil }
+        // The plan is the one she has today, whichever day she asks about.
+        let current = program.assess(record.intake.answers, record: record.program, painCeiling: user.painCeiling, today: today)
+        var day = try plainDay(date, for: user, current: current, record: record)
         // Never beside a pause or a withheld plan: then the safety advice is all the page says.
         if day.status == .session || day.status == .rest { day.clinicianNote = current.adjustments.note }
-        if announcing && day.date == context.today(for: user) && (day.status == .session || day.status == .rest) {
+        if announcing && day.date == today && (day.status == .session || day.status == .rest) {
             day.phaseNews = try await phaseNews(for: user, current: current)
         }
-        return day
+        return View(current: current, day: day)
+    }
+
+    /// The day as `view` has it; throws "answer the intake first" before the first intake.
+    public func day(_ date: LocalDate? = nil, for user: User, announcing: Bool = false) async throws -> Day {
+        guard let view = try await view(date, for: user, announcing: announcing) else {
+            throw ServiceError.notFound("There are no answers yet. Answer the intake questions first.")
+        }
+        return view.day
     }
 
     /// Tells her once when her plan's phase changed or time opened the next one (`PhaseNews`); the announcement is
@@ -47,22 +63,21 @@ public struct TodayService: Sendable {
         }
     }
 
-    private func plainDay(_ date: LocalDate?, for user: User, current: ProgramService.Current) async throws -> Day {
-        let date = date ?? context.today(for: user)
+    private func plainDay(_ date: LocalDate, for user: User, current: ProgramService.Current, record stored: TodayRecord) throws -> Day {
         let contacts = context.content.contacts(for: user.country)
         guard current.assessment.triage.programAllowed, current.record != nil, let plan = current.assessment.program else {
             let triage = current.assessment.triage
             return Day(date: date, status: .withheld, triage: triage, contacts: contacts.needed(for: triage))
         }
         if current.paused {
-            let latest = try await context.store.latestScreen(for: user.id)
+            let latest = stored.latestScreen
             let triage = context.coach.triageEngine.screen(Set(latest?.redFlags ?? []), birthDate: current.answers.birthDate)
             return Day(
                 date: date, status: .paused, screenRequired: true,
                 tip: "Your program is paused after your last safety check. When you are cleared, do a new safety check.", triage: triage,
                 contacts: contacts.needed(for: triage))
         }
-        let record = try await context.store.day(for: user.id, on: date)
+        let record = stored.day
         if let pain = SessionService.stoppingPain(record) {
             // A check-in of 7 or more that day is RF-16: no session today, and the advice says who to see.
             let triage = context.coach.triageEngine.screen([.rf16], birthDate: current.answers.birthDate)
@@ -73,7 +88,8 @@ public struct TodayService: Sendable {
         }
         let morning = current.record?.state.pendingMorning.flatMap { $0.askable(on: date) ? $0.sessionDate : nil }
         var day: Day
-        let due = try await sessionDue(on: date, current: current, doneToday: record.sessionLogged, for: user)
+        let due = Self.sessionDue(
+            on: date, schedule: current.schedule, doneToday: record.sessionLogged, doneDayBefore: stored.sessionLoggedDayBefore)
         if let due, let session = plan.sessions.first(where: { $0.number == due.number }) {
             day = Day(
                 date: date, status: .session, sessionNumber: due.number, session: session,
@@ -90,22 +106,21 @@ public struct TodayService: Sendable {
     /// day, or else the first of the week; none once she has done one that day (one a day).
     public func sessionToDo(on date: LocalDate, current: ProgramService.Current, for user: User) async throws -> PlannedSession? {
         guard let plan = current.activeProgram else { return nil }
-        let doneToday = try await context.store.day(for: user.id, on: date).sessionLogged
-        guard !doneToday else { return nil }
-        let number = try await sessionDue(on: date, current: current, doneToday: doneToday, for: user)?.number ?? 1
+        guard let record = try await context.store.todayRecord(for: user.id, on: date), !record.day.sessionLogged else { return nil }
+        let number =
+            Self.sessionDue(on: date, schedule: current.schedule, doneToday: false, doneDayBefore: record.sessionLoggedDayBefore)?.number
+            ?? 1
         return plan.sessions.first { $0.number == number } ?? plan.sessions.first
     }
 
     /// The session planned for `date`, or on a rest day the one she missed the day before (a missed session can be
     /// done the next day), unless she has already done one today.
-    func sessionDue(on date: LocalDate, current: ProgramService.Current, doneToday: Bool, for user: User) async throws
+    static func sessionDue(on date: LocalDate, schedule: SessionSchedule?, doneToday: Bool, doneDayBefore: Bool)
         -> (number: Int, catchUp: Bool)?
     {
-        guard let schedule = current.schedule else { return nil }
+        guard let schedule else { return nil }
         if let number = schedule.sessionNumber(on: date) { return (number, false) }
-        let yesterday = date.adding(days: -1)
-        guard !doneToday, schedule.sessionNumber(on: yesterday) != nil else { return nil }
-        let doneYesterday = try await context.store.day(for: user.id, on: yesterday).sessionLogged
-        return schedule.catchUp(on: date, doneYesterday: doneYesterday).map { ($0, true) }
+        guard !doneToday, schedule.sessionNumber(on: date.adding(days: -1)) != nil else { return nil }
+        return schedule.catchUp(on: date, doneYesterday: doneDayBefore).map { ($0, true) }
     }
 }

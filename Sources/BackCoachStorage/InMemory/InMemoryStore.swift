@@ -205,6 +205,13 @@ public actor InMemoryStore: BackCoachStore {
             checkinPain: checkinLog[user]?[date]?.pain)
     }
 
+    public func todayRecord(for user: UserID, on date: LocalDate) -> TodayRecord? {
+        guard let (intake, program) = intakeAndProgram(for: user) else { return nil }
+        return TodayRecord(
+            intake: intake, program: program, day: day(for: user, on: date),
+            sessionLoggedDayBefore: day(for: user, on: date.adding(days: -1)).sessionLogged, latestScreen: latestScreen(for: user))
+    }
+
     public func sessions(for user: UserID, from: LocalDate, to: LocalDate) -> [SessionLog] {
         (sessionLog[user] ?? []).filter { $0.date >= from && $0.date <= to }.sorted { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
     }

@@ -83,6 +83,8 @@ struct TestApp {
     let logs: LogCapture
     /// The router's routes as "METHOD /path/{param}", for comparing with the OpenAPI document.
     let routes: Set<String>
+    /// Statements run against the database so far (SQLite only): what a request costs.
+    var statements: StatementCounter? = nil
 
     /// Runs `body` against the real router with a fresh store; bcrypt cost 4 keeps sign-ups fast.
     static func run(
@@ -97,7 +99,7 @@ struct TestApp {
             store = InMemoryStore()
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("web-\(UUID().uuidString).sqlite").path
-            let sqlite = try SQLiteDatabase(path: path)
+            let sqlite = try SQLiteDatabase(path: path, countingStatements: true)
             database = sqlite
             do {
                 try await sqlite.migrate()
@@ -121,8 +123,11 @@ struct TestApp {
             })
         let logs = LogCapture()
         let app = Application(router: HeadAsGet(router), logger: logs.logger)
+        let statements = database?.statements
         do {
-            try await app.test(.router) { client in try await body(TestApp(client: client, clock: clock, logs: logs, routes: routes)) }
+            try await app.test(.router) { client in
+                try await body(TestApp(client: client, clock: clock, logs: logs, routes: routes, statements: statements))
+            }
         } catch {
             await database?.shutdown()
             throw error

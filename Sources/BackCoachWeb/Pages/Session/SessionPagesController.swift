@@ -50,8 +50,8 @@ struct SessionPagesController {
         errors: [String: String] = [:], notice: String? = nil,
         context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let current = try await current(user)
-        let day = try await services.today.day(nil, for: user, current: current, announcing: status == .ok)
+        guard let view = try await services.today.view(for: user, announcing: status == .ok) else { throw Redirect.to(PagePath.start) }
+        let (current, day) = (view.current, view.day)
         let canRecheck = day.status == .paused ? !(try await services.safety.stopped(on: day.date, for: user)) : false
         let model = TodayPage.make(
             day, canRecheck: canRecheck, morning: morning, offersClearance: ProgramService.offersClearance(current),
