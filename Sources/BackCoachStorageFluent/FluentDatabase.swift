@@ -15,10 +15,7 @@ public final class FluentDatabase: StoreDatabase, Service, Sendable {
     public let location: DatabaseLocation
     let databases: Databases
     let logger: Logger
-    /// Decoded JSON columns by their text: the program record and the answers are read on almost every
-    /// request, and decoding them cost more than the queries.
-    let decodedPrograms = BoundedCache<String, ProgramRecord>(capacity: 4096)
-    let decodedIntakes = BoundedCache<String, IntakeAnswers>(capacity: 4096)
+    let decoded = DecodedRecords()
 
     public init(postgresURL url: String, logger: Logger) throws {
         self.location = .postgres(url: url)

@@ -57,7 +57,7 @@ extension FluentStore {
             return nil
         }
         let text = try row.decode(column: "record", as: String.self)
-        return try database.decodedPrograms.value(for: text) { try JSONText.decode(ProgramRecord.self, text) }
+        return try database.decoded.program(text)
     }
 
     /// Insert-or-replace in one statement: a delete then an insert let two concurrent saves on PostgreSQL

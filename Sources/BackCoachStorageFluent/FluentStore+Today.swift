@@ -25,13 +25,9 @@ extension FluentStore {
             """
         ).all()
         guard let first = rows.first else { return nil }
-        let answers = try first.decode(column: "answers", as: String.self)
-        let intake = StoredIntake(
-            answers: try database.decodedIntakes.value(for: answers) { try JSONText.decode(IntakeAnswers.self, answers) },
-            updatedAt: Date(timeIntervalSince1970: try first.decode(column: "intake_updated_at", as: Double.self)))
-        let program = try first.decode(column: "record", as: String?.self).map { record in
-            try database.decodedPrograms.value(for: record) { try JSONText.decode(ProgramRecord.self, record) }
-        }
+        let intake = try database.decoded.intake(
+            first.decode(column: "answers", as: String.self), updatedAt: first.decode(column: "intake_updated_at", as: Double.self))
+        let program = try first.decode(column: "record", as: String?.self).map(database.decoded.program)
         let screens = try rows.filter { try !$0.decodeNil(column: "created_at") }.map(Self.screen(from:))
         var latest: ScreenRecord?
         if let at = try first.decode(column: "latest_created_at", as: Double?.self) {

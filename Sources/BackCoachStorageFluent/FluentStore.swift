@@ -207,13 +207,9 @@ public struct FluentStore: BackCoachStore {
                 )
                 .where(SQLColumn("user_id", table: "intakes"), .equal, SQLBind(user.rawValue)).first()
         else { return nil }
-        let answers = try row.decode(column: "answers", as: String.self)
-        let intake = StoredIntake(
-            answers: try database.decodedIntakes.value(for: answers) { try JSONText.decode(IntakeAnswers.self, answers) },
-            updatedAt: Date(timeIntervalSince1970: try row.decode(column: "updated_at", as: Double.self)))
-        let program = try row.decode(column: "record", as: String?.self).map { record in
-            try database.decodedPrograms.value(for: record) { try JSONText.decode(ProgramRecord.self, record) }
-        }
+        let intake = try database.decoded.intake(
+            row.decode(column: "answers", as: String.self), updatedAt: row.decode(column: "updated_at", as: Double.self))
+        let program = try row.decode(column: "record", as: String?.self).map(database.decoded.program)
         return (intake, program)
     }
 

@@ -13,10 +13,7 @@ public final class SQLiteDatabase: StoreDatabase, Service {
     public let location: DatabaseLocation
     let pool: DatabasePool
     let groupCommit: GroupCommit
-    /// Decoded JSON columns by their text: the program record and the answers are read on almost every request, and
-    /// decoding them cost more than the query.
-    let decodedPrograms = BoundedCache<String, ProgramRecord>(capacity: 4096)
-    let decodedIntakes = BoundedCache<String, IntakeAnswers>(capacity: 4096)
+    let decoded = DecodedRecords()
 
     /// Statements that read or wrote data, counted only when asked for (tests check how many a page costs).
     public let statements: StatementCounter?

@@ -36,10 +36,7 @@ extension SQLiteStore {
                     LEFT JOIN programs ON programs.user_id = intakes.user_id WHERE intakes.user_id = ?
                     """, [user.text])
             else { return nil }
-            let answers: String = try row.value("answers")
-            let intake = StoredIntake(
-                answers: try database.decodedIntakes.value(for: answers) { try JSONText.decode(IntakeAnswers.self, answers) },
-                updatedAt: Date(timeIntervalSince1970: try row.value("updated_at")))
+            let intake = try database.decoded.intake(row.value("answers"), updatedAt: row.value("updated_at"))
             return (intake, try (row.value("record") as String?).map(decodedProgram))
         }
     }

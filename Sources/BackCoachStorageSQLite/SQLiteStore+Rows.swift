@@ -79,7 +79,7 @@ extension SQLiteStore {
     }
 
     func decodedProgram(_ text: String) throws -> ProgramRecord {
-        try database.decodedPrograms.value(for: text) { try JSONText.decode(ProgramRecord.self, text) }
+        try database.decoded.program(text)
     }
 
     /// Insert-or-replace in one statement.

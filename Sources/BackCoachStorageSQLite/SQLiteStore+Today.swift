@@ -22,10 +22,7 @@ extension SQLiteStore {
                 WHERE i.user_id = ?1 ORDER BY s.created_at
                 """, [user.text, date.description, date.adding(days: -1).description])
             guard let first = rows.first else { return nil }
-            let answers: String = try first.value("answers")
-            let intake = StoredIntake(
-                answers: try database.decodedIntakes.value(for: answers) { try JSONText.decode(IntakeAnswers.self, answers) },
-                updatedAt: Date(timeIntervalSince1970: try first.value("intake_updated_at")))
+            let intake = try database.decoded.intake(first.value("answers"), updatedAt: first.value("intake_updated_at"))
             let screens = try rows.filter { (try $0.value("created_at") as Double?) != nil }.map(Self.screen(from:))
             var latest: ScreenRecord?
             if let at = try first.value("latest_created_at") as Double? {
