@@ -18,13 +18,9 @@ public protocol HealthRecordStore: Sendable {
         for user: UserID, on date: LocalDate, sessionID: UUID?,
         _ change: @escaping @Sendable (ProgramSnapshot) throws -> ProgramChange<Result>
     ) async throws -> Result
-    func latestScreen(for user: UserID) async throws -> ScreenRecord?
     func screens(for user: UserID, on date: LocalDate) async throws -> [ScreenRecord]
     /// Safety checks between two dates inclusive, oldest first (her clinician's view of the last weeks).
     func screens(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [ScreenRecord]
-    /// A session logged on `date`, that day's safety checks and its check-in pain, in one round trip: the Today page,
-    /// the API and every session log ask all three.
-    func day(for user: UserID, on date: LocalDate) async throws -> DayRecord
     /// Her intake and program, the day's record, the day before's session and her latest safety check, in one query:
     /// everything Today needs. Nil before the first intake.
     func todayRecord(for user: UserID, on date: LocalDate) async throws -> TodayRecord?

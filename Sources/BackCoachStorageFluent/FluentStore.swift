@@ -217,12 +217,6 @@ public struct FluentStore: BackCoachStore {
         try await program(sql, user)
     }
 
-    public func latestScreen(for user: UserID) async throws -> ScreenRecord? {
-        try await sql.select().columns("*").from("screens").where("user_id", .equal, user.rawValue)
-            .orderBy("date", .descending).orderBy("created_at", .descending).limit(1)
-            .first().map(Self.screen(from:))
-    }
-
     public func screens(for user: UserID, on date: LocalDate) async throws -> [ScreenRecord] {
         try await sql.select().columns("*").from("screens").where("user_id", .equal, user.rawValue)
             .where("date", .equal, date.description).orderBy("created_at").all().map(Self.screen(from:))
@@ -232,10 +226,6 @@ public struct FluentStore: BackCoachStore {
         try await sql.select().columns("*").from("screens").where("user_id", .equal, user.rawValue)
             .where("date", .greaterThanOrEqual, from.description).where("date", .lessThanOrEqual, to.description)
             .orderBy("date").orderBy("created_at").all().map(Self.screen(from:))
-    }
-
-    public func day(for user: UserID, on date: LocalDate) async throws -> DayRecord {
-        try await Self.day(sql, user, date)
     }
 
     public func sessions(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [SessionLog] {

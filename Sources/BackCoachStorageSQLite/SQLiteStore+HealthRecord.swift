@@ -45,13 +45,6 @@ extension SQLiteStore {
         try read { try program($0, user) }
     }
 
-    public func latestScreen(for user: UserID) async throws -> ScreenRecord? {
-        try read { db in
-            try db.row("SELECT * FROM screens WHERE user_id = ? ORDER BY date DESC, created_at DESC LIMIT 1", [user.text])
-                .map(Self.screen(from:))
-        }
-    }
-
     public func screens(for user: UserID, on date: LocalDate) async throws -> [ScreenRecord] {
         try read { db in
             try db.rows("SELECT * FROM screens WHERE user_id = ? AND date = ? ORDER BY created_at", [user.text, date.description])
@@ -66,10 +59,6 @@ extension SQLiteStore {
                 [user.text, from.description, to.description]
             ).map(Self.screen(from:))
         }
-    }
-
-    public func day(for user: UserID, on date: LocalDate) async throws -> DayRecord {
-        try read { try Self.day($0, user, date) }
     }
 
     public func sessions(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [SessionLog] {

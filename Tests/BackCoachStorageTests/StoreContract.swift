@@ -87,7 +87,7 @@ enum StoreContract {
         try await store.addScreen(
             ScreenRecord(date: day, redFlags: [.rf01, .rf02], level: .emergency, createdAt: now.addingTimeInterval(1)), program: paused,
             for: user.id)
-        #expect(try await store.latestScreen(for: user.id)?.redFlags == [.rf01, .rf02])
+        #expect(try await store.todayRecord(for: user.id, on: day)?.latestScreen?.redFlags == [.rf01, .rf02])
         #expect(try await store.screens(for: user.id, on: day).map(\.level) == [.urgent, .emergency])
         #expect(try await store.screens(for: user.id, on: day.adding(days: 1)).isEmpty)
         try await store.addScreen(
@@ -98,18 +98,21 @@ enum StoreContract {
         #expect(try await store.program(for: user.id)?.paused == true)
         // The Today page's one round trip: the day's screens and whether a session was logged.
         #expect(
-            try await store.day(for: user.id, on: day)
+            try await store.todayRecord(for: user.id, on: day)?.day
                 == DayRecord(sessionLogged: false, screens: try await store.screens(for: user.id, on: day)))
         let log = SessionLog(date: day.adding(days: 1), feedback: [], decisions: [], createdAt: now)
         try await store.addSession(log, program: record, for: user.id)
-        #expect(try await store.day(for: user.id, on: day.adding(days: 1)) == DayRecord(sessionLogged: true, screens: []))
-        #expect(try await store.day(for: user.id, on: day.adding(days: 2)) == DayRecord(sessionLogged: false, screens: []))
+        #expect(try await store.todayRecord(for: user.id, on: day.adding(days: 1))?.day == DayRecord(sessionLogged: true, screens: []))
+        #expect(try await store.todayRecord(for: user.id, on: day.adding(days: 2))?.day == DayRecord(sessionLogged: false, screens: []))
         let stranger = try await newUser(store)
-        #expect(try await store.day(for: stranger.id, on: day) == DayRecord(sessionLogged: false, screens: []))
+        try await store.saveIntake(
+            IntakeAnswers(weeksSinceBirth: 1, delivery: .vaginal, painAtRest: 1, minutesPerDay: 5, daysPerWeek: 1), program: record,
+            for: stranger.id, now: now)
+        #expect(try await store.todayRecord(for: stranger.id, on: day)?.day == DayRecord(sessionLogged: false, screens: []))
         // The same round trip carries that day's check-in pain (a high one stops the session).
         _ = try await store.upsertCheckin(Checkin(date: day.adding(days: 1), pain: 8, updatedAt: now), for: user.id)
-        #expect(try await store.day(for: user.id, on: day.adding(days: 1)).checkinPain == 8)
-        #expect(try await store.day(for: user.id, on: day).checkinPain == nil)
+        #expect(try await store.todayRecord(for: user.id, on: day.adding(days: 1))?.day.checkinPain == 8)
+        #expect(try await store.todayRecord(for: user.id, on: day)?.day.checkinPain == nil)
     }
 
     static func sessions(_ store: any BackCoachStore) async throws {

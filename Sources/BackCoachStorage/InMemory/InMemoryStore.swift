@@ -189,7 +189,7 @@ public actor InMemoryStore: BackCoachStore {
         return update.result
     }
 
-    public func latestScreen(for user: UserID) -> ScreenRecord? { screenLog[user]?.last }
+    func latestScreen(for user: UserID) -> ScreenRecord? { screenLog[user]?.last }
 
     public func screens(for user: UserID, on date: LocalDate) -> [ScreenRecord] {
         (screenLog[user] ?? []).filter { $0.date == date }
@@ -199,7 +199,7 @@ public actor InMemoryStore: BackCoachStore {
         (screenLog[user] ?? []).filter { $0.date >= from && $0.date <= to }.sorted { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }
     }
 
-    public func day(for user: UserID, on date: LocalDate) -> DayRecord {
+    func day(for user: UserID, on date: LocalDate) -> DayRecord {
         DayRecord(
             sessionLogged: (sessionLog[user] ?? []).contains { $0.date == date }, screens: screens(for: user, on: date),
             checkinPain: checkinLog[user]?[date]?.pain)
