@@ -39,6 +39,9 @@ public protocol HealthRecordStore: Sendable {
     func checkins(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [Checkin]
     /// The date of the first check-in ever, for the baseline.
     func firstCheckinDate(for user: UserID) async throws -> LocalDate?
+    /// Check-ins that carry PSFS ratings between two dates inclusive, at most `limit` of them: the oldest, oldest
+    /// first, or with `newestFirst` the newest, newest first. Its cost follows `limit`, not the length of her history.
+    func psfsCheckins(for user: UserID, from: LocalDate, to: LocalDate, limit: Int, newestFirst: Bool) async throws -> [Checkin]
 }
 
 extension HealthRecordStore {

@@ -39,6 +39,13 @@ extension FluentStore {
             .orderBy("date").all().map(Self.checkin(from:))
     }
 
+    public func psfsCheckins(for user: UserID, from: LocalDate, to: LocalDate, limit: Int, newestFirst: Bool) async throws -> [Checkin] {
+        try await sql.select().columns("*").from("checkins").where("user_id", .equal, user.rawValue)
+            .where("date", .greaterThanOrEqual, from.description).where("date", .lessThanOrEqual, to.description)
+            .where(SQLColumn("psfs"), .isNot, SQLLiteral.null)
+            .orderBy("date", newestFirst ? .descending : .ascending).limit(max(0, limit)).all().map(Self.checkin(from:))
+    }
+
     public func firstCheckinDate(for user: UserID) async throws -> LocalDate? {
         let row = try await sql.select().column("date").from("checkins").where("user_id", .equal, user.rawValue)
             .orderBy("date").limit(1).first()

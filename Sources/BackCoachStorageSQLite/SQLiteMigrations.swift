@@ -135,5 +135,9 @@ enum SQLiteMigrations {
                 "CREATE INDEX care_events_client ON care_events (client_id, at)",
             ],
             down: ["DROP TABLE care_events", "DROP TABLE shares"]),
+        SQLiteMigration(
+            name: "0014_index_psfs_checkins",
+            up: ["CREATE INDEX checkins_psfs ON checkins (user_id, date) WHERE psfs IS NOT NULL"],
+            down: ["DROP INDEX checkins_psfs"]),
     ]
 }

@@ -73,6 +73,17 @@ extension SQLiteStore {
         }
     }
 
+    public func psfsCheckins(for user: UserID, from: LocalDate, to: LocalDate, limit: Int, newestFirst: Bool) async throws -> [Checkin] {
+        // Two fixed statements, so each is prepared once; the partial index checkins_psfs keeps both to `limit` rows.
+        let sql =
+            newestFirst
+            ? "SELECT * FROM checkins WHERE user_id = ? AND date >= ? AND date <= ? AND psfs IS NOT NULL ORDER BY date DESC LIMIT ?"
+            : "SELECT * FROM checkins WHERE user_id = ? AND date >= ? AND date <= ? AND psfs IS NOT NULL ORDER BY date LIMIT ?"
+        return try read { db in
+            try db.rows(sql, [user.text, from.description, to.description, max(0, limit)]).map(Self.checkin(from:))
+        }
+    }
+
     public func intakeDraft(for user: UserID) async throws -> IntakeDraft? {
         try read { try Self.intakeDraft($0, user) }
     }

@@ -18,7 +18,7 @@ enum StoreContract {
         "intake drafts": intakeDrafts, "race: draft steps saved at once both land": draftStepsBothLand,
         "care team shares": careTeam, "care team adjustment": careTeamAdjustment,
         "race: a share code redeemed once": shareCodeRedeemedOnce, "race: revoke against a clinician's change": revokeAgainstAdjustment,
-        "today in one read": todayRecord,
+        "today in one read": todayRecord, "PSFS rounds, oldest or newest": psfsRounds,
     ]
 
     static let names = checks.keys.sorted()
@@ -154,6 +154,29 @@ enum StoreContract {
         let later = Checkin(date: day, pain: 3, updatedAt: now.addingTimeInterval(9))
         #expect(try await store.upsertCheckin(later, for: user.id, keepingNewer: true) == false)
         #expect(try await store.checkins(for: user.id, from: day, to: day) == [later])
+    }
+
+    /// Her PSFS rounds between two dates, a limited number from either end; days without ratings are passed over.
+    static func psfsRounds(_ store: any BackCoachStore) async throws {
+        let user = try await newUser(store)
+        let other = try await newUser(store)
+        for offset in 0..<30 {
+            let rated = offset % 7 == 0 ? [PSFSRating(activity: "Lifting baby", score: offset / 7)] : nil
+            _ = try await store.upsertCheckin(Checkin(date: day.adding(days: offset), pain: 3, psfs: rated, updatedAt: now), for: user.id)
+        }
+        _ = try await store.upsertCheckin(
+            Checkin(date: day, pain: 1, psfs: [PSFSRating(activity: "Walking", score: 9)], updatedAt: now), for: other.id)
+        let end = day.adding(days: 29)
+        let oldest = try await store.psfsCheckins(for: user.id, from: day, to: end, limit: 2, newestFirst: false)
+        #expect(oldest.map(\.date) == [day, day.adding(days: 7)])
+        #expect(oldest.first?.psfs == [PSFSRating(activity: "Lifting baby", score: 0)])
+        let newest = try await store.psfsCheckins(for: user.id, from: day, to: end, limit: 2, newestFirst: true)
+        #expect(newest.map(\.date) == [day.adding(days: 28), day.adding(days: 21)])
+        let bounded = try await store.psfsCheckins(
+            for: user.id, from: day.adding(days: 1), to: day.adding(days: 20), limit: 9, newestFirst: false)
+        #expect(bounded.map(\.date) == [day.adding(days: 7), day.adding(days: 14)])
+        #expect(try await store.psfsCheckins(for: user.id, from: day, to: end, limit: 0, newestFirst: true).isEmpty)
+        #expect(try await store.psfsCheckins(for: other.id, from: day, to: end, limit: 9, newestFirst: true).map(\.pain) == [1])
     }
 
     /// Many saves at once, as a busy server makes them: none may fail (SQLite used to answer "database is locked"),

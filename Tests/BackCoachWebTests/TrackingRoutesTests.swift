@@ -1,3 +1,4 @@
+import BackCoachCore
 import Foundation
 import Testing
 
@@ -104,6 +105,36 @@ struct TrackingRoutesTests {
             // A short window still measures change against the true baseline.
             let week = try await app.request(.get, "/api/v1/me/progress?days=7", token: token).object()
             #expect(week["baseline"] as? Double == 7 && (week["pain"] as? [Any])?.count == 7)
+            #expect(object["resolution"] as? String == "day" && (object["painWeeks"] as? [Any])?.isEmpty == true)
+            // Past 90 days: a point a week (Monday to Sunday), with the same verdicts.
+            let year = try await app.request(.get, "/api/v1/me/progress?days=365", token: token)
+            expectMatchesSchema(year, "GET", "/api/v1/me/progress")
+            let long = try year.object()
+            #expect(long["resolution"] as? String == "week" && (long["pain"] as? [Any])?.isEmpty == true)
+            let weeks = try #require(long["painWeeks"] as? [[String: Any]])
+            #expect(weeks.map { $0["checkins"] as? Int ?? 0 }.reduce(0, +) == 14)
+            #expect(weeks.allSatisfy { LocalDate($0["weekOf"] as? String ?? "")?.weekdayIndex == 0 })
+            #expect(long["baseline"] as? Double == 7 && long["latest"] as? Double == 3)
+        }
+    }
+
+    @Test("The progress page's long view shows weekly averages, in the chart and the table")
+    func weeklyPage() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            for day in 0..<10 {
+                try await browser.get("/checkin")
+                let saved = try await browser.post("/checkin", [("date", LocalDateText.day(offset: day)), ("pain", "\(day % 5)")])
+                #expect(saved.status == .seeOther)
+                if day < 9 { app.clock.advance(seconds: 86_400) }
+            }
+            let page = try await browser.get("/progress?days=365").text
+            #expect(page.contains("<th scope=\"col\">Week of</th><th scope=\"col\">Average pain (0–10)</th>"))
+            // 25 November was a Wednesday: 5 check-ins that week, 5 the next.
+            #expect(page.contains("<td>Monday 23 November</td><td>2.0 (5 check-ins)</td>"))
+            let month = try await browser.get("/progress?days=30").text
+            #expect(month.contains("<th scope=\"col\">Date</th>"))
         }
     }
 }

@@ -2351,6 +2351,17 @@ extension Components {
             public var from: Swift.String
             /// - Remark: Generated from `#/components/schemas/Progress/to`.
             public var to: Swift.String
+            /// day: `pain` has a point per check-in (windows of up to 90 days); week: `painWeeks` has a weekly average
+            ///
+            /// - Remark: Generated from `#/components/schemas/Progress/resolution`.
+            @frozen public enum ResolutionPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case day = "day"
+                case week = "week"
+            }
+            /// day: `pain` has a point per check-in (windows of up to 90 days); week: `painWeeks` has a weekly average
+            ///
+            /// - Remark: Generated from `#/components/schemas/Progress/resolution`.
+            public var resolution: Components.Schemas.Progress.ResolutionPayload
             /// - Remark: Generated from `#/components/schemas/Progress/PainPayload`.
             public struct PainPayloadPayload: Codable, Hashable, Sendable {
                 /// - Remark: Generated from `#/components/schemas/Progress/PainPayload/date`.
@@ -2374,10 +2385,55 @@ extension Components {
                     case pain
                 }
             }
+            /// Daily points when `resolution` is day; empty otherwise
+            ///
             /// - Remark: Generated from `#/components/schemas/Progress/pain`.
             public typealias PainPayload = [Components.Schemas.Progress.PainPayloadPayload]
+            /// Daily points when `resolution` is day; empty otherwise
+            ///
             /// - Remark: Generated from `#/components/schemas/Progress/pain`.
             public var pain: Components.Schemas.Progress.PainPayload
+            /// - Remark: Generated from `#/components/schemas/Progress/PainWeeksPayload`.
+            public struct PainWeeksPayloadPayload: Codable, Hashable, Sendable {
+                /// The Monday the week starts on
+                ///
+                /// - Remark: Generated from `#/components/schemas/Progress/PainWeeksPayload/weekOf`.
+                public var weekOf: Swift.String
+                /// - Remark: Generated from `#/components/schemas/Progress/PainWeeksPayload/average`.
+                public var average: Swift.Double
+                /// How many check-ins the average is of
+                ///
+                /// - Remark: Generated from `#/components/schemas/Progress/PainWeeksPayload/checkins`.
+                public var checkins: Swift.Int
+                /// Creates a new `PainWeeksPayloadPayload`.
+                ///
+                /// - Parameters:
+                ///   - weekOf: The Monday the week starts on
+                ///   - average:
+                ///   - checkins: How many check-ins the average is of
+                public init(
+                    weekOf: Swift.String,
+                    average: Swift.Double,
+                    checkins: Swift.Int
+                ) {
+                    self.weekOf = weekOf
+                    self.average = average
+                    self.checkins = checkins
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case weekOf
+                    case average
+                    case checkins
+                }
+            }
+            /// Weekly averages, Monday to Sunday, when `resolution` is week; empty otherwise
+            ///
+            /// - Remark: Generated from `#/components/schemas/Progress/painWeeks`.
+            public typealias PainWeeksPayload = [Components.Schemas.Progress.PainWeeksPayloadPayload]
+            /// Weekly averages, Monday to Sunday, when `resolution` is week; empty otherwise
+            ///
+            /// - Remark: Generated from `#/components/schemas/Progress/painWeeks`.
+            public var painWeeks: Components.Schemas.Progress.PainWeeksPayload
             /// - Remark: Generated from `#/components/schemas/Progress/baseline`.
             public var baseline: Swift.Double?
             /// - Remark: Generated from `#/components/schemas/Progress/latest`.
@@ -2504,7 +2560,9 @@ extension Components {
             /// - Parameters:
             ///   - from:
             ///   - to:
-            ///   - pain:
+            ///   - resolution: day: `pain` has a point per check-in (windows of up to 90 days); week: `painWeeks` has a weekly average
+            ///   - pain: Daily points when `resolution` is day; empty otherwise
+            ///   - painWeeks: Weekly averages, Monday to Sunday, when `resolution` is week; empty otherwise
             ///   - baseline:
             ///   - latest:
             ///   - meaningfulChange:
@@ -2518,7 +2576,9 @@ extension Components {
             public init(
                 from: Swift.String,
                 to: Swift.String,
+                resolution: Components.Schemas.Progress.ResolutionPayload,
                 pain: Components.Schemas.Progress.PainPayload,
+                painWeeks: Components.Schemas.Progress.PainWeeksPayload,
                 baseline: Swift.Double? = nil,
                 latest: Swift.Double? = nil,
                 meaningfulChange: Swift.Bool,
@@ -2532,7 +2592,9 @@ extension Components {
             ) {
                 self.from = from
                 self.to = to
+                self.resolution = resolution
                 self.pain = pain
+                self.painWeeks = painWeeks
                 self.baseline = baseline
                 self.latest = latest
                 self.meaningfulChange = meaningfulChange
@@ -2547,7 +2609,9 @@ extension Components {
             public enum CodingKeys: String, CodingKey {
                 case from
                 case to
+                case resolution
                 case pain
+                case painWeeks
                 case baseline
                 case latest
                 case meaningfulChange

@@ -74,23 +74,26 @@ public enum OutcomeCalculator {
         return OutcomeSummary(pain: painChange, psfs: psfsChange, suggestPhysio: suggestPhysio, easeOff: easeOff, messages: messages)
     }
 
-    /// PSFS change on the same activities only: each activity's latest score against her first-ever rating of it
-    /// (an activity rated once, or renamed, doesn't count), so the verdict is the same whatever window she views.
+    /// PSFS change on the same activities only: each activity of her latest rating round against her first-ever
+    /// rating of it (an activity rated once, renamed, or no longer rated doesn't count), so the verdict is the same
+    /// whatever window she views, and needs only her latest round and the rounds up to each activity's first rating
+    /// (see `needsEarlierRounds`), never her whole history.
     static func psfs(_ entries: [PSFSEntry]) -> PSFSChange? {
         typealias T = OutcomeThresholds
-        let key = { (activity: String) in activity.trimmingCharacters(in: .whitespaces).lowercased() }
+        let sorted = entries.sorted(by: { $0.date < $1.date })
+        guard let round = sorted.last else { return nil }
         var first: [String: (date: LocalDate, score: Int)] = [:]
-        var last: [String: (date: LocalDate, score: Int, name: String)] = [:]
-        for entry in entries.sorted(by: { $0.date < $1.date }) {
-            for rating in entry.ratings {
-                let activity = key(rating.activity)
-                if first[activity] == nil { first[activity] = (entry.date, rating.score) }
-                last[activity] = (entry.date, rating.score, rating.activity)
+        for entry in sorted {
+            for rating in entry.ratings where first[psfsKey(rating.activity)] == nil {
+                first[psfsKey(rating.activity)] = (entry.date, rating.score)
             }
         }
-        let compared = first.keys.sorted().compactMap { activity -> (name: String, before: Int, after: Int)? in
-            guard let start = first[activity], let end = last[activity], end.date > start.date else { return nil }
-            return (end.name, start.score, end.score)
+        var seen = Set<String>()
+        let current = round.ratings.filter { seen.insert(psfsKey($0.activity)).inserted }
+            .sorted { psfsKey($0.activity) < psfsKey($1.activity) }
+        let compared = current.compactMap { rating -> (name: String, before: Int, after: Int)? in
+            guard let start = first[psfsKey(rating.activity)], round.date > start.date else { return nil }
+            return (rating.activity, start.score, rating.score)
         }
         guard !compared.isEmpty else { return nil }
         let baseline = Double(compared.map(\.before).reduce(0, +)) / Double(compared.count)
@@ -102,6 +105,27 @@ public enum OutcomeCalculator {
             threshold:
                 "an average rise of at least \(Int(T.psfsAveragePoints)) points on the same activities, or \(T.psfsActivityPoints) for one activity"
         )
+    }
+
+    /// One activity however she typed it: case and surrounding spaces aside.
+    public static func psfsKey(_ activity: String) -> String {
+        activity.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// Whether the first rounds read so far (oldest first) still lack a first rating for some activity of her latest
+    /// round, so a reader must fetch earlier-but-later rounds too. `firstRounds` must be a prefix of her history.
+    public static func needsEarlierRounds(_ firstRounds: [PSFSEntry], latest: PSFSEntry) -> Bool {
+        let rated = Set(firstRounds.flatMap { $0.ratings.map { psfsKey($0.activity) } })
+        return latest.ratings.contains { !rated.contains(psfsKey($0.activity)) }
+    }
+
+    /// The pain check-ins the verdicts read: her first week and the last two weeks up to `today`. `summarize` given
+    /// only these says exactly what it says given her whole history.
+    public static func painWindows(firstCheckin: LocalDate, asOf today: LocalDate) -> [ClosedRange<LocalDate>] {
+        let days = OutcomeThresholds.windowDays
+        let firstWeek = firstCheckin...max(firstCheckin, firstCheckin.adding(days: days - 1))
+        let recent = min(today, max(firstCheckin, today.adding(days: -(2 * days - 1))))...today
+        return [firstWeek, recent]
     }
 
     /// Check-ins a week needs before its average says anything (section 6: one day is not a trend).

@@ -3,11 +3,16 @@ import BackCoachStorage
 import Foundation
 
 /// Pain and PSFS series for a window, change against baseline, and adherence (planned vs done).
-/// Reads only the baseline week, the window and the last two weeks, so long histories cost no more than short ones.
+/// Reads the window, her first week and last two weeks, and a few PSFS rounds (`VerdictInputs`), so a window costs
+/// the same whatever the length of her history. Windows over 90 days give weekly pain points instead of daily ones.
 public struct ProgressReport: Encodable, Sendable {
     public let from: LocalDate
     public let to: LocalDate
+    /// Daily points, for windows of up to 90 days (`resolution` day); empty otherwise.
     public let pain: [PainPoint]
+    /// Weekly averages, for longer windows (`resolution` week); empty otherwise.
+    public let painWeeks: [PainWeek]
+    public let resolution: Resolution
     public let baseline: Double?
     public let latest: Double?
     public let meaningfulChange: Bool
@@ -18,6 +23,19 @@ public struct ProgressReport: Encodable, Sendable {
     public let adherence: Adherence
     public let psfs: [PSFSPoint]
     public let psfsChange: PSFSChange?
+
+    public enum Resolution: String, Encodable, Sendable {
+        case day, week
+    }
+
+    /// What a chart draws: the daily points, or each week's average (placed on its Monday, or on the window's first
+    /// day for a week that began before it).
+    public var chartPoints: [(LocalDate, Double)] {
+        switch resolution {
+        case .day: pain.map { ($0.date, Double($0.pain)) }
+        case .week: painWeeks.map { (max($0.weekOf, from), $0.average) }
+        }
+    }
 
     public struct PainPoint: Encodable, Sendable {
         public let date: LocalDate
@@ -46,24 +64,20 @@ public struct ProgressReport: Encodable, Sendable {
         let from = max(
             to.adding(days: -(days - 1)), ProgressService.firstDay(of: user, firstCheckin: first, programStart: record?.startDate))
         let window = try await store.checkins(for: user.id, from: from, to: to)
-        // The verdicts read her whole history, not the window she views, so they don't change with it: the pain
-        // baseline is her first week, and each PSFS activity is compared with her first rating of it.
-        var history: [Checkin] = []
-        if let first { history = try await store.checkins(for: user.id, from: first, to: to) }
+        let inputs = try await VerdictInputs.read(for: user.id, firstCheckin: first, window: window, from: from, to: to, store: store)
         let withPSFS = window.compactMap { checkin in checkin.psfs.map { (checkin.date, $0) } }
-        let summary = OutcomeCalculator.summarize(
-            pain: history.map { PainCheckin(date: $0.date, pain: $0.pain) },
-            psfs: history.compactMap { checkin in checkin.psfs.map { PSFSEntry(date: checkin.date, ratings: $0) } }, asOf: to)
+        let summary = OutcomeCalculator.summarize(pain: inputs.pain, psfs: inputs.psfs, asOf: to)
 
         var planned = 0
         if let record, let intake = stored?.intake {
-            planned =
-                record.schedule(answers: intake.answers).sessionDays(from: from, to: to)
-                .count
+            planned = record.schedule(answers: intake.answers).sessionDays(from: from, to: to).count
         }
         let done = try await store.sessionDates(for: user.id, from: from, to: to).count
+        let weekly = days > PainWeek.dailyPointsUpTo
         return ProgressReport(
-            from: from, to: to, pain: window.map { PainPoint(date: $0.date, pain: $0.pain) }, baseline: summary.pain.baseline,
+            from: from, to: to, pain: weekly ? [] : window.map { PainPoint(date: $0.date, pain: $0.pain) },
+            painWeeks: weekly ? PainWeek.weeks(of: window.map { PainCheckin(date: $0.date, pain: $0.pain) }) : [],
+            resolution: weekly ? .week : .day, baseline: summary.pain.baseline,
             latest: summary.pain.latest, meaningfulChange: summary.pain.meaningfulImprovement, threshold: summary.pain.threshold,
             messages: summary.messages, suggestPhysio: summary.suggestPhysio, easeOff: summary.easeOff,
             adherence: Adherence(planned: planned, done: done),

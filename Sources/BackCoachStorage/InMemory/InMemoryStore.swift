@@ -239,6 +239,11 @@ public actor InMemoryStore: BackCoachStore {
 
     public func firstCheckinDate(for user: UserID) -> LocalDate? { checkinLog[user]?.keys.min() }
 
+    public func psfsCheckins(for user: UserID, from: LocalDate, to: LocalDate, limit: Int, newestFirst: Bool) -> [Checkin] {
+        let rated = checkins(for: user, from: from, to: to).filter { $0.psfs != nil }
+        return Array((newestFirst ? rated.reversed() : rated).prefix(max(0, limit)))
+    }
+
     // MARK: - Throttle
 
     public func recordAttempt(_ id: UUID, key: String, now: Date, window: TimeInterval) -> [Date] {

@@ -83,7 +83,7 @@ struct ClientPage {
                 Line(label: DayLabel.time($0.createdAt, in: zone), value: levelWords($0.level) + flagList($0.redFlags))
             },
             painChart: Charts.pain(
-                points: progress.pain.map { ($0.date, $0.pain) }, from: progress.from, to: progress.to, baseline: progress.baseline,
+                points: progress.chartPoints, from: progress.from, to: progress.to, baseline: progress.baseline,
                 description: progress.messages.first ?? "Pain check-ins", startLabel: "her start"),
             painRows: progress.pain.reversed().map { Line(label: DayLabel.text($0.date), value: "\($0.pain)/10") },
             painVerdict: progress.messages + ["Meaningful change: \(progress.threshold)."],

@@ -10,7 +10,7 @@ enum Charts {
 
     /// Pain 0–10 over the window, with the baseline and the band that would be a meaningful improvement.
     static func pain(
-        points: [(LocalDate, Int)], from: LocalDate, to: LocalDate, baseline: Double?, description: String,
+        points: [(LocalDate, Double)], from: LocalDate, to: LocalDate, baseline: Double?, description: String,
         startLabel: String = "your start"
     ) -> String {
         // Meaningful improvement: at least 2 points and at least 30% below the baseline (section 6.1).
@@ -18,7 +18,7 @@ enum Charts {
             (0.0, max(0, min(baseline - OutcomeThresholds.painPoints, baseline * (1 - OutcomeThresholds.painFraction))))
         }
         return score(
-            id: "pain", title: "Pain over time", points: points.map { ($0.0, Double($0.1)) }, from: from, to: to, baseline: baseline,
+            id: "pain", title: "Pain over time", points: points, from: from, to: to, baseline: baseline,
             band: band, description: description, startLabel: startLabel)
     }
 

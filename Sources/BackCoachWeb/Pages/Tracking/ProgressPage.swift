@@ -11,6 +11,9 @@ struct ProgressPage {
     let messages: [String]
     let points: [Point]
     let hasPoints: Bool
+    /// The table's first column: a day, or the week a weekly average is of.
+    let pointHeading: String
+    let painHeading: String
     let threshold: String
     let adherence: String
     let activities: [ActivityChange]
@@ -24,7 +27,7 @@ struct ProgressPage {
 
     struct Point {
         let date: String
-        let pain: Int
+        let pain: String
     }
 
     struct ActivityChange {
@@ -54,8 +57,7 @@ struct ProgressPage {
     ) -> ProgressPage {
         let message = report.messages.first ?? ""
         let chart = Charts.pain(
-            points: report.pain.map { ($0.date, $0.pain) }, from: report.from, to: report.to, baseline: report.baseline,
-            description: message)
+            points: report.chartPoints, from: report.from, to: report.to, baseline: report.baseline, description: message)
         // Heat map: the last 12 weeks.
         let cells: [(LocalDate, Charts.Day)] = grid.map { day in
             switch day.mark {
@@ -96,7 +98,9 @@ struct ProgressPage {
         return ProgressPage(
             chrome: Chrome(title: "Progress", context: context, section: .progress, assets: assets), days: days,
             painChart: chart, heatMap: Charts.heatMap(days: cells, description: gridText), messages: report.messages,
-            points: report.pain.map { .init(date: DayLabel.text($0.date), pain: $0.pain) }, hasPoints: !report.pain.isEmpty,
+            points: points(report), hasPoints: !report.pain.isEmpty || !report.painWeeks.isEmpty,
+            pointHeading: report.resolution == .week ? "Week of" : "Date",
+            painHeading: report.resolution == .week ? "Average pain (0–10)" : "Pain (0–10)",
             threshold: report.threshold,
             adherence: "\(report.adherence.done) of \(report.adherence.planned) planned sessions done \(since)",
             activities: activities,
@@ -106,5 +110,18 @@ struct ProgressPage {
                 format(report.latest).map { "Pain at the start \(first), latest \($0) (0–10 scale)." }
             },
             printedOn: DayLabel.text(today), progressCSS: assets.url("progress.css"))
+    }
+
+    /// A row a day, or a row a week with how many check-ins its average is of.
+    private static func points(_ report: ProgressReport) -> [Point] {
+        switch report.resolution {
+        case .day: report.pain.map { Point(date: DayLabel.text($0.date), pain: "\($0.pain)") }
+        case .week:
+            report.painWeeks.map { week in
+                let average = String(format: "%.1f", week.average)
+                let count = week.checkins == 1 ? "1 check-in" : "\(week.checkins) check-ins"
+                return Point(date: DayLabel.text(week.weekOf), pain: "\(average) (\(count))")
+            }
+        }
     }
 }
