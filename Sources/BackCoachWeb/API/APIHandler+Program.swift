@@ -7,10 +7,15 @@ import Foundation
 /// answer. The intake and feedback rules are Core's parsers, shared with the pages and the CLI.
 extension APIHandler {
     func saveIntake(_ input: Operations.SaveIntake.Input) async throws -> Operations.SaveIntake.Output {
+        let answers = try Self.intakeAnswers(input)
+        let user = try APICall.requireUser()
+        let current = try await services.program.saveIntake(answers, for: user)
+        return .ok(.init(body: .json(try programResponse(current))))
+    }
+
+    private static func intakeAnswers(_ input: Operations.SaveIntake.Input) throws -> IntakeAnswers {
         guard case .json(let body) = input.body else { throw Problem.badRequest("The request needs a JSON body.") }
-        let json = try Wire.json(body)
-        let answers = try validated { () throws(InputError) in try IntakeParser.parse(json) }
-        return .ok(.init(body: .json(try programResponse(try await services.program.saveIntake(answers, for: try APICall.requireUser())))))
+        return try parsedIntake(try Wire.json(body))
     }
 
     /// `?date=YYYY-MM-DD`: the program as it stands that day (phases move on with the weeks since the birth).
@@ -43,21 +48,17 @@ extension APIHandler {
             .init(body: .json(.init(value1: try Wire.convert(result), value2: .init(contacts: try contacts.map { try Wire.convert($0) })))))
     }
 
+    /// Not optimised: Swift 6.3.1's optimised build crashes on this function (signal 11 in LLVM's coroutine
+    /// splitting); the time it takes is the store's, not its own.
+    @_optimize(none)
     func logSession(_ input: Operations.LogSession.Input) async throws -> Operations.LogSession.Output {
         guard case .json(let body) = input.body else { throw Problem.badRequest("The request needs a JSON body.") }
         let user = try APICall.requireUser()
         guard let date = try day(body.date, for: user) else {
             throw Problem.badRequest("date is required: the day you did the session, like 2026-11-25.")
         }
-        let clientID = try body.id.map { text in
-            guard let id = UUID(uuidString: text) else {
-                throw Problem.badRequest("id must be a UUID made by your app (got \(text.prefix(40))).")
-            }
-            return id
-        }
-        let exercises = try Wire.json(body.exercises)
-        let catalogue = content.catalogue
-        let feedback = try validated { () throws(InputError) in try FeedbackParser.parse(exercises, catalogue: catalogue) }
+        let clientID = try Self.clientID(body.id)
+        let feedback = try parsedFeedback(try Wire.json(body.exercises), catalogue: content.catalogue)
         let logged = try await services.sessions.log(feedback, on: date, clientID: clientID, for: user)
         let result = Components.Schemas.SessionResult(
             id: logged.log.id.uuidString, date: logged.log.date.description, phaseChange: logged.phaseChange,
@@ -74,6 +75,17 @@ extension APIHandler {
         let answered = try await services.nextMorning.answer(answer, for: try APICall.requireUser())
         return .ok(
             .init(body: .json(.init(sessionDate: answered.sessionDate.description, decisions: try Wire.convert(answered.decisions)))))
+    }
+
+    /// The id her app made for the session, so a retry is stored once. (Read outside the async handler: see
+    /// `parsedIntake`.)
+    @inline(never)
+    private static func clientID(_ text: String?) throws -> UUID? {
+        guard let text else { return nil }
+        guard let id = UUID(uuidString: text) else {
+            throw Problem.badRequest("id must be a UUID made by your app (got \(text.prefix(40))).")
+        }
+        return id
     }
 
     private func programResponse(_ current: ProgramService.Current) throws -> Components.Schemas.ProgramResponse {

@@ -178,7 +178,7 @@ struct SessionPagesController {
             items.append(.object(item))
         }
         let catalogue = content.catalogue
-        let feedback = try validated { () throws(InputError) in try FeedbackParser.parse(.array(items), catalogue: catalogue) }
+        let feedback = try parsedFeedback(.array(items), catalogue: catalogue)
         // The day the page was opened (a session queued offline is sent later) and the page's own id for it.
         let date = LocalDate(form["date"] ?? "")
         let clientID = (form["sessionId"]).flatMap(UUID.init(uuidString:))
