@@ -41,7 +41,9 @@ let package = Package(
             resources: [.copy("Resources/content")]
         ),
         // Storage ports and the in-memory adapter. No database imports.
-        .target(name: "BackCoachStorage", dependencies: ["BackCoachCore"]),
+        .target(name: "BackCoachStorage", dependencies: ["BackCoachCore", "CZlib"]),
+        // The system's zlib (session logs are stored compressed).
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // The embedded default: one SQLite file through GRDB (reads on the calling thread, group-committed writes).
         .target(
             name: "BackCoachStorageSQLite",

@@ -38,10 +38,11 @@ extension FluentStore {
     }
 
     static func insert(_ log: SessionLog, for user: UserID, into sql: any SQLDatabase) async throws {
-        try await sql.insert(into: "session_logs").columns("id", "user_id", "date", "feedback", "decisions", "created_at")
+        try await sql.insert(into: "session_logs").columns("id", "user_id", "date", "log", "created_at")
             .values(
-                SQLBind(log.id), SQLBind(user.rawValue), SQLBind(log.date.description), SQLBind(try JSONText.encode(log.feedback)),
-                SQLBind(try JSONText.encode(log.decisions)), SQLBind(log.createdAt.timeIntervalSince1970)
+                SQLBind(log.id), SQLBind(user.rawValue), SQLBind(log.date.description),
+                SQLBind(try SessionLogCoding.encode(feedback: log.feedback, decisions: log.decisions)),
+                SQLBind(log.createdAt.timeIntervalSince1970)
             ).run()
     }
 

@@ -29,11 +29,12 @@ extension FluentStore {
     }
 
     static func session(from row: any SQLRow) throws -> SessionLog {
-        SessionLog(
+        let contents = try SessionLogCoding.decode(try row.decode(column: "log", as: Data.self))
+        return SessionLog(
             id: try row.decode(column: "id", as: UUID.self),
             date: try date(row, "date"),
-            feedback: try JSONText.decode([ExerciseFeedback].self, row.decode(column: "feedback", as: String.self)),
-            decisions: try JSONText.decode([ProgressionDecision].self, row.decode(column: "decisions", as: String.self)),
+            feedback: contents.feedback,
+            decisions: contents.decisions,
             createdAt: Date(timeIntervalSince1970: try row.decode(column: "created_at", as: Double.self)))
     }
 

@@ -1,11 +1,29 @@
+import GRDB
+
 /// The embedded database's schema, one step at a time. Never edit a shipped step: add a new one.
 ///
 /// The tables, names and column types are the ones the earlier FluentKit adapter created, so a file it made opens
 /// here unchanged (its `_fluent_migrations` ledger is adopted on first open, see `SQLiteDatabase.adoptFluentLedger`).
 struct SQLiteMigration: Sendable {
     let name: String
-    let up: [String]
-    let down: [String]
+    let up: [SQLiteMigrationStep]
+    let down: [SQLiteMigrationStep]
+}
+
+/// One SQL statement, or code for what SQL can't say (rewriting stored values into a new format).
+enum SQLiteMigrationStep: Sendable, ExpressibleByStringInterpolation {
+    case sql(String)
+    case code(@Sendable (Database) throws -> Void)
+
+    init(stringLiteral value: String) { self = .sql(value) }
+    init(stringInterpolation: DefaultStringInterpolation) { self = .sql(String(stringInterpolation: stringInterpolation)) }
+
+    func run(_ db: Database) throws {
+        switch self {
+        case .sql(let statement): try db.execute(sql: statement)
+        case .code(let body): try body(db)
+        }
+    }
 }
 
 enum SQLiteMigrations {
@@ -139,5 +157,16 @@ enum SQLiteMigrations {
             name: "0014_index_psfs_checkins",
             up: ["CREATE INDEX checkins_psfs ON checkins (user_id, date) WHERE psfs IS NOT NULL"],
             down: ["DROP INDEX checkins_psfs"]),
+        SQLiteMigration(
+            name: "0015_compress_session_logs",
+            up: [
+                "ALTER TABLE session_logs ADD COLUMN log BLOB", .code(SessionLogRewrite.compress),
+                "ALTER TABLE session_logs DROP COLUMN feedback", "ALTER TABLE session_logs DROP COLUMN decisions",
+            ],
+            down: [
+                "ALTER TABLE session_logs ADD COLUMN feedback TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE session_logs ADD COLUMN decisions TEXT NOT NULL DEFAULT ''", .code(SessionLogRewrite.expand),
+                "ALTER TABLE session_logs DROP COLUMN log",
+            ]),
     ]
 }

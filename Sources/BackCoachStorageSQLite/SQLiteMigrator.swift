@@ -14,7 +14,7 @@ enum SQLiteMigrator {
         let applied = try appliedNames(db)
         let batch = (try Int.fetchOne(db, sql: "SELECT MAX(batch) FROM \(ledger)") ?? 0) + 1
         for migration in list where !applied.contains(migration.name) {
-            for statement in migration.up { try db.execute(sql: statement) }
+            for step in migration.up { try step.run(db) }
             try db.execute(
                 sql: "INSERT INTO \(ledger) (name, batch, applied_at) VALUES (?, ?, ?)",
                 arguments: [migration.name, batch, Date().timeIntervalSince1970])
@@ -26,7 +26,7 @@ enum SQLiteMigrator {
         guard let batch = try Int.fetchOne(db, sql: "SELECT MAX(batch) FROM \(ledger)") else { return }
         let names = Set(try String.fetchAll(db, sql: "SELECT name FROM \(ledger) WHERE batch = ?", arguments: [batch]))
         for migration in SQLiteMigrations.all.reversed() where names.contains(migration.name) {
-            for statement in migration.down { try db.execute(sql: statement) }
+            for step in migration.down { try step.run(db) }
             try db.execute(sql: "DELETE FROM \(ledger) WHERE name = ?", arguments: [migration.name])
         }
     }

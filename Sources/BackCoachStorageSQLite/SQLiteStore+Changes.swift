@@ -28,10 +28,11 @@ extension SQLiteStore {
             }
             if let session = update.session {
                 try db.run(
-                    "INSERT INTO session_logs (id, user_id, date, feedback, decisions, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO session_logs (id, user_id, date, log, created_at) VALUES (?, ?, ?, ?, ?)",
                     [
-                        session.id.text, user.text, session.date.description, try JSONText.encode(session.feedback),
-                        try JSONText.encode(session.decisions), session.createdAt.timeIntervalSince1970,
+                        session.id.text, user.text, session.date.description,
+                        try SessionLogCoding.encode(feedback: session.feedback, decisions: session.decisions),
+                        session.createdAt.timeIntervalSince1970,
                     ])
             }
             if let program = update.program { try Self.storeProgram(db, user, program) }

@@ -29,11 +29,12 @@ extension SQLiteStore {
     }
 
     static func session(from row: Row) throws -> SessionLog {
-        SessionLog(
+        let contents = try SessionLogCoding.decode(try row.value("log"))
+        return SessionLog(
             id: try row.value("id"),
             date: try row.date("date"),
-            feedback: try JSONText.decode([ExerciseFeedback].self, row.value("feedback")),
-            decisions: try JSONText.decode([ProgressionDecision].self, row.value("decisions")),
+            feedback: contents.feedback,
+            decisions: contents.decisions,
             createdAt: Date(timeIntervalSince1970: try row.value("created_at")))
     }
 

@@ -105,7 +105,7 @@ struct MigrationTests {
         try await database.migrate(through: "0009_create_account_recovery")
         let later = [
             "0010_add_place_to_users", "0011_create_intake_drafts", "0012_add_roles_to_users", "0013_create_shares",
-            "0014_index_psfs_checkins",
+            "0014_index_psfs_checkins", "0015_compress_session_logs",
         ]
         #expect(try await database.pendingMigrations() == later)
         let store = database.store
@@ -135,6 +135,17 @@ struct MigrationTests {
         }
         try await store.addToken(hash: "upgrade-\(UUID())", for: user.id, now: StoreContract.now)
         let before = try await store.checkins(for: user.id, from: day.adding(days: -29), to: day)
+        // A session log as the older releases wrote it: two JSON text columns.
+        let session = SessionLog(
+            date: day, feedback: try JSONText.decode([ExerciseFeedback].self, Self.oldFeedback),
+            decisions: try JSONText.decode([ProgressionDecision].self, Self.oldDecisions), createdAt: StoreContract.now)
+        try await Self.step("old release: log a session") {
+            try await database.execute(
+                """
+                INSERT INTO session_logs (id, user_id, date, feedback, decisions, created_at) VALUES ('\(session.id.uuidString)', \
+                '\(user.id.rawValue.uuidString)', '\(day)', '\(Self.oldFeedback)', '\(Self.oldDecisions)', \(StoreContract.now.timeIntervalSince1970))
+                """)
+        }
 
         try await Self.step("upgrade") { try await database.migrate() }
         try await Self.step("revert") { try await database.revertLastBatch() }
@@ -150,6 +161,8 @@ struct MigrationTests {
             #expect(try await Self.step("read her account") { try await reader.user(id: user.id) } == user)
             #expect(try await reader.intakeAndProgram(for: user.id)?.program == record)
             #expect(try await reader.checkins(for: user.id, from: day.adding(days: -29), to: day) == before)
+            // The old log reads the same from its compressed form, after an upgrade, a revert and the upgrade again.
+            #expect(try await reader.sessions(for: user.id, from: day, to: day) == [session])
             // The columns that came back work.
             try await reader.setPlace(country: "IE", timeZone: "Europe/Dublin", for: user.id)
             #expect(try await reader.user(id: user.id)?.country == "IE")
@@ -165,6 +178,12 @@ struct MigrationTests {
         }
         await restarted.shutdown()
     }
+
+    static let oldFeedback =
+        #"[{"completed":true,"difficulty":"right","exerciseID":"clams","nextMorning":"settled","painDuring":6,"symptoms":["leaking"]}]"#
+    static let oldDecisions =
+        #"[{"action":"regress","exerciseID":"clams","nextDose":{"holdSeconds":2,"perSide":true,"reps":5,"restSeconds":30,"secondsPerRep":3,"sets":1},"#
+        + #""nextExerciseID":"clams","reason":"Clams brought on leaking, so next time Clams is easier: 1 × 5 each side.","rule":"5.2-3"}]"#
 
     /// A JSON document as an SQL string literal.
     static func quoted(_ value: some Encodable) throws -> String {
@@ -182,7 +201,7 @@ struct MigrationTests {
             // Written by `backcoach seed --users 2 --days 20` of the release before this adapter.
             #expect(try await database.verifyBackup() == 2)
             // Everything it made is adopted; only the steps that came after it wait.
-            #expect(try await database.pendingMigrations() == ["0014_index_psfs_checkins"])
+            #expect(try await database.pendingMigrations() == ["0014_index_psfs_checkins", "0015_compress_session_logs"])
             try await database.migrate()
             let store = database.store
             let from = LocalDate("2026-01-01")!
@@ -205,7 +224,7 @@ struct MigrationTests {
             #expect(pains == [76, 83])
             #expect(sessions == 20)
             try await database.revertLastBatch()
-            #expect(try await database.pendingMigrations() == ["0014_index_psfs_checkins"])
+            #expect(try await database.pendingMigrations() == ["0014_index_psfs_checkins", "0015_compress_session_logs"])
         } catch {
             await database.shutdown()
             throw error

@@ -1,0 +1,43 @@
+/// The preset dictionary of session-log format 1 (`SessionLogCoding`): what session logs are made of, rarest first,
+/// as zlib wants it. Frozen: logs stored with it can only be read with exactly these bytes (a test pins their hash).
+/// A better dictionary is a new format with a new constant, never an edit here.
+enum SessionLogDictionary {
+    static let v1 = Array(
+        [
+            #"Exercises: "360° breathing" "Unclench and stand tall" "Sitting up tall" "Child's pose" "Ca"#,
+            #"t–cow" "Knee rolls" "Hip circles on all fours" "90\/90 hip switches" "Half-kneeling hip st"#,
+            #"retch" "Figure-4 stretch on your back" "Supported pigeon stretch" "Glute bridge" "Banded g"#,
+            #"lute bridge" "Single-leg bridge" "Clams" "Banded clams" "Side-lying leg lift" "Fire hydran"#,
+            #"ts" "Pelvic-floor squeezes" "Heel slides" "Hovering heel slides" "Supported toe taps" "Toe"#,
+            #" taps from double tabletop" "Toe taps with arm reach" "Dead bug" "Inner-thigh squeeze" "Bi"#,
+            #"rd dog (leg only)" "Bird dog" "Open book" "Thread the needle" "Doorway chest stretch" "Sea"#,
+            #"ted upper-back stretch" "Shoulder-blade squeeze""diaphragmatic-breathing" "unclench-neutra"#,
+            #"l-standing" "sitting-tall" "childs-pose" "cat-cow" "knee-rolls" "hip-circles" "hip-switche"#,
+            #"s-90-90" "half-kneeling-hip-flexor-stretch" "figure-four-stretch" "pigeon-stretch" "glute-"#,
+            #"bridge" "banded-bridge" "single-leg-bridge" "clams" "banded-clams" "side-lying-hip-abducti"#,
+            #"on" "fire-hydrants" "pelvic-floor-training" "heel-slides" "heel-slide-hover" "supported-to"#,
+            #"e-taps" "double-tabletop-toe-taps" "toe-taps-arm-reach" "dead-bug" "adductor-squeeze" "bir"#,
+            #"d-dog-leg-slide" "bird-dog" "open-book" "thread-the-needle" "doorway-chest-stretch" "seate"#,
+            #"d-upper-back-extension" "shoulder-blade-squeeze"brought on leaking, so heaviness in the pe"#,
+            #"lvis, so doming of the tummy, so sharp pain, so Pain reached /10 in , above your limit of "#,
+            #"/10, so  was too hard to finish, so  stays the same until it feels right. stays the same: "#,
+            #"give your pain score next time so it can count toward a step up. stays the same until a se"#,
+            #"ssion feels right.Pain had not settled by the next morning, so  stays at the same level.Pa"#,
+            #"in had not settled by the next morning twice in a row, so  rests for a week, as it is alre"#,
+            #"ady at its easiest. A pelvic-health physio can check what suits you is at its top level fo"#,
+            #"r now; keep it up while the next step waits for a later phase.You are ready for the next s"#,
+            #"tep:  goes up to next time  is easier: next time you do  instead"symptoms":["heaviness","l"#,
+            #"eaking","doming","pain"],"nextMorning":"notSettled","nextMorning":"settled","difficult"#,
+            #"y":"tooHard","difficulty":"tooEasy","completed":false,"action":"progress","action":"regres"#,
+            #"s","rule":"5.2-3"},{"rule":"5.2-6"},{"rule":"5.2-7"},{Good work. One more good session on "#,
+            #"another day and  steps up.","rule":"5.2-6"},{{"decisions":[{"action":"hold","exerciseI"#,
+            #"D":"","nextDose":{"holdSeconds":0,"perSide":false,"reps":5,"restSeconds":0,"secondsPerRe"#,
+            #"p":5,"sets":1},"nextExerciseID":"","reason":"Good work. If your pain has settled by tomorr"#,
+            #"ow morning, this counts toward the next step for .","rule":"5.2-4"},{"action":"hold","exer"#,
+            #"ciseID":"","nextDose":{"holdSeconds":2,"perSide":true,"reps":8,"restSeconds":30,"secondsPe"#,
+            #"rRep":4,"sets":2},"nextExerciseID":""feedback":[{"completed":true,"difficulty":"right","ex"#,
+            #"erciseID":"","painDuring":2,"symptoms":[]},{"completed":true,"difficulty":"right","exercis"#,
+            #"eID":"","painDuring":1,"symptoms":[]},{"completed":true,"difficulty":"right","exerciseI"#,
+            #"D":""#,
+        ].joined().utf8)
+}
