@@ -84,7 +84,8 @@ struct SeedCommand: AsyncParsableCommand, AsyncCLICommand {
 
 /// Lives one made-up user's days through the services the server uses, with a clock that moves a day at a time:
 /// an intake on the first day, a check-in every day (pain easing from about 6 to about 2 with day-to-day noise,
-/// a weekly PSFS), and on each session day the safety check and a session, reviewed by the progression rules.
+/// a weekly PSFS), and on each session day before today the safety check and a session, reviewed by the progression
+/// rules. Her browser session starts on the last day.
 struct HistorySeeder: Sendable {
     let content: ContentLibrary
     let today: LocalDate
@@ -105,7 +106,6 @@ struct HistorySeeder: Sendable {
         let services = Services(store: store, content: content, passwords: passwords, now: { clock.now })
         let user = try await services.accounts.signUp(email: email, password: password)
         let token = try await services.accounts.issueToken(for: user.id)
-        let cookie = try await services.accounts.startWebSession(for: user.id)
         let answers = try intake(weeksSinceBirth: 2 + days / 7, daysPerWeek: 3 + index % 3)
         _ = try await services.program.saveIntake(answers, for: user)
 
@@ -122,6 +122,8 @@ struct HistorySeeder: Sendable {
                 ]
                 : nil
             _ = try await services.checkins.save(.init(date: date, pain: pain, psfs: psfs), for: user)
+            // Today is still ahead of her: checked in, but no safety check or session yet (the load tool does those).
+            guard offset < days - 1 else { continue }
             let day = try await services.today.day(date, for: user)
             guard day.status == .session, let session = day.session else { continue }
             _ = try await services.safety.record([], painAtRest: min(6, pain), painWorsening: false, on: date, for: user)
@@ -131,6 +133,8 @@ struct HistorySeeder: Sendable {
             }
             _ = try await services.sessions.log(feedback, on: date, for: user)
         }
+        // Signed in today, so the browser session is fresh (it lasts 30 days).
+        let cookie = try await services.accounts.startWebSession(for: user.id)
         return Secrets(token: token, sessionCookie: cookie, calendarSecret: user.calendarSecret)
     }
 
@@ -159,22 +163,5 @@ final class SeedClock: @unchecked Sendable {
 
     func set(_ date: Date) {
         lock.withLock { current = date }
-    }
-}
-
-/// A small deterministic generator, so every seeded database has the same shape.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -13,7 +13,7 @@ struct ProgressBoundedReadTests {
     /// A history with gaps, pain that drifts, and PSFS rounds where an activity joins late, one is retyped in
     /// another case, and one stops being rated.
     static func history(days: Int) -> [Checkin] {
-        var generator = SplitMix(seed: UInt64(days))
+        var generator = SplitMix64(seed: UInt64(days))
         return (0..<days).compactMap { offset -> Checkin? in
             guard generator.next() % 5 != 0 else { return nil }  // about one day in five without a check-in
             let date = start.adding(days: offset)
@@ -78,18 +78,5 @@ struct ProgressBoundedReadTests {
                 PainWeek(weekOf: monday.adding(days: 7), average: 1, checkins: 1),
             ])
         #expect(PainWeek.weeks(of: []).isEmpty)
-    }
-}
-
-/// A small deterministic generator, so the histories are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
