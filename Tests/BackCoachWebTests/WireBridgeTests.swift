@@ -84,12 +84,17 @@ struct WireBridgeTests {
         for offset in 0..<7 {
             let day = try await services.today.day(today.adding(days: offset), for: user)
             #expect(try Self.lossless(day, as: Components.Schemas.Today.self), "day \(offset)")
+            #expect(try Wire.today(day) == Wire.convert(day), "the direct mapping says what the bridge says, day \(offset)")
         }
         _ = try await services.checkins.save(
             .init(date: today, pain: 4, psfs: [.init(activity: "Lifting", score: 5)], note: "ok"), for: user)
         _ = try await services.checkins.save(
             .init(date: today.adding(days: -8), pain: 6, psfs: [.init(activity: "Lifting", score: 2)]), for: user)
-        #expect(try Self.lossless(try await services.progress.report(days: 30, for: user), as: Components.Schemas.Progress.self))
+        for days in [30, 365] {
+            let report = try await services.progress.report(days: days, for: user)
+            #expect(try Self.lossless(report, as: Components.Schemas.Progress.self))
+            #expect(try Wire.progress(report) == Wire.convert(report), "the direct mapping says what the bridge says, \(days) days")
+        }
         let checkins = try await services.checkins.checkins(from: today.adding(days: -29), to: today, for: user)
         #expect(try Self.lossless(checkins, as: [Components.Schemas.Checkin].self))
         let check = try await services.safety.record(

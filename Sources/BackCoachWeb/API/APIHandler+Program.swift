@@ -29,7 +29,7 @@ extension APIHandler {
         let user = try APICall.requireUser()
         // Today as she opens it (no date asked for) tells phase news once, as the Today page does.
         let today = try await services.today.day(try day(input.query.date, for: user), for: user, announcing: input.query.date == nil)
-        return .ok(.init(body: .json(try Wire.convert(today))))
+        return .ok(.init(body: .json(try Wire.today(today))))
     }
 
     /// A check's result, and her country's numbers when it stops the program.

@@ -30,6 +30,6 @@ extension APIHandler {
 
     func getProgress(_ input: Operations.GetProgress.Input) async throws -> Operations.GetProgress.Output {
         let report = try await services.progress.report(days: input.query.days ?? 30, for: try APICall.requireUser())
-        return .ok(.init(body: .json(try Wire.convert(report))))
+        return .ok(.init(body: .json(try Wire.progress(report))))
     }
 }

@@ -1,3 +1,4 @@
+import BackCoachCore
 import Foundation
 import Hummingbird
 import Mustache
@@ -7,6 +8,8 @@ import NIOCore
 public struct WebRenderer: Sendable {
     let library: MustacheLibrary
     let assets: Assets
+    /// Fragments that read the same for everyone, rendered once (see `fragment`).
+    let fragments = BoundedCache<String, String>(capacity: 16)
 
     public static func bundled() async throws -> WebRenderer {
         guard let folder = Bundle.module.url(forResource: "templates", withExtension: nil) else {
@@ -23,6 +26,20 @@ public struct WebRenderer: Sendable {
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: Self.withoutBreaksBetweenTags(rendered)))
+    }
+
+    /// A template rendered on its own, for a page to place unescaped (`{{{name}}}`). The Today page's safety
+    /// questions took four fifths of its time through Mustache (perf, docs/performance.md), and unanswered they are
+    /// the same for everyone: `cacheAs` keeps such a fragment after its first rendering.
+    func fragment(_ template: String, cacheAs key: String? = nil, _ model: () -> Any) throws -> String {
+        func render() throws -> String {
+            guard let rendered = library.render(TemplateValues.flatten(model()), withTemplate: template) else {
+                throw Problem(.internalServerError, "The template \(template) is missing.")
+            }
+            return rendered
+        }
+        guard let key else { return try render() }
+        return try fragments.value(for: key) { try render() }
     }
 
     /// The page as bytes, without the line breaks that sit between two tags: they carry nothing (text from people

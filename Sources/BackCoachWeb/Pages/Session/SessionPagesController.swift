@@ -55,8 +55,11 @@ struct SessionPagesController {
         let canRecheck = day.status == .paused ? !(try await services.safety.stopped(on: day.date, for: user)) : false
         let model = TodayPage.make(
             day, canRecheck: canRecheck, morning: morning, offersClearance: ProgramService.offersClearance(current),
-            clearedSaved: clearedSaved, notice: notice, rescreen: services.safety.questions, answers: answers,
-            errors: errors, questions: content.questions, context: context, assets: renderer.assets)
+            clearedSaved: clearedSaved, notice: notice,
+            flagQuestions: try TodayPage.flagQuestions(
+                rescreen: services.safety.questions, answers: answers, errors: errors, labels: content.questions.answers, renderer: renderer
+            ),
+            answers: answers, errors: errors, questions: content.questions, context: context, assets: renderer.assets)
         return try renderer.html("pages/today", model, status: status)
     }
 

@@ -17,7 +17,8 @@ struct TodayPage {
     let exercises: [PlannedExercise]
     let tip: String?
     let rescreenIntro: String
-    let flagGroups: [SafetyQuestionForm.Group]
+    /// The day's safety questions, rendered (`flagQuestions(...)`).
+    let flagQuestions: String
     let labels: QuestionSet.AnswerLabels
     let flags: [TriageFlag]
     /// 0 to 10, for today's resting pain.
@@ -59,11 +60,30 @@ struct TodayPage {
         "notSettled": "Thank you. Your exercises stay where they are for now. If it happens again, the plan makes them easier.",
     ]
 
-    /// `canRecheck`: paused by an earlier day's check, so a new check may lift it; `rescreen`: the day's questions.
+    /// The day's safety questions as HTML, with her answers and what is missing; unanswered, the same for everyone, so
+    /// rendered once.
+    static func flagQuestions(
+        rescreen: [RedFlagRule], answers: [String: [String]], errors: [String: String], labels: QuestionSet.AnswerLabels,
+        renderer: WebRenderer
+    ) throws -> String {
+        struct Model {
+            let flagGroups: [SafetyQuestionForm.Group]
+            let labels: QuestionSet.AnswerLabels
+        }
+        let fresh = answers.isEmpty && errors.isEmpty
+        return try renderer.fragment("partials/flag-questions", cacheAs: fresh ? "daily-flag-questions" : nil) {
+            // Not required one by one: "none of these today" answers them all.
+            Model(
+                flagGroups: SafetyQuestionForm(rules: rescreen, daily: true).groups(values: answers, errors: errors, required: false),
+                labels: labels)
+        }
+    }
+
+    /// `canRecheck`: paused by an earlier day's check, so a new check may lift it.
     static func make(
         _ day: Day, canRecheck: Bool, morning: String? = nil, offersClearance: Bool = false, clearedSaved: Bool = false,
         notice: String? = nil,
-        rescreen: [RedFlagRule], answers: [String: [String]] = [:],
+        flagQuestions: String, answers: [String: [String]] = [:],
         errors: [String: String] = [:], questions: QuestionSet, context: AppRequestContext, assets: Assets
     ) -> TodayPage {
         return TodayPage(
@@ -72,8 +92,7 @@ struct TodayPage {
             isWithheld: day.status == .withheld, screenRequired: day.screenRequired, completed: day.completed,
             sessionNumber: day.sessionNumber ?? 0, minutes: day.session?.estimatedMinutes ?? 0, exercises: day.session?.exercises ?? [],
             tip: day.tip, rescreenIntro: questions.rescreenIntro,
-            // Not required one by one: "none of these today" answers them all.
-            flagGroups: SafetyQuestionForm(rules: rescreen, daily: true).groups(values: answers, errors: errors, required: false),
+            flagQuestions: flagQuestions,
             labels: questions.answers, flags: day.triage?.flags ?? [],
             painScale: (0...10).map { ScaleChoice(value: $0, checked: answers["painAtRest"]?.first == String($0)) },
             canRecheck: canRecheck,
