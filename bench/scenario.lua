@@ -5,6 +5,8 @@
 --   BENCH_AUTH         none | token | cookie
 --   BENCH_TODAY        YYYY-MM-DD; {date} counts back from it so every write is a distinct (user, date)
 --   BENCH_THREADS      the -t given to wrk, to keep the threads' request numbers apart
+--   BENCH_SERVERS, BENCH_SERVER  how many app servers are loaded at once and which one this wrk loads, so each
+--                      server's wrk takes its own share of the users
 --   BENCH_ONCE         1: one request per user, then the thread stops (a session can be logged once a day); the
 --                      few requests a connection still sends after that are /bench/ping, counted as "extra"
 -- Any answer other than 2xx counts as an error (wrk itself counts only 4xx and 5xx: a 303 to sign-in is not a page).
@@ -17,7 +19,7 @@ function setup(thread)
   all_threads[#all_threads + 1] = thread
 end
 
-local users, method, path, body, auth, sent, threads, today_epoch, today, once
+local users, method, path, body, auth, sent, threads, servers, server, today_epoch, today, once
 not_2xx = 0
 extra = 0
 
@@ -33,6 +35,8 @@ function init(args)
   if body == "" then body = nil end
   auth = os.getenv("BENCH_AUTH") or "none"
   threads = tonumber(os.getenv("BENCH_THREADS") or "1")
+  servers = tonumber(os.getenv("BENCH_SERVERS") or "1")
+  server = tonumber(os.getenv("BENCH_SERVER") or "0")
   today = os.getenv("BENCH_TODAY")
   local y, m, d = today:match("(%d+)-(%d+)-(%d+)")
   today_epoch = os.time({ year = tonumber(y), month = tonumber(m), day = tonumber(d), hour = 12 })
@@ -43,7 +47,7 @@ end
 function request()
   -- Request k of all threads: user k mod N, and (k div N) mod 1000 days before today, so writes don't repeat a
   -- (user, date) pair within a run of fewer than N × 1000 requests.
-  local k = sent * threads + thread_index
+  local k = (sent * threads + thread_index) * servers + server
   sent = sent + 1
   if once and k >= #users then
     extra = extra + 1
@@ -65,7 +69,7 @@ end
 
 function response(status, headers, response_body)
   if status < 200 or status > 299 then not_2xx = not_2xx + 1 end
-  if once and sent * threads + thread_index >= #users then wrk.thread:stop() end
+  if once and (sent * threads + thread_index) * servers + server >= #users then wrk.thread:stop() end
 end
 
 function done(summary, latency, requests)
