@@ -106,29 +106,51 @@ struct TrackingRoutesTests {
             let week = try await app.request(.get, "/api/v1/me/progress?days=7", token: token).object()
             #expect(week["baseline"] as? Double == 7 && (week["pain"] as? [Any])?.count == 7)
             #expect(object["resolution"] as? String == "day" && (object["painWeeks"] as? [Any])?.isEmpty == true)
-            // Past 90 days: a point a week (Monday to Sunday), with the same verdicts.
+            // The 1-year view of a two-week history still shows each day: the span counts from her first day.
+            let young = try await app.request(.get, "/api/v1/me/progress?days=365", token: token).object()
+            #expect(young["resolution"] as? String == "day" && (young["pain"] as? [Any])?.count == 14)
+            // Past 90 days from her first day: a point a week (Monday to Sunday), with the same verdicts. 100 days
+            // later she checks in three days running at 3/10.
+            app.clock.advance(seconds: 98 * 86_400)
+            for day in 98..<101 {
+                if day > 98 { app.clock.advance(seconds: 86_400) }
+                let response = try await app.request(
+                    .put, "/api/v1/me/checkins/\(LocalDateText.day(offset: day))", token: token, json: #"{"pain":3}"#)
+                #expect(response.status == .created)
+            }
             let year = try await app.request(.get, "/api/v1/me/progress?days=365", token: token)
             expectMatchesSchema(year, "GET", "/api/v1/me/progress")
             let long = try year.object()
             #expect(long["resolution"] as? String == "week" && (long["pain"] as? [Any])?.isEmpty == true)
             let weeks = try #require(long["painWeeks"] as? [[String: Any]])
-            #expect(weeks.map { $0["checkins"] as? Int ?? 0 }.reduce(0, +) == 14)
+            #expect(weeks.map { $0["checkins"] as? Int ?? 0 }.reduce(0, +) == 17)
             #expect(weeks.allSatisfy { LocalDate($0["weekOf"] as? String ?? "")?.weekdayIndex == 0 })
             #expect(long["baseline"] as? Double == 7 && long["latest"] as? Double == 3)
         }
     }
 
-    @Test("The progress page's long view shows weekly averages, in the chart and the table")
+    @Test("The progress page's long view shows weekly averages, in the chart and the table, once her history is that long")
     func weeklyPage() async throws {
         try await TestApp.run { app in
             let browser = Browser(app)
-            try await browser.signUpAndOnboard()
+            let email = "weeks-\(UUID())@example.test"
+            try await browser.signUpAndOnboard(email: email)
             for day in 0..<10 {
                 try await browser.get("/checkin")
                 let saved = try await browser.post("/checkin", [("date", LocalDateText.day(offset: day)), ("pain", "\(day % 5)")])
                 #expect(saved.status == .seeOther)
                 if day < 9 { app.clock.advance(seconds: 86_400) }
             }
+            // Ten days in, the 1-year view still shows each day.
+            #expect(try await browser.get("/progress?days=365").text.contains("<th scope=\"col\">Date</th>"))
+            // 90 days later she checks in again: now the year is in weeks.
+            app.clock.advance(seconds: 90 * 86_400)
+            // A browser session lasts 30 days: she signs in again.
+            try await browser.get("/signin")
+            #expect(try await browser.post("/signin", [("email", email), ("password", "correct horse battery")]).status == .seeOther)
+            try await browser.get("/checkin")
+            let later = try await browser.post("/checkin", [("date", LocalDateText.day(offset: 99)), ("pain", "1")])
+            #expect(later.status == .seeOther)
             let page = try await browser.get("/progress?days=365").text
             #expect(page.contains("<th scope=\"col\">Week of</th><th scope=\"col\">Average pain (0–10)</th>"))
             // 25 November was a Wednesday: 5 check-ins that week, 5 the next.

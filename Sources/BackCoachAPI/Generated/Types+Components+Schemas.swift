@@ -2351,14 +2351,14 @@ extension Components {
             public var from: Swift.String
             /// - Remark: Generated from `#/components/schemas/Progress/to`.
             public var to: Swift.String
-            /// day: `pain` has a point per check-in (windows of up to 90 days); week: `painWeeks` has a weekly average
+            /// day: `pain` has a point per check-in (a window spanning up to 90 days from her first day); week: `painWeeks` has a weekly average
             ///
             /// - Remark: Generated from `#/components/schemas/Progress/resolution`.
             @frozen public enum ResolutionPayload: String, Codable, Hashable, Sendable, CaseIterable {
                 case day = "day"
                 case week = "week"
             }
-            /// day: `pain` has a point per check-in (windows of up to 90 days); week: `painWeeks` has a weekly average
+            /// day: `pain` has a point per check-in (a window spanning up to 90 days from her first day); week: `painWeeks` has a weekly average
             ///
             /// - Remark: Generated from `#/components/schemas/Progress/resolution`.
             public var resolution: Components.Schemas.Progress.ResolutionPayload
@@ -2560,7 +2560,7 @@ extension Components {
             /// - Parameters:
             ///   - from:
             ///   - to:
-            ///   - resolution: day: `pain` has a point per check-in (windows of up to 90 days); week: `painWeeks` has a weekly average
+            ///   - resolution: day: `pain` has a point per check-in (a window spanning up to 90 days from her first day); week: `painWeeks` has a weekly average
             ///   - pain: Daily points when `resolution` is day; empty otherwise
             ///   - painWeeks: Weekly averages, Monday to Sunday, when `resolution` is week; empty otherwise
             ///   - baseline:

@@ -113,7 +113,7 @@ public enum OutcomeCalculator {
     }
 
     /// Whether the first rounds read so far (oldest first) still lack a first rating for some activity of her latest
-    /// round, so a reader must fetch earlier-but-later rounds too. `firstRounds` must be a prefix of her history.
+    /// round, so a reader must fetch the rounds after them too. `firstRounds` must be a prefix of her history.
     public static func needsEarlierRounds(_ firstRounds: [PSFSEntry], latest: PSFSEntry) -> Bool {
         let rated = Set(firstRounds.flatMap { $0.ratings.map { psfsKey($0.activity) } })
         return latest.ratings.contains { !rated.contains(psfsKey($0.activity)) }

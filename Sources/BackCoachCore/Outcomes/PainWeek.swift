@@ -13,7 +13,7 @@ public struct PainWeek: Codable, Equatable, Sendable {
         self.checkins = checkins
     }
 
-    /// Views longer than this many days show weekly points instead of daily ones.
+    /// Windows spanning more than this many days show weekly points instead of daily ones.
     public static let dailyPointsUpTo = 90
 
     /// The weekly averages of `checkins` (in date order), one per week that has any.

@@ -4,11 +4,12 @@ import Foundation
 
 /// Pain and PSFS series for a window, change against baseline, and adherence (planned vs done).
 /// Reads the window, her first week and last two weeks, and a few PSFS rounds (`VerdictInputs`), so a window costs
-/// the same whatever the length of her history. Windows over 90 days give weekly pain points instead of daily ones.
+/// the same whatever the length of her history. A window spanning over 90 days gives weekly pain points instead of
+/// daily ones; the span is from her first day, so in her first months even the 1-year view shows each day.
 public struct ProgressReport: Encodable, Sendable {
     public let from: LocalDate
     public let to: LocalDate
-    /// Daily points, for windows of up to 90 days (`resolution` day); empty otherwise.
+    /// Daily points, for a window spanning up to 90 days (`resolution` day); empty otherwise.
     public let pain: [PainPoint]
     /// Weekly averages, for longer windows (`resolution` week); empty otherwise.
     public let painWeeks: [PainWeek]
@@ -73,7 +74,7 @@ public struct ProgressReport: Encodable, Sendable {
             planned = record.schedule(answers: intake.answers).sessionDays(from: from, to: to).count
         }
         let done = try await store.sessionDates(for: user.id, from: from, to: to).count
-        let weekly = days > PainWeek.dailyPointsUpTo
+        let weekly = from.days(until: to) + 1 > PainWeek.dailyPointsUpTo
         return ProgressReport(
             from: from, to: to, pain: weekly ? [] : window.map { PainPoint(date: $0.date, pain: $0.pain) },
             painWeeks: weekly ? PainWeek.weeks(of: window.map { PainCheckin(date: $0.date, pain: $0.pain) }) : [],

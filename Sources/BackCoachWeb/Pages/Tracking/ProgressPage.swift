@@ -70,7 +70,9 @@ struct ProgressPage {
         var activities: [ActivityChange] = []
         if let first = report.psfs.first, let last = report.psfs.last {
             for rating in last.ratings {
-                let before = first.ratings.first { $0.activity.lowercased() == rating.activity.lowercased() }?.score ?? rating.score
+                // The same activity however she typed it, as the verdict matches them.
+                let key = OutcomeCalculator.psfsKey(rating.activity)
+                let before = first.ratings.first { OutcomeCalculator.psfsKey($0.activity) == key }?.score ?? rating.score
                 activities.append(
                     ActivityChange(
                         name: rating.activity, first: before, latest: rating.score, firstWidth: before * 10, latestWidth: rating.score * 10)
