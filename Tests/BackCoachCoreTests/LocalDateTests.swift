@@ -31,7 +31,10 @@ struct LocalDateTests {
 
     @Test(
         "Impossible dates and other shapes are refused",
-        arguments: ["2026-02-29", "2026-02-30", "2026-13-01", "2026-04-31", "26-1-1", "2026-1-01", "x"])
+        arguments: [
+            "2026-02-29", "2026-02-30", "2026-13-01", "2026-04-31", "26-1-1", "2026-1-01", "x", "+026-01-01", "2026-0a-01", "2026/01/01",
+            "2026-01-01 ", "２０２６-01-01", "",
+        ])
     func refusesImpossibleDates(text: String) {
         #expect(LocalDate(text) == nil)
     }

@@ -10,8 +10,9 @@ import OpenAPIRuntime
 
 /// The JSON API: every operation of openapi.yaml, generated as `APIProtocol`, mapped to the services that own its
 /// rules. One extension file per area (accounts, profile, program, tracking, exports, content, system); each
-/// handler only converts between the generated wire types and a service call.
-struct APIHandler: APIProtocol {
+/// handler only converts between the generated wire types and a service call. A class, since the generated router
+/// copies it into every call.
+final class APIHandler: APIProtocol, Sendable {
     let services: Services
     let publicBaseURL: String
     /// Checks the database answers, for /healthz.
@@ -20,6 +21,16 @@ struct APIHandler: APIProtocol {
     let metricsText: @Sendable () -> String
 
     var content: ContentLibrary { services.content }
+
+    init(
+        services: Services, publicBaseURL: String, healthCheck: @escaping @Sendable () async throws -> Void,
+        metricsText: @escaping @Sendable () -> String
+    ) {
+        self.services = services
+        self.publicBaseURL = publicBaseURL
+        self.healthCheck = healthCheck
+        self.metricsText = metricsText
+    }
 
     /// Mounts every operation on `router`, behind the middleware that gives handlers their `APICall`.
     static func mount(on router: Router<AppRequestContext>, dependencies: WebDependencies) throws {
