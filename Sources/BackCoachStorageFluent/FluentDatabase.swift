@@ -17,12 +17,18 @@ public final class FluentDatabase: StoreDatabase, Service, Sendable {
     let logger: Logger
     let decoded = DecodedRecords()
 
-    public init(postgresURL url: String, logger: Logger) throws {
+    /// `connectionWait`: how long a query waits for a free connection before it fails. A request that waited 10 s
+    /// has already failed the person waiting; the test suite, which saturates both cores with parallel tests, waits
+    /// longer so it measures its own assertions, not the machine.
+    public init(postgresURL url: String, logger: Logger, connectionWait: Duration = .seconds(10)) throws {
         self.location = .postgres(url: url)
         self.logger = logger
         let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
+        let wait = TimeAmount.milliseconds(
+            connectionWait.components.seconds * 1000 + connectionWait.components.attoseconds / 1_000_000_000_000_000)
         do {
-            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+            databases.use(
+                try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: wait, sqlLogLevel: .trace), as: .psql)
         } catch {
             throw DatabaseLocationError("the PostgreSQL URL is not valid: \(location)")
         }

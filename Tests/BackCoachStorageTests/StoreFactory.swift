@@ -41,7 +41,7 @@ actor SharedPostgres {
         if setup == nil {
             setup = Task {
                 guard let url = StoreFactory.postgresURL else { throw CancellationError() }
-                let database = try FluentDatabase(postgresURL: url, logger: Logger(label: "test"))
+                let database = try FluentDatabase(postgresURL: url, logger: Logger(label: "test"), connectionWait: .seconds(60))
                 do {
                     try await database.migrate()
                 } catch {

@@ -62,7 +62,8 @@ actor SharedPostgresPool {
     func database() async throws -> FluentDatabase {
         if setup == nil {
             setup = Task {
-                let database = try FluentDatabase(postgresURL: StoreKind.postgresURL ?? "", logger: Logger(label: "test"))
+                let database = try FluentDatabase(
+                    postgresURL: StoreKind.postgresURL ?? "", logger: Logger(label: "test"), connectionWait: .seconds(60))
                 do {
                     try await database.migrate()
                 } catch {
