@@ -29,6 +29,9 @@ public protocol HealthRecordStore: Sendable {
     /// Dates that have at least one logged session, between two dates inclusive, in order (for adherence;
     /// reads no feedback).
     func sessionDates(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [LocalDate]
+    /// How many days between two dates inclusive have at least one logged session (adherence over a long window,
+    /// counted by the database).
+    func sessionDayCount(for user: UserID, from: LocalDate, to: LocalDate) async throws -> Int
     /// The most recent sessions, oldest first.
     func recentSessions(for user: UserID, limit: Int) async throws -> [SessionLog]
     /// Inserts or replaces the check-in for its date; returns true when it was new.
@@ -37,6 +40,9 @@ public protocol HealthRecordStore: Sendable {
     func upsertCheckin(_ checkin: Checkin, for user: UserID, keepingNewer: Bool) async throws -> Bool
     /// Check-ins between two dates inclusive, oldest first.
     func checkins(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [Checkin]
+    /// Her pain between two dates inclusive as weekly averages (`PainWeek`, weeks from Monday), oldest first,
+    /// worked out by the database: a year's chart reads 53 rows, not 365 check-ins.
+    func painWeeks(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [PainWeek]
     /// The date of the first check-in ever, for the baseline.
     func firstCheckinDate(for user: UserID) async throws -> LocalDate?
     /// Check-ins that carry PSFS ratings between two dates inclusive, at most `limit` of them: the oldest, oldest

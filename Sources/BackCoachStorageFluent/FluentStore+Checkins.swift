@@ -46,6 +46,22 @@ extension FluentStore {
             .orderBy("date", newestFirst ? .descending : .ascending).limit(max(0, limit)).all().map(Self.checkin(from:))
     }
 
+    public func painWeeks(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [PainWeek] {
+        // Dates are stored as text; date_trunc('week') gives the ISO week's Monday.
+        let rows = try await sql.raw(
+            """
+            SELECT to_char(date_trunc('week', date::date), 'YYYY-MM-DD') AS week_of, SUM(pain)::bigint AS total, \
+            COUNT(*) AS checkins FROM checkins WHERE user_id = \(bind: user.rawValue) \
+            AND date >= \(bind: from.description) AND date <= \(bind: to.description) GROUP BY week_of ORDER BY week_of
+            """
+        ).all()
+        return try rows.map { row in
+            PainWeek(
+                weekOf: try Self.date(row, "week_of"), total: try row.decode(column: "total", as: Int.self),
+                checkins: try row.decode(column: "checkins", as: Int.self))
+        }
+    }
+
     public func firstCheckinDate(for user: UserID) async throws -> LocalDate? {
         let row = try await sql.select().column("date").from("checkins").where("user_id", .equal, user.rawValue)
             .orderBy("date").limit(1).first()

@@ -240,6 +240,16 @@ public struct FluentStore: BackCoachStore {
             .orderBy("date").all().map { try Self.date($0, "date") }
     }
 
+    public func sessionDayCount(for user: UserID, from: LocalDate, to: LocalDate) async throws -> Int {
+        let row = try await sql.raw(
+            """
+            SELECT COUNT(DISTINCT date) AS days FROM session_logs WHERE user_id = \(bind: user.rawValue) \
+            AND date >= \(bind: from.description) AND date <= \(bind: to.description)
+            """
+        ).first()
+        return try row?.decode(column: "days", as: Int.self) ?? 0
+    }
+
     public func recentSessions(for user: UserID, limit: Int) async throws -> [SessionLog] {
         try await sql.select().columns("*").from("session_logs").where("user_id", .equal, user.rawValue)
             .orderBy("date", .descending).orderBy("created_at", .descending).limit(limit)

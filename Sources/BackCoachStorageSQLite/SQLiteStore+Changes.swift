@@ -68,6 +68,20 @@ extension SQLiteStore {
         }
     }
 
+    public func painWeeks(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [PainWeek] {
+        // '-6 days' then 'weekday 1' lands on the Monday of the date's week (a Monday stays itself).
+        try read { db in
+            try db.rows(
+                """
+                SELECT date(date, '-6 days', 'weekday 1') AS week_of, SUM(pain) AS total, COUNT(*) AS checkins FROM checkins \
+                WHERE user_id = ? AND date >= ? AND date <= ? GROUP BY week_of ORDER BY week_of
+                """, [user.text, from.description, to.description]
+            ).map { row in
+                PainWeek(weekOf: try row.date("week_of"), total: try row.value("total"), checkins: try row.value("checkins"))
+            }
+        }
+    }
+
     public func firstCheckinDate(for user: UserID) async throws -> LocalDate? {
         try read { db in
             try db.row("SELECT date FROM checkins WHERE user_id = ? ORDER BY date LIMIT 1", [user.text]).map { try $0.date("date") }

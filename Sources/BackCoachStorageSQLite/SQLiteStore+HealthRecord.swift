@@ -79,6 +79,15 @@ extension SQLiteStore {
         }
     }
 
+    public func sessionDayCount(for user: UserID, from: LocalDate, to: LocalDate) async throws -> Int {
+        try read { db in
+            try db.row(
+                "SELECT COUNT(DISTINCT date) AS days FROM session_logs WHERE user_id = ? AND date >= ? AND date <= ?",
+                [user.text, from.description, to.description]
+            )?.value("days") ?? 0
+        }
+    }
+
     public func recentSessions(for user: UserID, limit: Int) async throws -> [SessionLog] {
         try read { db in
             try db.rows("SELECT * FROM session_logs WHERE user_id = ? ORDER BY date DESC, created_at DESC LIMIT ?", [user.text, limit])

@@ -39,11 +39,13 @@ struct ProgressBoundedReadTests {
         let first = try await store.firstCheckinDate(for: user.id)
         for todayOffset in Set([days - 1, days / 2, min(days - 1, 13), days + 3]) {
             let today = Self.start.adding(days: todayOffset)
+            // A weekly view reads no daily check-ins first (`covering` nil): the verdicts must not change.
             for window in [7, 30, 90, 365, 1095] {
                 let from = max(today.adding(days: -(window - 1)), first ?? today)
-                let shown = try await store.checkins(for: user.id, from: from, to: today)
+                let read = window <= PainWeek.dailyPointsUpTo
+                let shown = read ? try await store.checkins(for: user.id, from: from, to: today) : []
                 let inputs = try await VerdictInputs.read(
-                    for: user.id, firstCheckin: first, window: shown, from: from, to: today, store: store)
+                    for: user.id, firstCheckin: first, window: shown, covering: read ? from...today : nil, asOf: today, store: store)
                 let upToToday = all.filter { $0.date <= today }
                 let whole = OutcomeCalculator.summarize(
                     pain: upToToday.map { PainCheckin(date: $0.date, pain: $0.pain) },

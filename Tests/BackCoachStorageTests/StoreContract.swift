@@ -19,6 +19,7 @@ enum StoreContract {
         "care team shares": careTeam, "care team adjustment": careTeamAdjustment,
         "race: a share code redeemed once": shareCodeRedeemedOnce, "race: revoke against a clinician's change": revokeAgainstAdjustment,
         "today in one read": todayRecord, "PSFS rounds, oldest or newest": psfsRounds,
+        "weekly pain from Monday": painWeeks,
     ]
 
     static let names = checks.keys.sorted()
@@ -130,6 +131,10 @@ enum StoreContract {
         let extra = SessionLog(date: day, feedback: [], decisions: [], createdAt: now.addingTimeInterval(9))
         try await store.addSession(extra, program: ProgramRecord(startDate: day, state: ProgramState(phase: .fullStrength)), for: user.id)
         #expect(try await store.sessionDates(for: user.id, from: day, to: day.adding(days: 1)) == [day, day.adding(days: 1)])
+        // Two sessions on one day count as one day done.
+        #expect(try await store.sessionDayCount(for: user.id, from: day, to: day.adding(days: 1)) == 2)
+        #expect(try await store.sessionDayCount(for: user.id, from: day, to: day.adding(days: 30)) == 3)
+        #expect(try await store.sessionDayCount(for: user.id, from: day.adding(days: 3), to: day.adding(days: 30)) == 0)
         #expect(try await store.recentSessions(for: user.id, limit: 2).map(\.date) == [day.adding(days: 1), day.adding(days: 2)])
         #expect(try await store.recentSessions(for: user.id, limit: 10).count == 4)
         #expect(try await store.program(for: user.id)?.state.phase == .fullStrength)
@@ -177,6 +182,30 @@ enum StoreContract {
         #expect(bounded.map(\.date) == [day.adding(days: 7), day.adding(days: 14)])
         #expect(try await store.psfsCheckins(for: user.id, from: day, to: end, limit: 0, newestFirst: true).isEmpty)
         #expect(try await store.psfsCheckins(for: other.id, from: day, to: end, limit: 9, newestFirst: true).map(\.pain) == [1])
+    }
+
+    /// The database's weekly sums say what `PainWeek.weeks` says of the same check-ins. `day` is a Wednesday.
+    static func painWeeks(_ store: any BackCoachStore) async throws {
+        let user = try await newUser(store)
+        let other = try await newUser(store)
+        for offset in 0..<40 where offset % 3 != 1 {
+            _ = try await store.upsertCheckin(Checkin(date: day.adding(days: offset), pain: offset % 11, updatedAt: now), for: user.id)
+        }
+        _ = try await store.upsertCheckin(Checkin(date: day, pain: 10, updatedAt: now), for: other.id)
+        let monday = day.adding(days: -2)
+        for (from, to) in [
+            (day, day.adding(days: 39)), (day.adding(days: 6), day.adding(days: 20)), (day.adding(days: 50), day.adding(days: 60)),
+        ] {
+            let read = try await store.checkins(for: user.id, from: from, to: to).map { PainCheckin(date: $0.date, pain: $0.pain) }
+            #expect(try await store.painWeeks(for: user.id, from: from, to: to) == PainWeek.weeks(of: read))
+        }
+        // Wednesday 0, Thursday (skipped), Friday 2, Saturday 3, Sunday (skipped): one week, from Monday.
+        let first = try await store.painWeeks(for: user.id, from: day, to: day.adding(days: 4))
+        #expect(first == [PainWeek(weekOf: monday, total: 5, checkins: 3)])
+        #expect(
+            try await store.painWeeks(for: other.id, from: day, to: day.adding(days: 39)) == [
+                PainWeek(weekOf: monday, total: 10, checkins: 1)
+            ])
     }
 
     /// Many saves at once, as a busy server makes them: none may fail (SQLite used to answer "database is locked"),

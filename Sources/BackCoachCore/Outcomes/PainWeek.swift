@@ -13,6 +13,11 @@ public struct PainWeek: Codable, Equatable, Sendable {
         self.checkins = checkins
     }
 
+    /// The week from a sum and a count, as a database's GROUP BY gives them (the same division as `weeks(of:)`).
+    public init(weekOf: LocalDate, total: Int, checkins: Int) {
+        self.init(weekOf: weekOf, average: Double(total) / Double(max(1, checkins)), checkins: checkins)
+    }
+
     /// Windows spanning more than this many days show weekly points instead of daily ones.
     public static let dailyPointsUpTo = 90
 
@@ -23,7 +28,7 @@ public struct PainWeek: Codable, Equatable, Sendable {
         var total = 0
         var count = 0
         func close() {
-            if let monday, count > 0 { weeks.append(PainWeek(weekOf: monday, average: Double(total) / Double(count), checkins: count)) }
+            if let monday, count > 0 { weeks.append(PainWeek(weekOf: monday, total: total, checkins: count)) }
         }
         for checkin in checkins {
             let start = checkin.date.adding(days: -checkin.date.weekdayIndex)

@@ -64,20 +64,25 @@ public struct ProgressReport: Encodable, Sendable {
         let record = stored?.program
         let from = max(
             to.adding(days: -(days - 1)), ProgressService.firstDay(of: user, firstCheckin: first, programStart: record?.startDate))
-        let window = try await store.checkins(for: user.id, from: from, to: to)
-        let inputs = try await VerdictInputs.read(for: user.id, firstCheckin: first, window: window, from: from, to: to, store: store)
-        let withPSFS = window.compactMap { checkin in checkin.psfs.map { (checkin.date, $0) } }
+        let span = from.days(until: to) + 1
+        let weekly = span > PainWeek.dailyPointsUpTo
+        // A weekly window reads its weeks as the database sums them, and only the check-ins that carry PSFS: its cost
+        // follows the number of weeks, not of days.
+        let window = weekly ? [] : try await store.checkins(for: user.id, from: from, to: to)
+        let weeks = weekly ? try await store.painWeeks(for: user.id, from: from, to: to) : []
+        let rated = weekly ? try await store.psfsCheckins(for: user.id, from: from, to: to, limit: span, newestFirst: false) : window
+        let inputs = try await VerdictInputs.read(
+            for: user.id, firstCheckin: first, window: window, covering: weekly ? nil : from...to, asOf: to, store: store)
+        let withPSFS = rated.compactMap { checkin in checkin.psfs.map { (checkin.date, $0) } }
         let summary = OutcomeCalculator.summarize(pain: inputs.pain, psfs: inputs.psfs, asOf: to)
 
         var planned = 0
         if let record, let intake = stored?.intake {
             planned = record.schedule(answers: intake.answers).sessionDays(from: from, to: to).count
         }
-        let done = try await store.sessionDates(for: user.id, from: from, to: to).count
-        let weekly = from.days(until: to) + 1 > PainWeek.dailyPointsUpTo
+        let done = try await store.sessionDayCount(for: user.id, from: from, to: to)
         return ProgressReport(
-            from: from, to: to, pain: weekly ? [] : window.map { PainPoint(date: $0.date, pain: $0.pain) },
-            painWeeks: weekly ? PainWeek.weeks(of: window.map { PainCheckin(date: $0.date, pain: $0.pain) }) : [],
+            from: from, to: to, pain: window.map { PainPoint(date: $0.date, pain: $0.pain) }, painWeeks: weeks,
             resolution: weekly ? .week : .day, baseline: summary.pain.baseline,
             latest: summary.pain.latest, meaningfulChange: summary.pain.meaningfulImprovement, threshold: summary.pain.threshold,
             messages: summary.messages, suggestPhysio: summary.suggestPhysio, easeOff: summary.easeOff,

@@ -12,14 +12,16 @@ struct VerdictInputs {
     /// PSFS rounds read at a time from her first one; an activity added later needs another read.
     static let roundsPerRead = 8
 
-    /// `window`: the check-ins from `from` to `to`, already read; ranges it covers are not read again.
+    /// `window`: the check-ins of the dates `covering`, already read; ranges it covers are not read again (nil:
+    /// nothing read yet).
     static func read(
-        for user: UserID, firstCheckin: LocalDate?, window: [Checkin], from: LocalDate, to: LocalDate, store: any BackCoachStore
+        for user: UserID, firstCheckin: LocalDate?, window: [Checkin], covering: ClosedRange<LocalDate>?, asOf to: LocalDate,
+        store: any BackCoachStore
     ) async throws -> VerdictInputs {
         guard let first = firstCheckin else { return VerdictInputs(pain: [], psfs: []) }
         var painByDate = Dictionary(window.map { ($0.date, $0.pain) }, uniquingKeysWith: { _, last in last })
         for range in OutcomeCalculator.painWindows(firstCheckin: first, asOf: to)
-        where range.lowerBound < from || range.upperBound > to {
+        where covering.map({ range.lowerBound < $0.lowerBound || range.upperBound > $0.upperBound }) ?? true {
             for checkin in try await store.checkins(for: user, from: range.lowerBound, to: range.upperBound) {
                 painByDate[checkin.date] = checkin.pain
             }

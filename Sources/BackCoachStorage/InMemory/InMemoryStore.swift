@@ -220,6 +220,10 @@ public actor InMemoryStore: BackCoachStore {
         Array(Set(sessions(for: user, from: from, to: to).map(\.date))).sorted()
     }
 
+    public func sessionDayCount(for user: UserID, from: LocalDate, to: LocalDate) -> Int {
+        sessionDates(for: user, from: from, to: to).count
+    }
+
     public func recentSessions(for user: UserID, limit: Int) -> [SessionLog] {
         Array((sessionLog[user] ?? []).sorted { ($0.date, $0.createdAt) < ($1.date, $1.createdAt) }.suffix(limit))
     }
@@ -238,6 +242,10 @@ public actor InMemoryStore: BackCoachStore {
     }
 
     public func firstCheckinDate(for user: UserID) -> LocalDate? { checkinLog[user]?.keys.min() }
+
+    public func painWeeks(for user: UserID, from: LocalDate, to: LocalDate) -> [PainWeek] {
+        PainWeek.weeks(of: checkins(for: user, from: from, to: to).map { PainCheckin(date: $0.date, pain: $0.pain) })
+    }
 
     public func psfsCheckins(for user: UserID, from: LocalDate, to: LocalDate, limit: Int, newestFirst: Bool) -> [Checkin] {
         let rated = checkins(for: user, from: from, to: to).filter { $0.psfs != nil }
