@@ -14,4 +14,4 @@ public protocol ThrottleStore: Sendable {
 }
 
 /// Everything the app stores. Adapters implement every part; handlers ask only for the part they need.
-public typealias BackCoachStore = AccountStore & HealthRecordStore & IntakeDraftStore & ThrottleStore & CareTeamStore
+public typealias BackCoachStore = AccountStore & HealthRecordStore & IntakeDraftStore & ThrottleStore & CareTeamStore & ReminderStore

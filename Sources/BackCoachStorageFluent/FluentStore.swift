@@ -160,7 +160,7 @@ public struct FluentStore: BackCoachStore {
             // Children first, so the erase does not depend on foreign-key cascades being switched on.
             for table in [
                 "api_tokens", "web_sessions", "account_recovery", "intake_drafts", "intakes", "programs", "screens", "session_logs",
-                "checkins",
+                "checkins", "reminders", "push_subscriptions",
             ] {
                 try await sql.delete(from: table).where("user_id", .equal, id).run()
             }

@@ -168,5 +168,21 @@ enum SQLiteMigrations {
                 "ALTER TABLE session_logs ADD COLUMN decisions TEXT NOT NULL DEFAULT ''", .code(SessionLogRewrite.expand),
                 "ALTER TABLE session_logs DROP COLUMN log",
             ]),
+        SQLiteMigration(
+            name: "0016_create_reminders",
+            up: [
+                """
+                CREATE TABLE reminders (user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE, settings TEXT NOT NULL, \
+                next_due REAL, nudged_on TEXT, advised_on TEXT)
+                """,
+                "CREATE INDEX reminders_due ON reminders (next_due) WHERE next_due IS NOT NULL",
+                """
+                CREATE TABLE push_subscriptions (endpoint TEXT PRIMARY KEY, user_id \(owner), p256dh TEXT NOT NULL, \
+                auth TEXT NOT NULL, created_at REAL NOT NULL)
+                """,
+                "CREATE INDEX push_subscriptions_user ON push_subscriptions (user_id)",
+                "CREATE TABLE server_keys (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            ],
+            down: ["DROP TABLE server_keys", "DROP TABLE push_subscriptions", "DROP TABLE reminders"]),
     ]
 }

@@ -142,7 +142,7 @@ extension SQLiteStore {
             try db.run("DELETE FROM shares WHERE client_id = ? OR clinician_id = ?", [id, id])
             for table in [
                 "api_tokens", "web_sessions", "account_recovery", "intake_drafts", "intakes", "programs", "screens", "session_logs",
-                "checkins",
+                "checkins", "reminders", "push_subscriptions",
             ] {
                 try db.run("DELETE FROM \(table) WHERE user_id = ?", [id])
             }

@@ -105,7 +105,7 @@ struct MigrationTests {
         try await database.migrate(through: "0009_create_account_recovery")
         let later = [
             "0010_add_place_to_users", "0011_create_intake_drafts", "0012_add_roles_to_users", "0013_create_shares",
-            "0014_index_psfs_checkins", "0015_compress_session_logs",
+            "0014_index_psfs_checkins", "0015_compress_session_logs", "0016_create_reminders",
         ]
         #expect(try await database.pendingMigrations() == later)
         let store = database.store
@@ -201,7 +201,10 @@ struct MigrationTests {
             // Written by `backcoach seed --users 2 --days 20` of the release before this adapter.
             #expect(try await database.verifyBackup() == 2)
             // Everything it made is adopted; only the steps that came after it wait.
-            #expect(try await database.pendingMigrations() == ["0014_index_psfs_checkins", "0015_compress_session_logs"])
+            #expect(
+                try await database.pendingMigrations() == [
+                    "0014_index_psfs_checkins", "0015_compress_session_logs", "0016_create_reminders",
+                ])
             try await database.migrate()
             let store = database.store
             let from = LocalDate("2026-01-01")!
@@ -224,7 +227,10 @@ struct MigrationTests {
             #expect(pains == [76, 83])
             #expect(sessions == 20)
             try await database.revertLastBatch()
-            #expect(try await database.pendingMigrations() == ["0014_index_psfs_checkins", "0015_compress_session_logs"])
+            #expect(
+                try await database.pendingMigrations() == [
+                    "0014_index_psfs_checkins", "0015_compress_session_logs", "0016_create_reminders",
+                ])
         } catch {
             await database.shutdown()
             throw error

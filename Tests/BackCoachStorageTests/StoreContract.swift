@@ -19,7 +19,8 @@ enum StoreContract {
         "care team shares": careTeam, "care team adjustment": careTeamAdjustment,
         "race: a share code redeemed once": shareCodeRedeemedOnce, "race: revoke against a clinician's change": revokeAgainstAdjustment,
         "today in one read": todayRecord, "PSFS rounds, oldest or newest": psfsRounds,
-        "weekly pain from Monday": painWeeks,
+        "weekly pain from Monday": painWeeks, "reminders claimed once": reminders, "push subscriptions": pushSubscriptions,
+        "race: a server key stored once": serverKeyStoredOnce,
     ]
 
     static let names = checks.keys.sorted()

@@ -17,6 +17,10 @@ public actor InMemoryStore: BackCoachStore {
     /// Shares with clinicians and her care-team log (`InMemoryStore+CareTeam.swift`).
     var careShares: [UUID: Share] = [:]
     var careLog: [CareEvent] = []
+    /// Reminders, push subscriptions (by endpoint) and server keys (`InMemoryStore+Reminders.swift`).
+    var reminders: [UserID: ReminderRecord] = [:]
+    var subscriptions: [String: (user: UserID, subscription: PushSubscription)] = [:]
+    var serverKeys: [String: String] = [:]
 
     public init() {}
 
@@ -136,6 +140,8 @@ public actor InMemoryStore: BackCoachStore {
         shares.forEach { careShares.removeValue(forKey: $0) }
         careLog.removeAll { $0.client == user || $0.clinician == user }
         report.shares = shares.count
+        reminders.removeValue(forKey: user)
+        subscriptions = subscriptions.filter { $0.value.user != user }
         return report
     }
 
