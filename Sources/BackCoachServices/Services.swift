@@ -24,11 +24,14 @@ public final class Services: Sendable {
     public let search: SearchService
     public let shares: ShareService
     public let clinician: ClinicianService
+    public let reminders: ReminderService
+    public let reminderScheduler: ReminderScheduler
     public let content: ContentLibrary
 
     public init(
         store: any BackCoachStore, content: ContentLibrary, passwords: PasswordHasher, throttle: SignInThrottle? = nil,
-        now: @escaping @Sendable () -> Date = { Date() }, publicBaseURL: String = "http://127.0.0.1:8080", mailer: (any Mailer)? = nil
+        now: @escaping @Sendable () -> Date = { Date() }, publicBaseURL: String = "http://127.0.0.1:8080", mailer: (any Mailer)? = nil,
+        push: PushSettings = PushSettings()
     ) {
         let context = ServiceContext(store: store, content: content, now: now, publicBaseURL: publicBaseURL)
         let program = ProgramService(context: context)
@@ -50,5 +53,10 @@ public final class Services: Sendable {
         search = SearchService(content: content)
         shares = ShareService(context: context)
         clinician = ClinicianService(context: context, program: program, throttle: accounts.throttle)
+        let sender = WebPushSender(
+            transport: push.transport, keyring: VAPIDKeyring(store: store), contact: push.contact(publicBaseURL: publicBaseURL), now: now)
+        reminders = ReminderService(context: context, sender: sender, allowLoopbackEndpoints: push.allowLoopbackEndpoints)
+        reminderScheduler = ReminderScheduler(
+            context: context, today: today, delivery: ReminderDelivery(context: context, sender: sender))
     }
 }
