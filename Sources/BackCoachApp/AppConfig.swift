@@ -25,13 +25,19 @@ public struct AppConfig: Sendable, Equatable {
     /// Tests only: a file holding a number of seconds the server's clock runs ahead of the real one, read on every
     /// use, so a browser journey can live through several days in minutes. Never set in real use.
     public var testClockFile: String?
+    /// Tests and a local push service only: also accept push subscriptions at plain-http loopback addresses.
+    public var pushAllowLoopback: Bool
+    /// A `mailto:` or `https:` contact for push services' operators (the VAPID subject); nil: worked out.
+    public var pushContact: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .sqlite(path: "./backcoach.sqlite"),
         logLevel: Logger.Level = .info, migrateOnStart: Bool = true, publicURL: String? = nil, bcryptCost: UInt8 = 12,
         signUpsPerHour: Int = 10, smtp: SMTPRelay? = nil, mailFrom: String = "backcoach@localhost",
-        benchRoutes: Bool = false, testClockFile: String? = nil
+        benchRoutes: Bool = false, testClockFile: String? = nil, pushAllowLoopback: Bool = false, pushContact: String? = nil
     ) {
+        self.pushAllowLoopback = pushAllowLoopback
+        self.pushContact = pushContact
         self.testClockFile = testClockFile
         self.smtp = smtp
         self.mailFrom = mailFrom
@@ -61,6 +67,8 @@ public struct AppConfig: Sendable, Equatable {
         public static let mailFrom = "mail.from"
         public static let benchRoutes = "bench.routes"
         public static let testClockFile = "test.clock.file"
+        public static let pushAllowLoopback = "backcoach.push.allow.loopback"
+        public static let pushContact = "push.contact"
     }
 
     /// Reads and checks every key; reports every problem at once in one error.
@@ -105,12 +113,18 @@ public struct AppConfig: Sendable, Equatable {
         if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
             problems.append("\(Key.publicURL) must start with http:// or https:// (got \(publicURL))")
         }
+        let pushAllowLoopback = boolean(Key.pushAllowLoopback, default: false, in: reader, problems: &problems)
+        let pushContact = reader.string(forKey: ConfigKey(Key.pushContact))
+        if let pushContact, !(pushContact.hasPrefix("mailto:") || pushContact.hasPrefix("https:")) {
+            problems.append("\(Key.pushContact) must be a mailto: or https: address (got \(pushContact))")
+        }
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
         return AppConfig(
             host: host, port: port, database: database, logLevel: level ?? .info,
             migrateOnStart: migrate, publicURL: publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }, bcryptCost: cost,
             signUpsPerHour: signUps, smtp: smtp, mailFrom: mailFrom, benchRoutes: benchRoutes,
-            testClockFile: reader.string(forKey: ConfigKey(Key.testClockFile)))
+            testClockFile: reader.string(forKey: ConfigKey(Key.testClockFile)), pushAllowLoopback: pushAllowLoopback,
+            pushContact: pushContact)
     }
 
     private static func boolean(_ key: String, default fallback: Bool, in reader: ConfigReader, problems: inout [String]) -> Bool {

@@ -33,11 +33,13 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
         logger.warning("The clock is moved by a test file; never use this in real use", metadata: ["file": "\(file)"])
         now = TestClock.reading(file)
     }
+    let pushClient = HTTPPushTransport()
     let dependencies = WebDependencies(
         store: store, content: content, passwords: PasswordHasher(cost: config.bcryptCost),
         throttle: SignInThrottle(store: store, signUpsPerAddressPerHour: config.signUpsPerHour), now: now,
         healthCheck: { try await database.ping() }, metricsText: AppMetrics.text, publicBaseURL: config.publicURL,
-        mailer: config.smtp.map { SMTPMailer(host: $0.host, port: $0.port, from: config.mailFrom) })
+        mailer: config.smtp.map { SMTPMailer(host: $0.host, port: $0.port, from: config.mailFrom) },
+        push: PushSettings(transport: pushClient, contact: config.pushContact, allowLoopbackEndpoints: config.pushAllowLoopback))
     let router = try buildRouter(dependencies, renderer: renderer)
     if config.benchRoutes {
         // The ceiling for benchmarks: the same middleware as every route, and no database or template work.
@@ -50,7 +52,8 @@ public func buildApplication(config: AppConfig, logger: Logger) async throws -> 
         server: .http1(configuration: .init(idleTimeout: .seconds(Int64(connectionIdleTimeout)))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "BackCoach"),
         logger: logger)
-    app.addServices(database)
+    // Reminders go out from every server; each due one is claimed by one of them (`ReminderScheduler`).
+    app.addServices(database, ReminderRunner(scheduler: dependencies.services.reminderScheduler, client: pushClient))
     logger.info("BackCoach ready", metadata: ["database": "\(config.database)", "address": "\(config.host):\(config.port)"])
     return app
 }

@@ -22,11 +22,11 @@ public struct WebDependencies: Sendable {
         store: any BackCoachStore, content: ContentLibrary, passwords: PasswordHasher, throttle: SignInThrottle? = nil,
         now: @escaping @Sendable () -> Date = { Date() }, healthCheck: @escaping @Sendable () async throws -> Void = {},
         metricsText: @escaping @Sendable () -> String = { "" }, publicBaseURL: String = "http://127.0.0.1:8080",
-        mailer: (any Mailer)? = nil
+        mailer: (any Mailer)? = nil, push: PushSettings = PushSettings()
     ) {
         self.services = Services(
             store: store, content: content, passwords: passwords, throttle: throttle, now: now, publicBaseURL: publicBaseURL,
-            mailer: mailer)
+            mailer: mailer, push: push)
         self.figures = ExerciseFigures(content: content)
         self.healthCheck = healthCheck
         self.metricsText = metricsText

@@ -187,7 +187,10 @@ struct ReminderSchedulerTests {
     func subscriptionChecks() async throws {
         let world = try await World(zone: "UTC", start: "2026-12-07T06:00:00Z")
         let reminders = world.services.reminders
-        for endpoint in ["http://push.example.test/x", "http://127.0.0.1:9/x", "ftp://push.example.test/x", "not a url"] {
+        for endpoint in [
+            "http://push.example.test/x", "http://127.0.0.1:9/x", "ftp://push.example.test/x", "not a url", "https://10.0.0.5/x",
+            "https://[fd00::1]/x", "https://localhost/x", "https://127.0.0.1/x",
+        ] {
             await #expect(throws: ServiceError.self, "\(endpoint)") {
                 try await reminders.subscribe(endpoint: endpoint, p256dh: world.push.p256dh, auth: world.push.auth, for: world.user)
             }

@@ -36,6 +36,15 @@ struct AuthorizationTests {
         "POST /api/v1/me/shares": (.post, "/api/v1/me/shares", nil),
         "DELETE /api/v1/me/shares/{shareId}": (.delete, "/api/v1/me/shares/6f1c1b9e-0000-4000-8000-000000000000", nil),
         "GET /api/v1/me/care-log": (.get, "/api/v1/me/care-log", nil),
+        "GET /api/v1/me/reminders": (.get, "/api/v1/me/reminders", nil),
+        "PUT /api/v1/me/reminders": (.put, "/api/v1/me/reminders", #"{"enabled":true,"days":[0,2],"time":"08:30"}"#),
+        "POST /api/v1/me/reminders/test": (.post, "/api/v1/me/reminders/test", nil),
+        "POST /api/v1/me/push-subscriptions": (
+            .post, "/api/v1/me/push-subscriptions", #"{"endpoint":"https://push.example.test/a","keys":{"p256dh":"x","auth":"y"}}"#
+        ),
+        "DELETE /api/v1/me/push-subscriptions": (
+            .delete, "/api/v1/me/push-subscriptions?endpoint=https%3A%2F%2Fpush.example.test%2Fa", nil
+        ),
     ]
 
     @Test("Missing, malformed, unknown or revoked tokens get 401 on every protected route")

@@ -1732,6 +1732,213 @@ extension Components {
                 case sessionsPerWeek
             }
         }
+        /// - Remark: Generated from `#/components/schemas/Reminders`.
+        public struct Reminders: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/Reminders/enabled`.
+            public var enabled: Swift.Bool
+            /// Monday 0 … Sunday 6
+            ///
+            /// - Remark: Generated from `#/components/schemas/Reminders/days`.
+            public var days: [Swift.Int]
+            /// In her time zone
+            ///
+            /// - Remark: Generated from `#/components/schemas/Reminders/time`.
+            public var time: Swift.String
+            /// Start of quiet hours (HH:MM), or null for none
+            ///
+            /// - Remark: Generated from `#/components/schemas/Reminders/quietFrom`.
+            public var quietFrom: Swift.String?
+            /// End of quiet hours (HH:MM); may be the next morning
+            ///
+            /// - Remark: Generated from `#/components/schemas/Reminders/quietUntil`.
+            public var quietUntil: Swift.String?
+            /// How many of her browsers are subscribed
+            ///
+            /// - Remark: Generated from `#/components/schemas/Reminders/devices`.
+            public var devices: Swift.Int
+            /// The VAPID public key, base64url, for pushManager.subscribe
+            ///
+            /// - Remark: Generated from `#/components/schemas/Reminders/applicationServerKey`.
+            public var applicationServerKey: Swift.String
+            /// Creates a new `Reminders`.
+            ///
+            /// - Parameters:
+            ///   - enabled:
+            ///   - days: Monday 0 … Sunday 6
+            ///   - time: In her time zone
+            ///   - quietFrom: Start of quiet hours (HH:MM), or null for none
+            ///   - quietUntil: End of quiet hours (HH:MM); may be the next morning
+            ///   - devices: How many of her browsers are subscribed
+            ///   - applicationServerKey: The VAPID public key, base64url, for pushManager.subscribe
+            public init(
+                enabled: Swift.Bool,
+                days: [Swift.Int],
+                time: Swift.String,
+                quietFrom: Swift.String? = nil,
+                quietUntil: Swift.String? = nil,
+                devices: Swift.Int,
+                applicationServerKey: Swift.String
+            ) {
+                self.enabled = enabled
+                self.days = days
+                self.time = time
+                self.quietFrom = quietFrom
+                self.quietUntil = quietUntil
+                self.devices = devices
+                self.applicationServerKey = applicationServerKey
+            }
+            public enum CodingKeys: String, CodingKey {
+                case enabled
+                case days
+                case time
+                case quietFrom
+                case quietUntil
+                case devices
+                case applicationServerKey
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/ReminderUpdate`.
+        public struct ReminderUpdate: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/ReminderUpdate/enabled`.
+            public var enabled: Swift.Bool
+            /// - Remark: Generated from `#/components/schemas/ReminderUpdate/days`.
+            public var days: [Swift.Int]
+            /// HH:MM
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReminderUpdate/time`.
+            public var time: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ReminderUpdate/quietFrom`.
+            public var quietFrom: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/ReminderUpdate/quietUntil`.
+            public var quietUntil: Swift.String?
+            /// Creates a new `ReminderUpdate`.
+            ///
+            /// - Parameters:
+            ///   - enabled:
+            ///   - days:
+            ///   - time: HH:MM
+            ///   - quietFrom:
+            ///   - quietUntil:
+            public init(
+                enabled: Swift.Bool,
+                days: [Swift.Int],
+                time: Swift.String,
+                quietFrom: Swift.String? = nil,
+                quietUntil: Swift.String? = nil
+            ) {
+                self.enabled = enabled
+                self.days = days
+                self.time = time
+                self.quietFrom = quietFrom
+                self.quietUntil = quietUntil
+            }
+            public enum CodingKeys: String, CodingKey {
+                case enabled
+                case days
+                case time
+                case quietFrom
+                case quietUntil
+            }
+            public init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.enabled = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .enabled
+                )
+                self.days = try container.decode(
+                    [Swift.Int].self,
+                    forKey: .days
+                )
+                self.time = try container.decode(
+                    Swift.String.self,
+                    forKey: .time
+                )
+                self.quietFrom = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .quietFrom
+                )
+                self.quietUntil = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .quietUntil
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "enabled",
+                    "days",
+                    "time",
+                    "quietFrom",
+                    "quietUntil"
+                ])
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/TestReminder`.
+        public struct TestReminder: Codable, Hashable, Sendable {
+            /// How many of her browsers' push services took it
+            ///
+            /// - Remark: Generated from `#/components/schemas/TestReminder/delivered`.
+            public var delivered: Swift.Int
+            /// Creates a new `TestReminder`.
+            ///
+            /// - Parameters:
+            ///   - delivered: How many of her browsers' push services took it
+            public init(delivered: Swift.Int) {
+                self.delivered = delivered
+            }
+            public enum CodingKeys: String, CodingKey {
+                case delivered
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/PushSubscriptionRequest`.
+        public struct PushSubscriptionRequest: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PushSubscriptionRequest/endpoint`.
+            public var endpoint: Swift.String
+            /// - Remark: Generated from `#/components/schemas/PushSubscriptionRequest/expirationTime`.
+            public var expirationTime: Swift.Double?
+            /// - Remark: Generated from `#/components/schemas/PushSubscriptionRequest/keys`.
+            public struct KeysPayload: Codable, Hashable, Sendable {
+                /// - Remark: Generated from `#/components/schemas/PushSubscriptionRequest/keys/p256dh`.
+                public var p256dh: Swift.String
+                /// - Remark: Generated from `#/components/schemas/PushSubscriptionRequest/keys/auth`.
+                public var auth: Swift.String
+                /// Creates a new `KeysPayload`.
+                ///
+                /// - Parameters:
+                ///   - p256dh:
+                ///   - auth:
+                public init(
+                    p256dh: Swift.String,
+                    auth: Swift.String
+                ) {
+                    self.p256dh = p256dh
+                    self.auth = auth
+                }
+                public enum CodingKeys: String, CodingKey {
+                    case p256dh
+                    case auth
+                }
+            }
+            /// - Remark: Generated from `#/components/schemas/PushSubscriptionRequest/keys`.
+            public var keys: Components.Schemas.PushSubscriptionRequest.KeysPayload
+            /// Creates a new `PushSubscriptionRequest`.
+            ///
+            /// - Parameters:
+            ///   - endpoint:
+            ///   - expirationTime:
+            ///   - keys:
+            public init(
+                endpoint: Swift.String,
+                expirationTime: Swift.Double? = nil,
+                keys: Components.Schemas.PushSubscriptionRequest.KeysPayload
+            ) {
+                self.endpoint = endpoint
+                self.expirationTime = expirationTime
+                self.keys = keys
+            }
+            public enum CodingKeys: String, CodingKey {
+                case endpoint
+                case expirationTime
+                case keys
+            }
+        }
         /// A field left out keeps its value.
         ///
         /// - Remark: Generated from `#/components/schemas/ScheduleUpdate`.

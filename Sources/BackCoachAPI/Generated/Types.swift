@@ -82,6 +82,31 @@ public protocol APIProtocol: Sendable {
     /// - Remark: HTTP `PUT /api/v1/me/schedule`.
     /// - Remark: Generated from `#/paths//api/v1/me/schedule/put(updateSchedule)`.
     func updateSchedule(_ input: Operations.UpdateSchedule.Input) async throws -> Operations.UpdateSchedule.Output
+    /// Her reminder settings, how many of her browsers get them, and the key a browser subscribes with
+    ///
+    /// - Remark: HTTP `GET /api/v1/me/reminders`.
+    /// - Remark: Generated from `#/paths//api/v1/me/reminders/get(getReminders)`.
+    func getReminders(_ input: Operations.GetReminders.Input) async throws -> Operations.GetReminders.Output
+    /// Turn reminders on or off and choose the weekdays, the time (in her time zone) and quiet hours; a reminder goes on a chosen day when a session is planned, never in quiet hours
+    ///
+    /// - Remark: HTTP `PUT /api/v1/me/reminders`.
+    /// - Remark: Generated from `#/paths//api/v1/me/reminders/put(updateReminders)`.
+    func updateReminders(_ input: Operations.UpdateReminders.Input) async throws -> Operations.UpdateReminders.Output
+    /// Send one test reminder now to each of her browsers (409 when none is subscribed)
+    ///
+    /// - Remark: HTTP `POST /api/v1/me/reminders/test`.
+    /// - Remark: Generated from `#/paths//api/v1/me/reminders/test/post(sendTestReminder)`.
+    func sendTestReminder(_ input: Operations.SendTestReminder.Input) async throws -> Operations.SendTestReminder.Output
+    /// Keep a browser's push subscription (what PushSubscription.toJSON() gives); the endpoint must be https at a push service's name
+    ///
+    /// - Remark: HTTP `POST /api/v1/me/push-subscriptions`.
+    /// - Remark: Generated from `#/paths//api/v1/me/push-subscriptions/post(addPushSubscription)`.
+    func addPushSubscription(_ input: Operations.AddPushSubscription.Input) async throws -> Operations.AddPushSubscription.Output
+    /// Stop reminders to one browser (404 when she has no subscription at that endpoint)
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/me/push-subscriptions`.
+    /// - Remark: Generated from `#/paths//api/v1/me/push-subscriptions/delete(removePushSubscription)`.
+    func removePushSubscription(_ input: Operations.RemovePushSubscription.Input) async throws -> Operations.RemovePushSubscription.Output
     /// A new set of eight recovery codes, shown this once; the earlier set stops working
     ///
     /// - Remark: HTTP `POST /api/v1/me/recovery-codes`.
@@ -402,6 +427,59 @@ extension APIProtocol {
         try await updateSchedule(Operations.UpdateSchedule.Input(
             headers: headers,
             body: body
+        ))
+    }
+    /// Her reminder settings, how many of her browsers get them, and the key a browser subscribes with
+    ///
+    /// - Remark: HTTP `GET /api/v1/me/reminders`.
+    /// - Remark: Generated from `#/paths//api/v1/me/reminders/get(getReminders)`.
+    public func getReminders(headers: Operations.GetReminders.Input.Headers = .init()) async throws -> Operations.GetReminders.Output {
+        try await getReminders(Operations.GetReminders.Input(headers: headers))
+    }
+    /// Turn reminders on or off and choose the weekdays, the time (in her time zone) and quiet hours; a reminder goes on a chosen day when a session is planned, never in quiet hours
+    ///
+    /// - Remark: HTTP `PUT /api/v1/me/reminders`.
+    /// - Remark: Generated from `#/paths//api/v1/me/reminders/put(updateReminders)`.
+    public func updateReminders(
+        headers: Operations.UpdateReminders.Input.Headers = .init(),
+        body: Operations.UpdateReminders.Input.Body
+    ) async throws -> Operations.UpdateReminders.Output {
+        try await updateReminders(Operations.UpdateReminders.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Send one test reminder now to each of her browsers (409 when none is subscribed)
+    ///
+    /// - Remark: HTTP `POST /api/v1/me/reminders/test`.
+    /// - Remark: Generated from `#/paths//api/v1/me/reminders/test/post(sendTestReminder)`.
+    public func sendTestReminder(headers: Operations.SendTestReminder.Input.Headers = .init()) async throws -> Operations.SendTestReminder.Output {
+        try await sendTestReminder(Operations.SendTestReminder.Input(headers: headers))
+    }
+    /// Keep a browser's push subscription (what PushSubscription.toJSON() gives); the endpoint must be https at a push service's name
+    ///
+    /// - Remark: HTTP `POST /api/v1/me/push-subscriptions`.
+    /// - Remark: Generated from `#/paths//api/v1/me/push-subscriptions/post(addPushSubscription)`.
+    public func addPushSubscription(
+        headers: Operations.AddPushSubscription.Input.Headers = .init(),
+        body: Operations.AddPushSubscription.Input.Body
+    ) async throws -> Operations.AddPushSubscription.Output {
+        try await addPushSubscription(Operations.AddPushSubscription.Input(
+            headers: headers,
+            body: body
+        ))
+    }
+    /// Stop reminders to one browser (404 when she has no subscription at that endpoint)
+    ///
+    /// - Remark: HTTP `DELETE /api/v1/me/push-subscriptions`.
+    /// - Remark: Generated from `#/paths//api/v1/me/push-subscriptions/delete(removePushSubscription)`.
+    public func removePushSubscription(
+        query: Operations.RemovePushSubscription.Input.Query,
+        headers: Operations.RemovePushSubscription.Input.Headers = .init()
+    ) async throws -> Operations.RemovePushSubscription.Output {
+        try await removePushSubscription(Operations.RemovePushSubscription.Input(
+            query: query,
+            headers: headers
         ))
     }
     /// A new set of eight recovery codes, shown this once; the earlier set stops working

@@ -35,6 +35,26 @@ public struct ReminderService: Sendable {
         return try await view(for: user)
     }
 
+    /// Her settings as a form or a request gives them: times as "HH:MM", an empty or missing quiet-hours end as none.
+    public func save(
+        enabled: Bool, days: [Int], time: String, quietFrom: String?, quietUntil: String?, for user: User
+    ) async throws -> View {
+        func minute(_ text: String?, field: String) throws -> Int? {
+            guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let minute = ReminderSettings.minute(text) else {
+                throw ServiceError.invalid("Give the time as hours and minutes, for example 08:30 (got \(text)).", field: field)
+            }
+            return minute
+        }
+        guard let at = try minute(time, field: "time") else {
+            throw ServiceError.invalid("Choose a time for your reminder.", field: "time")
+        }
+        let settings = ReminderSettings(
+            enabled: enabled, days: Set(days), time: at, quietFrom: try minute(quietFrom, field: "quietFrom"),
+            quietUntil: try minute(quietUntil, field: "quietUntil"))
+        return try await save(settings, for: user)
+    }
+
     /// Keeps a browser's subscription (`PushSubscription.toJSON()` in the page): where to send, and its keys.
     public func subscribe(endpoint: String, p256dh: String, auth: String, for user: User) async throws {
         try checkEndpoint(endpoint)
@@ -66,17 +86,19 @@ public struct ReminderService: Sendable {
         return await ReminderDelivery(context: context, sender: sender).deliver(.test, to: subscriptions, timeToLive: 60)
     }
 
-    /// A push endpoint is an https URL (RFC 8030 §8); plain http only on loopback, and only when allowed.
+    /// A push endpoint is an https URL at a push service's name (RFC 8030 §8). The server posts to it, so an address
+    /// by number or `localhost` is refused: a subscription must not aim the server at machines inside its own
+    /// network. Loopback, over http too, only when the operator allows it (tests, a local push service).
     func checkEndpoint(_ text: String) throws {
-        guard text.count <= 2048, let url = URL(string: text), let host = url.host, !host.isEmpty else {
+        guard text.count <= 2048, let url = URL(string: text), let host = url.host?.lowercased(), !host.isEmpty else {
             throw ServiceError.invalid("The subscription's endpoint is not a URL.", field: "endpoint")
         }
-        switch url.scheme?.lowercased() {
-        case "https": return
-        case "http" where allowLoopbackEndpoints && (host == "127.0.0.1" || host == "localhost" || host == "[::1]" || host == "::1"):
-            return
-        default: throw ServiceError.invalid("A push endpoint must be an https address.", field: "endpoint")
-        }
+        let loopback = ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host)
+        let byNumber = host.allSatisfy { $0.isNumber || $0 == "." } || host.contains(":") || host.hasPrefix("[")
+        let scheme = url.scheme?.lowercased()
+        if scheme == "https" && !byNumber && host != "localhost" { return }
+        if (scheme == "https" || scheme == "http") && allowLoopbackEndpoints && loopback { return }
+        throw ServiceError.invalid("A push endpoint must be an https address of a push service.", field: "endpoint")
     }
 
     static let utc = TimeZone(identifier: "UTC")!
