@@ -67,3 +67,44 @@ struct ReminderRoutesTests {
         }
     }
 }
+
+/// The same settings through the settings page: the form works without JavaScript; reminders.js's calls answer JSON.
+@Suite("Reminders on the settings page")
+struct ReminderPageTests {
+    @Test("Saving the form, a refused time kept as typed, and turning a browser on")
+    func settingsPage() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            let page = try await browser.get("/settings")
+            #expect(page.text.contains("id=\"reminders\"") && page.text.contains("No phone or computer gets your reminders yet."))
+            #expect(page.text.contains("data-push-unsupported"), "without JavaScript the page says what to use instead")
+
+            let saved = try await browser.post(
+                "/settings/reminders",
+                [
+                    ("enabled", "on"), ("reminderDay", "1"), ("reminderDay", "3"), ("time", "18:15"), ("quietFrom", "21:00"),
+                    ("quietUntil", "07:00"),
+                ])
+            #expect(saved.status == .ok && saved.text.contains("Your reminders are saved."))
+            #expect(saved.text.contains(#"id="reminder-day-1" name="reminderDay" value="1" checked"#))
+            #expect(!saved.text.contains(#"id="reminder-day-0" name="reminderDay" value="0" checked"#))
+            #expect(saved.text.contains(#"id="reminder-time" name="time" type="time" value="18:15""#))
+
+            let refused = try await browser.post(
+                "/settings/reminders",
+                [("enabled", "on"), ("reminderDay", "2"), ("time", "23:00"), ("quietFrom", "21:00"), ("quietUntil", "07:00")])
+            #expect(refused.status == .badRequest && refused.text.contains("inside your quiet hours"))
+            #expect(refused.text.contains(#"value="23:00""#), "her choice comes back as she typed it")
+
+            let key = Base64URL.encode(P256.KeyAgreement.PrivateKey().publicKey.x963Representation)
+            let subscribed = try await browser.post(
+                "/settings/reminders/subscribe",
+                [("endpoint", "https://push.example.test/\(UUID())"), ("p256dh", key), ("auth", Base64URL.encode(Data(count: 16)))])
+            #expect(subscribed.status == .ok && subscribed.text == #"{"devices":1}"#)
+            let bad = try await browser.post("/settings/reminders/subscribe", [("endpoint", "http://example.test/"), ("p256dh", key)])
+            #expect(bad.status == .badRequest && bad.text.contains("https"))
+            #expect(try await browser.get("/settings").text.contains("1 phone or computer gets your reminders."))
+        }
+    }
+}

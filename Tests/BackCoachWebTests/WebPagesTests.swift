@@ -182,6 +182,9 @@ struct WebPagesTests {
                 ("/settings/email", [("email", "moved@example.test"), ("password", "correct horse battery")]),
                 ("/signout", []), ("/plan/running", [("item.walk", "passed")]), ("/settings/sharing", []),
                 ("/settings/sharing/revoke", [("share", UUID().uuidString)]),
+                ("/settings/reminders", [("enabled", "on"), ("reminderDay", "0"), ("time", "08:00")]),
+                ("/settings/reminders/subscribe", [("endpoint", "https://push.example.test/a"), ("p256dh", "x"), ("auth", "y")]),
+                ("/settings/reminders/unsubscribe", [("endpoint", "https://push.example.test/a")]), ("/settings/reminders/test", []),
             ]
             // Every form the router takes is listed here (or below, for the two before sign-in): a new one fails until it is.
             let postedPages = Set(

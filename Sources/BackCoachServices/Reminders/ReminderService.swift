@@ -14,6 +14,12 @@ public struct ReminderService: Sendable {
         public let settings: ReminderSettings
         public let devices: Int
         public let applicationServerKey: String
+
+        public init(settings: ReminderSettings, devices: Int, applicationServerKey: String) {
+            self.settings = settings
+            self.devices = devices
+            self.applicationServerKey = applicationServerKey
+        }
     }
 
     public func view(for user: User) async throws -> View {

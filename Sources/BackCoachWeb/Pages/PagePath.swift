@@ -43,6 +43,10 @@ enum PagePath {
     static let settingsRecoveryCodes = "/settings/recovery-codes"
     static let settingsEmail = "/settings/email"
     static let settingsSchedule = "/settings/schedule"
+    static let settingsReminders = "/settings/reminders"
+    static let settingsRemindersSubscribe = "/settings/reminders/subscribe"
+    static let settingsRemindersUnsubscribe = "/settings/reminders/unsubscribe"
+    static let settingsRemindersTest = "/settings/reminders/test"
     static let settingsExportCSV = "/settings/export.csv"
     static let settingsExportFHIR = "/settings/export.fhir"
 

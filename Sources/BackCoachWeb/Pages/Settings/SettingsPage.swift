@@ -21,6 +21,7 @@ struct SettingsPage {
     let contacts: Contacts
     /// Her session days and time, once she has a plan.
     let schedule: ScheduleView?
+    let reminders: RemindersView
 
     struct ScheduleView {
         let perWeek: Int
@@ -48,8 +49,8 @@ struct SettingsPage {
     /// `message` says what was just saved; `newCodes` are shown this once.
     static func make(
         _ user: User, calendarURL: String, highestPainCeiling: Int, codesLeft: Int, contacts: Contacts,
-        schedule: ProgramService.Schedule?, message: String?, error: String?, newCodes: [String], context: AppRequestContext,
-        assets: Assets
+        schedule: ProgramService.Schedule?, reminders: RemindersView, message: String?, error: String?, newCodes: [String],
+        context: AppRequestContext, assets: Assets
     ) -> SettingsPage {
         SettingsPage(
             chrome: Chrome(title: "Settings", context: context, section: .settings, assets: assets),
@@ -70,6 +71,6 @@ struct SettingsPage {
                     days: ProgramService.weekdayNames.enumerated().map {
                         DayChoice(value: $0.offset, name: $0.element, checked: schedule.weekdays?.contains($0.offset) ?? false)
                     }, time: schedule.time)
-            })
+            }, reminders: reminders)
     }
 }

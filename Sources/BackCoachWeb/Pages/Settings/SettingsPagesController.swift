@@ -20,6 +20,7 @@ struct SettingsPagesController {
         router.post(PagePath.settingsRecoveryCodes, use: newRecoveryCodes)
         router.post(PagePath.settingsEmail, use: changeEmail)
         router.post(PagePath.settingsSchedule, use: schedule)
+        ReminderPages(services: services, settings: self).addRoutes(to: router)
         router.get(PagePath.settingsExportCSV) { _, context in
             ExportFile.csv.response(Data(try await services.exports.csv(for: try context.requireWebUser()).utf8))
         }
@@ -30,9 +31,11 @@ struct SettingsPagesController {
 
     func model(
         _ user: User, _ context: AppRequestContext, calendarURL: String? = nil, message: String? = nil, error: String? = nil,
-        newCodes: [String] = [], typedSchedule: ProgramService.Schedule? = nil
+        newCodes: [String] = [], typedSchedule: ProgramService.Schedule? = nil, typedReminders: ReminderService.View? = nil
     ) async throws -> SettingsPage {
         let schedule = try await services.program.scheduleIfPlanned(for: user)
+        let reminders: ReminderService.View
+        if let typedReminders { reminders = typedReminders } else { reminders = try await services.reminders.view(for: user) }
         return SettingsPage.make(
             user, calendarURL: calendarURL ?? services.calendar.link(for: user).url,
             highestPainCeiling: try await services.profile.highestPainCeiling(for: user),
@@ -40,7 +43,7 @@ struct SettingsPagesController {
             // A refused choice comes back as she made it, with her sessions a week from the saved schedule.
             schedule: schedule.map { saved in
                 typedSchedule.map { .init(weekdays: $0.weekdays, time: $0.time, sessionsPerWeek: saved.sessionsPerWeek) } ?? saved
-            }, message: message,
+            }, reminders: RemindersView(reminders), message: message,
             error: error, newCodes: newCodes, context: context, assets: renderer.assets)
     }
 

@@ -15,6 +15,8 @@ struct Chrome {
     let toolsJS: String
     /// Follow-up safety questions and the time zone at sign-up; only pages with such forms load it.
     let formsJS: String
+    /// Turning on reminders in this browser (the permission prompt, the push subscription); settings only.
+    let remindersJS: String
     let manifest: String
     let disclaimer: String
     let section: Section
@@ -41,6 +43,7 @@ struct Chrome {
         self.appJS = assets.url("app.js")
         self.toolsJS = assets.url("tools.js")
         self.formsJS = assets.url("forms.js")
+        self.remindersJS = assets.url("reminders.js")
         self.manifest = "/manifest.webmanifest"
         self.disclaimer = Disclaimer.text
         self.section = section

@@ -3,7 +3,7 @@
 // working without a connection. Saving the session page also saves its figures, so the player can still show them
 // offline. A check-in or session sent when the connection is gone (even with the phone saying it is online) gets a
 // page that hands the form to app.js, which keeps it and sends it later.
-var CACHE = "backcoach-v2";
+var CACHE = "backcoach-v3";
 self.addEventListener("install", function (event) { self.skipWaiting(); });
 self.addEventListener("activate", function (event) {
   // An older cache holds pages and assets of an older version: only this one is kept.
@@ -55,3 +55,27 @@ function savedOffline(request, url) {
     });
   });
 }
+
+// A reminder: its text and where a tap goes come from the server (encrypted for this browser). The text never
+// carries health details; a tap opens Today (only a path on this site is followed).
+self.addEventListener("push", function (event) {
+  var data = {};
+  try { data = event.data ? event.data.json() : {}; } catch (error) { data = {}; }
+  var path = typeof data.url === "string" && data.url.charAt(0) === "/" && data.url.charAt(1) !== "/" ? data.url : "/today";
+  event.waitUntil(self.registration.showNotification(data.title || "BackCoach", {
+    body: data.body || "", icon: "/assets/icon.svg", tag: "backcoach-reminder", data: { path: path }
+  }));
+});
+self.addEventListener("notificationclick", function (event) {
+  event.notification.close();
+  var url = new URL((event.notification.data && event.notification.data.path) || "/today", self.location.origin).href;
+  event.waitUntil(self.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (windows) {
+    for (var i = 0; i < windows.length; i++) {
+      if (new URL(windows[i].url).origin === self.location.origin && "focus" in windows[i]) {
+        var target = windows[i];
+        return target.navigate(url).then(function (client) { return (client || target).focus(); });
+      }
+    }
+    return self.clients.openWindow(url);
+  }));
+});
