@@ -97,6 +97,14 @@ struct ReminderSchedulerTests {
                 == Self.utc("2027-10-30T07:30:00Z"))
     }
 
+    @Test("Moving to another time zone moves the next reminder: 08:30 is 08:30 where she now lives")
+    func movedZone() async throws {
+        let world = try await World(zone: "Europe/London", start: "2026-12-07T06:00:00Z")
+        #expect(try await world.nextDue == Self.utc("2026-12-07T08:30:00Z"))
+        _ = try await world.services.profile.setPlace(country: nil, timeZone: "Australia/Sydney", for: world.user)
+        #expect(try await world.nextDue == Self.utc("2026-12-07T21:30:00Z"), "08:30 on 8 December in Sydney (UTC+11)")
+    }
+
     @Test("Two servers that see the same reminder due send it once")
     func twoServers() async throws {
         let world = try await World(zone: "Europe/Dublin", start: "2026-12-07T06:00:00Z")

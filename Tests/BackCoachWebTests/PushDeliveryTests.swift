@@ -53,6 +53,7 @@ struct PushDeliveryTests {
 
     @Test("The scheduler's request reaches the push service encrypted for her browser; a 410 removes the subscription")
     func realDelivery() async throws {
+        _ = AppMetrics.registry
         let pushService = LocalPushService()
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let server = Application(
@@ -103,6 +104,13 @@ struct PushDeliveryTests {
         try await services.reminderScheduler.tick(now: next)
         #expect(pushService.deliveries.count == 2)
         #expect(try await store.pushSubscriptions(for: user.id).isEmpty)
+        let metrics = AppMetrics.text()
+        for name in [
+            "backcoach_reminders_due_total", "backcoach_reminders_sent_total", "backcoach_reminders_failed_total",
+            "backcoach_push_subscriptions_removed_total",
+        ] {
+            #expect(metrics.contains(name), "\(name) on /metrics")
+        }
         await transport.shutdown()
         await group.triggerGracefulShutdown()
     }

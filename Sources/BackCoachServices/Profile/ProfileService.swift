@@ -98,6 +98,7 @@ public struct ProfileService: Sendable {
         var updated = user
         updated.country = newCountry
         updated.timeZone = newZone
+        if newZone != user.timeZone { try await ReminderService.replan(for: updated, context: context) }
         return updated
     }
 

@@ -1,9 +1,10 @@
 import Metrics
 
-/// What an operator watches for reminders, on /metrics.
+/// What an operator watches for reminders, on /metrics. Looked up on each use (the factory keeps one per label), so a
+/// counter touched before the metrics system starts still reaches /metrics afterwards.
 enum ReminderMetrics {
-    static let due = Counter(label: "backcoach_reminders_due_total")
-    static let sent = Counter(label: "backcoach_reminders_sent_total")
-    static let failed = Counter(label: "backcoach_reminders_failed_total")
-    static let subscriptionsRemoved = Counter(label: "backcoach_push_subscriptions_removed_total")
+    static var due: Counter { Counter(label: "backcoach_reminders_due_total") }
+    static var sent: Counter { Counter(label: "backcoach_reminders_sent_total") }
+    static var failed: Counter { Counter(label: "backcoach_reminders_failed_total") }
+    static var subscriptionsRemoved: Counter { Counter(label: "backcoach_push_subscriptions_removed_total") }
 }

@@ -107,5 +107,13 @@ public struct ReminderService: Sendable {
         throw ServiceError.invalid("A push endpoint must be an https address of a push service.", field: "endpoint")
     }
 
+    /// Works out her next reminder again from her settings, as after a move to another time zone: "08:30" means
+    /// 08:30 where she now lives.
+    static func replan(for user: User, context: ServiceContext) async throws {
+        guard let stored = try await context.store.reminder(for: user.id) else { return }
+        let next = ReminderSchedule.nextDue(after: context.now(), settings: stored.settings, zone: user.zone ?? utc)
+        try await context.store.saveReminder(stored.settings, nextDue: next, for: user.id)
+    }
+
     static let utc = TimeZone(identifier: "UTC")!
 }
