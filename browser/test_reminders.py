@@ -1,10 +1,20 @@
 """Reminders in the browser: the settings card with and without JavaScript, the permission prompt asked only on a
-press, and the service worker's push and notification-tap handling.
+press, a subscription and a test reminder end to end, and the service worker's push and notification-tap handling.
 
-Headless Chromium has no vendor push service to subscribe with, so `pushManager.subscribe` fails here; the test
-checks that she is told so in plain words, and drives the service worker's own `push` and `notificationclick`
-handlers directly with the payload the server sends (the server side of delivery is tested in Swift against a push
-service on 127.0.0.1)."""
+Headless Chromium has no vendor push service (its own subscribe never answers, and would try to reach one on the
+internet), so the page's `pushManager.subscribe` is replaced by one that returns a subscription with keys the page
+makes with WebCrypto and an endpoint on a push service stand-in on 127.0.0.1. The server encrypts the test reminder
+for those keys; the stand-in opens it with this file's own RFC 8291 code (the `cryptography` package), a second
+implementation beside the server's. The service worker's `push` and `notificationclick` handlers are driven directly
+with the payload the server sends."""
+import base64
+import http.server
+import json
+import threading
+
+from cryptography.hazmat.primitives import hashes, hmac
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -39,6 +49,73 @@ fetch('/sw.js').then(r => r.text()).then(code => {
 """
 
 
+# The page's push manager, replaced: keys made here, the endpoint given. Returns what the stand-in needs to open.
+FAKE_PUSH = """
+const done = arguments[arguments.length - 1];
+const endpoint = arguments[0];
+const b64 = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
+crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']).then(async (keys) => {
+  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', keys.publicKey));
+  const jwk = await crypto.subtle.exportKey('jwk', keys.privateKey);
+  const auth = crypto.getRandomValues(new Uint8Array(16));
+  const json = { endpoint, expirationTime: null, keys: { p256dh: b64(raw), auth: b64(auth) } };
+  PushManager.prototype.getSubscription = () => Promise.resolve(null);
+  PushManager.prototype.subscribe = () => Promise.resolve({ toJSON: () => json });
+  done({ d: jwk.d, p256dh: json.keys.p256dh, auth: json.keys.auth });
+});
+"""
+
+
+def unbase64(text):
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def open_push_message(body, keys):
+    """RFC 8291 as a browser does it: the sender's key from the header, ECDH, the two HKDF steps, AES-128-GCM."""
+    salt, length = body[:16], body[20]
+    sender, sealed = body[21:21 + length], body[21 + length:]
+    mine = ec.derive_private_key(int.from_bytes(unbase64(keys["d"]), "big"), ec.SECP256R1())
+    secret = mine.exchange(ec.ECDH(), ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), sender))
+
+    def mac(key, data):
+        digest = hmac.HMAC(key, hashes.SHA256())
+        digest.update(data)
+        return digest.finalize()
+
+    ikm = mac(mac(unbase64(keys["auth"]), secret), b"WebPush: info\x00" + unbase64(keys["p256dh"]) + sender + b"\x01")
+    prk = mac(salt, ikm)
+    plain = AESGCM(mac(prk, b"Content-Encoding: aes128gcm\x00\x01")[:16]).decrypt(
+        mac(prk, b"Content-Encoding: nonce\x00\x01")[:12], sealed, None)
+    plain = plain.rstrip(b"\x00")
+    assert plain.endswith(b"\x02"), "the last record's delimiter"
+    return json.loads(plain[:-1])
+
+
+class PushServiceStandIn:
+    """A push service on 127.0.0.1 that keeps what it is sent and answers 201."""
+
+    def __init__(self):
+        received = self.received = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                received.append((dict(self.headers), body))
+                self.send_response(201)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.endpoint = f"http://127.0.0.1:{self.httpd.server_address[1]}/push/her-phone"
+
+    def close(self):
+        self.httpd.shutdown()
+
+
 def open_reminders(driver, server):
     driver.get(server + "/settings#reminders")
     WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "reminders"))
@@ -69,19 +146,29 @@ def test_reminders_settings_and_push_handling(server, browser):
     assert browser.find_element(By.ID, "reminder-time").get_attribute("value") == "07:30"
     check_page(browser, "71-reminders-saved")
 
-    # Pressing the button asks; with permission given, this browser's push service is missing, and she is told.
-    browser.execute_cdp_cmd("Browser.grantPermissions", {"permissions": ["notifications"], "origin": server})
-    browser.find_element(By.CSS_SELECTOR, "[data-push-subscribe]").click()
-    status = browser.find_element(By.CSS_SELECTOR, "[data-push-status]")
+    # Pressing the button asks; with permission given the subscription is kept, and a test reminder arrives at the
+    # push service encrypted for this browser's keys.
+    push = PushServiceStandIn()
     try:
-        WebDriverWait(browser, 30).until(lambda d: "could not turn on" in status.text or "are on for this device" in status.text)
-    except Exception:
-        raise AssertionError(f"status after pressing: {status.text!r}")
-    check_page(browser, "72-reminders-device")
-    # "Send a test reminder" with no browser subscribed says what to do first.
-    browser.find_element(By.CSS_SELECTOR, "[data-push-test]").click()
-    if "could not turn on" in status.text:
-        WebDriverWait(browser, 10).until(lambda d: "Turn on reminders on this device first" in status.text)
+        keys = browser.execute_async_script(FAKE_PUSH, push.endpoint)
+        browser.execute_cdp_cmd("Browser.grantPermissions", {"permissions": ["notifications"], "origin": server})
+        browser.find_element(By.CSS_SELECTOR, "[data-push-subscribe]").click()
+        status = browser.find_element(By.CSS_SELECTOR, "[data-push-status]")
+        try:
+            WebDriverWait(browser, 30).until(lambda d: "are on for this device" in status.text)
+        except Exception:
+            raise AssertionError(f"status after pressing: {status.text!r}")
+        assert "1 phone or computer gets your reminders." in status.text
+        check_page(browser, "72-reminders-device")
+        browser.find_element(By.CSS_SELECTOR, "[data-push-test]").click()
+        WebDriverWait(browser, 30).until(lambda d: "on its way" in status.text)
+        headers, body = push.received[-1]
+        assert headers["Content-Encoding"] == "aes128gcm" and headers["TTL"] == "60"
+        assert headers["Authorization"].startswith("vapid t=")
+        message = open_push_message(body, keys)
+        assert message == {"title": "BackCoach", "body": "This is a test reminder. Reminders will look like this.", "url": "/today"}
+    finally:
+        push.close()
 
     # The service worker: a push shows the text with no health details, and a tap opens Today on this site only.
     # The harness evaluates sw.js's text, which the site's Content-Security-Policy rightly forbids; the test alone
