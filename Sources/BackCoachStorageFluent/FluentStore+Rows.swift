@@ -42,7 +42,7 @@ extension FluentStore {
         Checkin(
             date: try date(row, "date"),
             pain: try row.decode(column: "pain", as: Int.self),
-            psfs: try row.decode(column: "psfs", as: String?.self).map { try JSONText.decode([PSFSRating].self, $0) },
+            psfs: try row.decode(column: "psfs", as: String?.self).map(PSFSRatingsText.decode),
             note: try row.decode(column: "note", as: String?.self),
             updatedAt: Date(timeIntervalSince1970: try row.decode(column: "updated_at", as: Double.self)))
     }

@@ -42,7 +42,7 @@ extension SQLiteStore {
         Checkin(
             date: try row.date("date"),
             pain: try row.value("pain"),
-            psfs: try (row.value("psfs") as String?).map { try JSONText.decode([PSFSRating].self, $0) },
+            psfs: try (row.value("psfs") as String?).map(PSFSRatingsText.decode),
             note: try row.value("note"),
             updatedAt: Date(timeIntervalSince1970: try row.value("updated_at")))
     }

@@ -14,7 +14,9 @@ struct TodayPage {
     let completed: Bool
     let sessionNumber: Int
     let minutes: Int
-    let exercises: [PlannedExercise]
+    /// What the session card lists: only the two words a line shows, so rendering doesn't reflect over each
+    /// exercise's whole dose (that was most of the Today page's template cost).
+    let exercises: [ExerciseLine]
     let tip: String?
     let rescreenIntro: String
     /// The day's safety questions, rendered (`flagQuestions(...)`).
@@ -23,6 +25,11 @@ struct TodayPage {
     let flags: [TriageFlag]
     /// 0 to 10, for today's resting pain.
     let painScale: [ScaleChoice]
+
+    struct ExerciseLine {
+        let title: String
+        let doseSummary: String
+    }
 
     struct ScaleChoice {
         let value: Int
@@ -90,7 +97,8 @@ struct TodayPage {
             chrome: Chrome(title: "Today", context: context, section: .today, assets: assets), dateText: DayLabel.text(day.date),
             isSession: day.status == .session, isRest: day.status == .rest, isPaused: day.status == .paused,
             isWithheld: day.status == .withheld, screenRequired: day.screenRequired, completed: day.completed,
-            sessionNumber: day.sessionNumber ?? 0, minutes: day.session?.estimatedMinutes ?? 0, exercises: day.session?.exercises ?? [],
+            sessionNumber: day.sessionNumber ?? 0, minutes: day.session?.estimatedMinutes ?? 0,
+            exercises: (day.session?.exercises ?? []).map { ExerciseLine(title: $0.title, doseSummary: $0.doseSummary) },
             tip: day.tip, rescreenIntro: questions.rescreenIntro,
             flagQuestions: flagQuestions,
             labels: questions.answers, flags: day.triage?.flags ?? [],
