@@ -59,8 +59,10 @@ crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveB
   const jwk = await crypto.subtle.exportKey('jwk', keys.privateKey);
   const auth = crypto.getRandomValues(new Uint8Array(16));
   const json = { endpoint, expirationTime: null, keys: { p256dh: b64(raw), auth: b64(auth) } };
-  PushManager.prototype.getSubscription = () => Promise.resolve(null);
-  PushManager.prototype.subscribe = () => Promise.resolve({ toJSON: () => json });
+  let subscribed = null;
+  const subscription = { endpoint, toJSON: () => json, unsubscribe: () => { subscribed = null; return Promise.resolve(true); } };
+  PushManager.prototype.getSubscription = () => Promise.resolve(subscribed);
+  PushManager.prototype.subscribe = () => { subscribed = subscription; return Promise.resolve(subscription); };
   done({ d: jwk.d, p256dh: json.keys.p256dh, auth: json.keys.auth });
 });
 """
@@ -155,10 +157,10 @@ def test_reminders_settings_and_push_handling(server, browser):
         browser.find_element(By.CSS_SELECTOR, "[data-push-subscribe]").click()
         status = browser.find_element(By.CSS_SELECTOR, "[data-push-status]")
         try:
-            WebDriverWait(browser, 30).until(lambda d: "are on for this device" in status.text)
+            WebDriverWait(browser, 30).until(lambda d: "are on for this phone or computer" in status.text)
         except Exception:
             raise AssertionError(f"status after pressing: {status.text!r}")
-        assert "1 phone or computer gets your reminders." in status.text
+        assert browser.find_element(By.CSS_SELECTOR, "[data-push-unsubscribe]").is_displayed()
         check_page(browser, "72-reminders-device")
         browser.find_element(By.CSS_SELECTOR, "[data-push-test]").click()
         WebDriverWait(browser, 30).until(lambda d: "on its way" in status.text)
@@ -167,6 +169,11 @@ def test_reminders_settings_and_push_handling(server, browser):
         assert headers["Authorization"].startswith("vapid t=")
         message = open_push_message(body, keys)
         assert message == {"title": "BackCoach", "body": "This is a test reminder. Reminders will look like this.", "url": "/today"}
+        # And off again for this one: the browser's subscription ends and the server forgets it.
+        browser.find_element(By.CSS_SELECTOR, "[data-push-unsubscribe]").click()
+        WebDriverWait(browser, 30).until(lambda d: "Reminders are off for this phone or computer." in status.text)
+        assert "No phone or computer is set up for reminders yet." in status.text
+        assert browser.find_element(By.CSS_SELECTOR, "[data-push-subscribe]").is_displayed()
     finally:
         push.close()
 
@@ -181,8 +188,9 @@ def test_reminders_settings_and_push_handling(server, browser):
     assert result["shown"][0]["title"] == "BackCoach"
     assert result["shown"][0]["options"]["body"] == "Today: 9 minutes, 6 exercises."
     assert result["opened"] == [server + "/today"]
-    hostile = browser.execute_async_script(HARNESS, {"body": "x", "url": "//elsewhere.example/phish"})
-    assert hostile["opened"] == [server + "/today"], "a tap never leaves the site"
+    for hostile_url in ["//elsewhere.example/phish", "/\\elsewhere.example/phish", "https://elsewhere.example/", "javascript:alert(1)"]:
+        hostile = browser.execute_async_script(HARNESS, {"body": "x", "url": hostile_url})
+        assert hostile["opened"] == [server + "/today"], f"a tap never leaves the site: {hostile_url}"
 
 
 def test_reminders_without_javascript(server, browser):

@@ -171,6 +171,23 @@ struct ReminderSchedulerTests {
         #expect(world.push.received.count == 5 && world.push.received.last?.payload["body"]?.hasPrefix("Today: ") == true)
     }
 
+    @Test("A rest day that offers yesterday's missed session as a catch-up stays quiet: only planned days remind")
+    func catchUpDayQuiet() async throws {
+        var threeDays = Self.everyDay
+        threeDays.daysPerWeek = 3
+        let world = try await World(zone: "UTC", start: "2026-12-07T06:00:00Z", intake: threeDays)
+        let schedule = try #require(try await world.services.program.current(for: world.user).schedule)
+        var reminded: [LocalDate] = []
+        for _ in 0..<7 {
+            let due = try #require(try await world.nextDue)
+            let before = world.push.received.count
+            try await world.tick(at: due)
+            if world.push.received.count > before { reminded.append(LocalDate(due, in: world.user.zone!)) }
+        }
+        let planned = schedule.sessionDays(from: LocalDate("2026-12-07")!, to: LocalDate("2026-12-13")!).map(\.date)
+        #expect(reminded == planned, "reminded on \(reminded), planned \(planned)")
+    }
+
     @Test("While her plan is withheld, one message points to the advice, and none says to exercise")
     func withheld() async throws {
         var flagged = Self.everyDay

@@ -77,7 +77,8 @@ struct ReminderPageTests {
             let browser = Browser(app)
             try await browser.signUpAndOnboard()
             let page = try await browser.get("/settings")
-            #expect(page.text.contains("id=\"reminders\"") && page.text.contains("No phone or computer gets your reminders yet."))
+            #expect(page.text.contains("id=\"reminders\"") && page.text.contains("No phone or computer is set up for reminders yet."))
+            #expect(page.text.contains("Times are in UTC until you choose your time zone"))
             #expect(page.text.contains("data-push-unsupported"), "without JavaScript the page says what to use instead")
 
             let saved = try await browser.post(
@@ -86,16 +87,20 @@ struct ReminderPageTests {
                     ("enabled", "on"), ("reminderDay", "1"), ("reminderDay", "3"), ("time", "18:15"), ("quietFrom", "21:00"),
                     ("quietUntil", "07:00"),
                 ])
-            #expect(saved.status == .ok && saved.text.contains("Your reminders are saved."))
-            #expect(saved.text.contains(#"id="reminder-day-1" name="reminderDay" value="1" checked"#))
-            #expect(!saved.text.contains(#"id="reminder-day-0" name="reminderDay" value="0" checked"#))
-            #expect(saved.text.contains(#"id="reminder-time" name="time" type="time" value="18:15""#))
+            // Saved, then a page of its own (Back and reload never send the form again), opened at the card.
+            #expect(saved.status == .seeOther && saved.headers[.location] == "/settings?reminders=on#reminders")
+            let shown = try await browser.get("/settings?reminders=on")
+            #expect(shown.text.contains("Your reminders are saved."))
+            #expect(shown.text.contains(#"id="reminder-day-1" name="reminderDay" value="1" checked"#))
+            #expect(!shown.text.contains(#"id="reminder-day-0" name="reminderDay" value="0" checked"#))
+            #expect(shown.text.contains(#"id="reminder-time" name="time" type="time" value="18:15""#))
+            #expect(shown.text.contains("Next reminder: 18:15 on "))
 
             let refused = try await browser.post(
                 "/settings/reminders",
                 [("enabled", "on"), ("reminderDay", "2"), ("time", "23:00"), ("quietFrom", "21:00"), ("quietUntil", "07:00")])
             #expect(refused.status == .badRequest && refused.text.contains("inside your quiet hours"))
-            #expect(refused.text.contains(#"value="23:00""#), "her choice comes back as she typed it")
+            #expect(refused.text.contains(#"value="23:00" required aria-invalid="true" aria-describedby="reminders-error""#))
 
             let key = Base64URL.encode(P256.KeyAgreement.PrivateKey().publicKey.x963Representation)
             let subscribed = try await browser.post(
@@ -104,7 +109,12 @@ struct ReminderPageTests {
             #expect(subscribed.status == .ok && subscribed.text == #"{"devices":1}"#)
             let bad = try await browser.post("/settings/reminders/subscribe", [("endpoint", "http://example.test/"), ("p256dh", key)])
             #expect(bad.status == .badRequest && bad.text.contains("https"))
-            #expect(try await browser.get("/settings").text.contains("1 phone or computer gets your reminders."))
+            #expect(try await browser.get("/settings").text.contains("1 phone or computer is set up for your reminders."))
+            let off = try await browser.post("/settings/reminders", [("reminderDay", "1"), ("time", "18:15")])
+            #expect(off.headers[.location] == "/settings?reminders=off#reminders")
+            let offPage = try await browser.get("/settings?reminders=off").text
+            #expect(offPage.contains("Reminders are off. 1 phone or computer is set up to get them when you turn them on."))
+            #expect(!offPage.contains("Next reminder"))
         }
     }
 }

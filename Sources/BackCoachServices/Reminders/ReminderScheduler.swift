@@ -97,7 +97,11 @@ public struct ReminderScheduler: Sendable {
             return .readAdvice
         }
         marks.advisedOn = nil
-        guard day.status == .session, !day.completed, let session = day.session else { return nil }
+        // Only a planned day: a rest day that offers yesterday's missed session as a catch-up stays quiet, so a
+        // 4-day plan never sends 5 reminders in a week.
+        guard day.status == .session, !day.completed, let session = day.session,
+            view.current.schedule?.sessionNumber(on: date) != nil
+        else { return nil }
         if let nudged = marks.nudgedOn {
             // After the missed-days message, nothing until she is back: a session logged since then.
             guard try await !context.store.sessionDates(for: user.id, from: nudged, to: date).isEmpty else { return nil }

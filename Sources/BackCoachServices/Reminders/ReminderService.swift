@@ -14,11 +14,14 @@ public struct ReminderService: Sendable {
         public let settings: ReminderSettings
         public let devices: Int
         public let applicationServerKey: String
+        /// When the next one is due (nil while off); a planned day's reminder may still stay quiet (`ReminderScheduler`).
+        public let nextDue: Date?
 
-        public init(settings: ReminderSettings, devices: Int, applicationServerKey: String) {
+        public init(settings: ReminderSettings, devices: Int, applicationServerKey: String, nextDue: Date? = nil) {
             self.settings = settings
             self.devices = devices
             self.applicationServerKey = applicationServerKey
+            self.nextDue = nextDue
         }
     }
 
@@ -26,7 +29,7 @@ public struct ReminderService: Sendable {
         let stored = try await context.store.reminder(for: user.id)
         return View(
             settings: stored?.settings ?? .standard, devices: try await context.store.pushSubscriptions(for: user.id).count,
-            applicationServerKey: try await sender.keyring.publicKey())
+            applicationServerKey: try await sender.keyring.publicKey(), nextDue: stored?.nextDue)
     }
 
     /// Keeps her settings and works out her next reminder in her time zone.
@@ -87,7 +90,7 @@ public struct ReminderService: Sendable {
     public func sendTest(for user: User) async throws -> Int {
         let subscriptions = try await context.store.pushSubscriptions(for: user.id)
         guard !subscriptions.isEmpty else {
-            throw ServiceError.conflict("No browser gets your reminders yet. Turn on reminders on this device first.")
+            throw ServiceError.conflict("No phone or computer is set up for reminders yet. Turn them on for this one first.")
         }
         return await ReminderDelivery(context: context, sender: sender).deliver(.test, to: subscriptions, timeToLive: 60)
     }

@@ -25,8 +25,9 @@ struct ReminderPages {
             _ = try await services.reminders.save(
                 enabled: enabled, days: days, time: form["time"] ?? "", quietFrom: form["quietFrom"], quietUntil: form["quietUntil"],
                 for: user)
-            let message = enabled ? "Your reminders are saved." : "Reminders are off."
-            return try settings.renderer.html("pages/settings", try await settings.model(user, context, message: message))
+            // After a save, a page of its own: Back or reload never sends the form again, and it opens at the card.
+            return Response(
+                status: .seeOther, headers: [.location: PagePath.settings + "?reminders=\(enabled ? "on" : "off")#reminders"])
         } catch let error as ServiceError {
             // Her choices come back as she made them, beside the message.
             let current = try await services.reminders.view(for: user)
@@ -36,8 +37,9 @@ struct ReminderPages {
             return try settings.renderer.html(
                 "pages/settings",
                 try await settings.model(
-                    user, context, error: error.message,
-                    typedReminders: .init(settings: typed, devices: current.devices, applicationServerKey: current.applicationServerKey)),
+                    user, context,
+                    typedReminders: .init(settings: typed, devices: current.devices, applicationServerKey: current.applicationServerKey),
+                    remindersError: error),
                 status: Problem(error).status)
         }
     }
@@ -66,6 +68,9 @@ struct ReminderPages {
         _ = try await request.csrfCheckedForm(context: context)
         return try await answer { ["delivered": try await services.reminders.sendTest(for: user)] }
     }
+
+    /// What the card says after a save, by the `reminders` query the save redirects with.
+    static let savedMessages = ["on": "Your reminders are saved.", "off": "Reminders are off. Nothing will be sent."]
 
     /// A small JSON answer for reminders.js: the counts, or the service's refusal in its words.
     private func answer(_ work: () async throws -> [String: Int]) async throws -> Response {

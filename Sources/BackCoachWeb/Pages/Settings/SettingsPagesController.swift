@@ -31,7 +31,8 @@ struct SettingsPagesController {
 
     func model(
         _ user: User, _ context: AppRequestContext, calendarURL: String? = nil, message: String? = nil, error: String? = nil,
-        newCodes: [String] = [], typedSchedule: ProgramService.Schedule? = nil, typedReminders: ReminderService.View? = nil
+        newCodes: [String] = [], typedSchedule: ProgramService.Schedule? = nil, typedReminders: ReminderService.View? = nil,
+        remindersMessage: String? = nil, remindersError: ServiceError? = nil
     ) async throws -> SettingsPage {
         let schedule = try await services.program.scheduleIfPlanned(for: user)
         let reminders: ReminderService.View
@@ -43,7 +44,7 @@ struct SettingsPagesController {
             // A refused choice comes back as she made it, with her sessions a week from the saved schedule.
             schedule: schedule.map { saved in
                 typedSchedule.map { .init(weekdays: $0.weekdays, time: $0.time, sessionsPerWeek: saved.sessionsPerWeek) } ?? saved
-            }, reminders: RemindersView(reminders), message: message,
+            }, reminders: RemindersView(reminders, zone: user.timeZone, message: remindersMessage, error: remindersError), message: message,
             error: error, newCodes: newCodes, context: context, assets: renderer.assets)
     }
 
@@ -83,13 +84,15 @@ struct SettingsPagesController {
     @Sendable func page(_ request: Request, context: AppRequestContext) async throws -> Response {
         let changed = request.uri.queryParameters["password"] == "changed"
         let recovered = request.uri.queryParameters["recovered"] == "1"
+        let reminders = request.uri.queryParameters["reminders"].flatMap { ReminderPages.savedMessages[String($0)] }
         return try renderer.html(
             "pages/settings",
             try await model(
                 try context.requireWebUser(), context,
                 message: changed
                     ? "Your password is changed. You are signed out everywhere else."
-                    : (recovered ? "Your new password is set. The code you used no longer works; make a new set below." : nil)))
+                    : (recovered ? "Your new password is set. The code you used no longer works; make a new set below." : nil),
+                remindersMessage: reminders))
     }
 
     @Sendable func ceiling(_ request: Request, context: AppRequestContext) async throws -> Response {

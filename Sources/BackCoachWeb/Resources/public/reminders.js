@@ -1,6 +1,6 @@
 // BackCoach reminders in this browser: the permission prompt is asked only when she presses "Get reminders on this
-// device", never on page load. Without JavaScript, or in a browser without push, the page's own words say so and
-// point to the calendar link.
+// phone or computer", never on page load. Without JavaScript, or in a browser without push, the page's own words say
+// so and point to the calendar link.
 (function () {
   "use strict";
   var box = document.querySelector("[data-push]");
@@ -9,11 +9,15 @@
   box.hidden = false;
   if (unsupported) unsupported.hidden = true;
   var status = box.querySelector("[data-push-status]");
+  var subscribe = box.querySelector("[data-push-subscribe]");
+  var unsubscribe = box.querySelector("[data-push-unsubscribe]");
   var csrf = (document.querySelector("input[name=_csrf]") || {}).value || "";
   function say(text) { status.textContent = text; }
   function devices(count) {
-    return count === 0 ? "No phone or computer gets your reminders yet." : count === 1 ? "1 phone or computer gets your reminders." : count + " phones or computers get your reminders.";
+    return count === 0 ? "No phone or computer is set up for reminders yet." : count === 1 ? "1 phone or computer is set up for your reminders." : count + " phones or computers are set up for your reminders.";
   }
+  // On here or not: one button or the other.
+  function showOn(on) { subscribe.hidden = on; unsubscribe.hidden = !on; }
   function post(path, fields) {
     var body = new URLSearchParams(fields);
     body.set("_csrf", csrf);
@@ -34,7 +38,13 @@
     for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
     return bytes;
   }
-  box.querySelector("[data-push-subscribe]").addEventListener("click", function () {
+  function current() {
+    return navigator.serviceWorker.getRegistration("/").then(function (registration) {
+      return registration ? registration.pushManager.getSubscription() : null;
+    });
+  }
+  current().then(function (subscription) { showOn(!!subscription); }).catch(function () {});
+  subscribe.addEventListener("click", function () {
     say("Turning on reminders…");
     Notification.requestPermission().then(function (permission) {
       if (permission !== "granted") throw new Error("Notifications are blocked for BackCoach in this browser. You can allow them in the browser's site settings.");
@@ -50,12 +60,23 @@
       var json = subscription.toJSON();
       return post("/settings/reminders/subscribe", { endpoint: json.endpoint, p256dh: json.keys.p256dh, auth: json.keys.auth });
     }).then(function (answer) {
-      say("Reminders are on for this device. " + devices(answer.devices));
+      showOn(true);
+      say("Reminders are on for this phone or computer." + (answer.devices > 1 ? " " + devices(answer.devices) : ""));
+    }).catch(function (error) { say(error.message); });
+  });
+  unsubscribe.addEventListener("click", function () {
+    current().then(function (subscription) {
+      if (!subscription) return { devices: null };
+      var endpoint = subscription.endpoint || subscription.toJSON().endpoint;
+      return subscription.unsubscribe().then(function () { return post("/settings/reminders/unsubscribe", { endpoint: endpoint }); });
+    }).then(function (answer) {
+      showOn(false);
+      say("Reminders are off for this phone or computer." + (answer.devices === null ? "" : " " + devices(answer.devices)));
     }).catch(function (error) { say(error.message); });
   });
   box.querySelector("[data-push-test]").addEventListener("click", function () {
     post("/settings/reminders/test", {}).then(function (answer) {
-      say(answer.delivered > 0 ? "A test reminder is on its way." : "The test reminder could not be delivered. Try turning reminders on again on this device.");
+      say(answer.delivered > 0 ? "A test reminder is on its way." : "The test reminder could not be delivered. Try turning reminders on again on this phone or computer.");
     }).catch(function (error) { say(error.message); });
   });
 })();

@@ -61,7 +61,12 @@ function savedOffline(request, url) {
 self.addEventListener("push", function (event) {
   var data = {};
   try { data = event.data ? event.data.json() : {}; } catch (error) { data = {}; }
-  var path = typeof data.url === "string" && data.url.charAt(0) === "/" && data.url.charAt(1) !== "/" ? data.url : "/today";
+  // Whatever the text says, a tap stays on this site: the address is read as a browser reads it ("/\\x" included).
+  var path = "/today";
+  try {
+    var target = new URL(typeof data.url === "string" ? data.url : "/today", self.location.origin);
+    if (target.origin === self.location.origin) path = target.pathname + target.search;
+  } catch (error) { path = "/today"; }
   event.waitUntil(self.registration.showNotification(data.title || "BackCoach", {
     body: data.body || "", icon: "/assets/icon.svg", tag: "backcoach-reminder", data: { path: path }
   }));
