@@ -20,7 +20,7 @@ public enum PSFSRatingsText {
             var ratings: [PSFSRating] = []
             if reader.take("]") { return reader.atEnd ? ratings : nil }
             repeat {
-                guard reader.take(#"{"activity":"#), let activity = reader.string(), reader.take(#","score":"#),
+                guard reader.take(#"{"activity":""#), let activity = reader.string(), reader.take(#","score":"#),
                     let score = reader.integer(), reader.take("}")
                 else { return nil }
                 ratings.append(PSFSRating(activity: activity, score: score))

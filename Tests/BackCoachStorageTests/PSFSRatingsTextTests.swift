@@ -1,7 +1,8 @@
 import BackCoachCore
-import BackCoachStorage
 import Foundation
 import Testing
+
+@testable import BackCoachStorage
 
 /// The in-place reader must say exactly what JSONDecoder says of every stored value, or step aside for it.
 @Suite("PSFS ratings read in place")
@@ -42,5 +43,17 @@ struct PSFSRatingsTextTests {
         arguments: [#"[{"activity":"Walking","score":}]"#, "[", #"[{"activity":"x","score":3}"#, ""])
     func broken(text: String) {
         #expect(throws: (any Error).self) { try PSFSRatingsText.decode(text) }
+    }
+}
+
+@Suite("PSFS ratings: the fast path is taken")
+struct PSFSRatingsFastPathTests {
+    @Test("What the app writes is read in place, not handed to JSONDecoder")
+    func fastPathTaken() throws {
+        let text = try JSONText.encode([
+            PSFSRating(activity: "Lifting baby from the cot", score: 3), PSFSRating(activity: "Walking", score: 2),
+        ])
+        #expect(PSFSRatingsText.fastDecode(text) != nil, "\(text)")
+        #expect(PSFSRatingsText.fastDecode("[]") == [])
     }
 }
