@@ -144,7 +144,9 @@ def test_session_works_offline_once_loaded(server, browser):
     driver.get(server + "/session")
     WebDriverWait(driver, 5).until(EC.visibility_of_element_located((By.ID, "player")))
     cards = len(driver.find_elements(By.CSS_SELECTOR, "fieldset.exercise"))
-    cached_figures = ("const done = arguments[arguments.length - 1]; caches.open('backcoach-v2').then(c => c.keys())"
+    # The service worker's cache, whatever its version (sw.js names it).
+    cached_figures = ("const done = arguments[arguments.length - 1]; caches.keys()"
+                      ".then(names => caches.open(names.find(n => n.startsWith('backcoach-')) || 'none')).then(c => c.keys())"
                       ".then(keys => done(keys.filter(k => k.url.includes('/figures/')).length))")
     WebDriverWait(driver, 20).until(lambda d: d.execute_async_script(cached_figures) >= cards)
     # Check in and Progress open offline too, once seen online.
