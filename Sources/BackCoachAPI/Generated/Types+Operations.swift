@@ -3172,6 +3172,29 @@ public enum Operations {
             }
             /// A problem (RFC 9457)
             ///
+            /// - Remark: Generated from `#/paths//api/v1/me/push-subscriptions/delete(removePushSubscription)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.Problem)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            public var badRequest: Components.Responses.Problem {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// A problem (RFC 9457)
+            ///
             /// - Remark: Generated from `#/paths//api/v1/me/push-subscriptions/delete(removePushSubscription)/responses/401`.
             ///
             /// HTTP response code: `401 unauthorized`.
