@@ -22,6 +22,8 @@ public protocol AccountStore: Sendable {
     func addWebSession(_ session: WebSession) async throws
     /// The session and its user, if it exists and has not expired by `now`.
     func webSession(hash: String, now: Date) async throws -> (WebSession, User)?
+    /// Moves a browser session's end to `expiresAt` (a mother who opens the app keeps it open); nothing when it is gone.
+    func renewWebSession(hash: String, expiresAt: Date) async throws
     func deleteWebSession(hash: String) async throws
     /// Ends every browser session and API token of the account (after a password change).
     func endSessions(for user: UserID) async throws

@@ -143,6 +143,10 @@ public struct FluentStore: BackCoachStore {
         try await write { try await $0.delete(from: "web_sessions").where("token_hash", .equal, hash).run() }
     }
 
+    public func renewWebSession(hash: String, expiresAt: Date) async throws {
+        try await sql.update("web_sessions").set("expires_at", to: expiresAt.timeIntervalSince1970).where("token_hash", .equal, hash).run()
+    }
+
     public func deleteUser(_ user: UserID) async throws -> ErasureReport {
         try await transaction { sql in
             let id = user.rawValue

@@ -113,6 +113,12 @@ extension SQLiteStore {
         try await write { try $0.run("DELETE FROM web_sessions WHERE token_hash = ?", [hash]) }
     }
 
+    public func renewWebSession(hash: String, expiresAt: Date) async throws {
+        try await write {
+            try $0.run("UPDATE web_sessions SET expires_at = ? WHERE token_hash = ?", [expiresAt.timeIntervalSince1970, hash])
+        }
+    }
+
     public func endSessions(for user: UserID) async throws {
         try await write { db in
             try db.run("DELETE FROM web_sessions WHERE user_id = ?", [user.text])

@@ -17,7 +17,7 @@ public func buildRouter(_ dependencies: WebDependencies, renderer: WebRenderer) 
     // Web pages: signed in by cookie (never the API, so cookies can't be used to call it cross-site).
     AssetController(assets: renderer.assets).addRoutes(to: router)
     FigureController(figures: dependencies.figures).addRoutes(to: router)
-    let pages = router.group().add(middleware: WebSessionMiddleware(accounts: services.accounts))
+    let pages = router.group().add(middleware: WebSessionMiddleware(accounts: services.accounts, publicBaseURL: dependencies.publicBaseURL))
     AuthPagesController(
         accounts: services.accounts, recovery: services.recovery, program: services.program, publicBaseURL: dependencies.publicBaseURL,
         renderer: renderer

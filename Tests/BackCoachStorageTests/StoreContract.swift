@@ -350,6 +350,11 @@ extension StoreContract {
         #expect(found?.0 == session && found?.1.id == user.id)
         #expect(
             try await store.webSession(hash: session.tokenHash, now: now.addingTimeInterval(3601)) == nil, "expired sessions don't count")
+        // Renewed, it reads with its new end and outlives the old one.
+        try await store.renewWebSession(hash: session.tokenHash, expiresAt: now.addingTimeInterval(7200))
+        let renewed = try await store.webSession(hash: session.tokenHash, now: now.addingTimeInterval(3601))
+        #expect(renewed?.0.expiresAt == now.addingTimeInterval(7200) && renewed?.0.csrfToken == "csrf-1")
+        try await store.renewWebSession(hash: "web-unknown-\(UUID())", expiresAt: now)
         try await store.deleteWebSession(hash: session.tokenHash)
         #expect(try await store.webSession(hash: session.tokenHash, now: now) == nil)
     }

@@ -145,7 +145,7 @@ struct TrackingRoutesTests {
             #expect(try await browser.get("/progress?days=365").text.contains("<th scope=\"col\">Date</th>"))
             // 90 days later she checks in again: now the year is in weeks.
             app.clock.advance(seconds: 90 * 86_400)
-            // A browser session lasts 30 days: she signs in again.
+            // A browser session ends after 30 days unused: she signs in again.
             try await browser.get("/signin")
             #expect(try await browser.post("/signin", [("email", email), ("password", "correct horse battery")]).status == .seeOther)
             try await browser.get("/checkin")

@@ -166,9 +166,18 @@ public struct AccountService: Sendable {
         return token
     }
 
-    /// The browser session behind a cookie, if it is still valid.
-    public func webSession(cookie: String) async throws -> (WebSession, User)? {
-        try await context.store.webSession(hash: Secrets.hash(cookie), now: context.now())
+    /// The browser session behind a cookie, if it is still valid. A session used in the second half of its life is
+    /// renewed for a whole one (`renewed`, so the cookie is sent again): a mother who opens the app every day is never
+    /// signed out by the calendar; one who stays away 30 days is. At most one write per session in 15 days.
+    public func webSession(cookie: String) async throws -> (session: WebSession, user: User, renewed: Bool)? {
+        let hash = Secrets.hash(cookie)
+        let now = context.now()
+        guard let (session, user) = try await context.store.webSession(hash: hash, now: now) else { return nil }
+        guard session.expiresAt.timeIntervalSince(now) < Self.webSessionLifetime / 2 else { return (session, user, false) }
+        let renewed = WebSession(
+            tokenHash: hash, userID: user.id, csrfToken: session.csrfToken, expiresAt: now.addingTimeInterval(Self.webSessionLifetime))
+        try await context.store.renewWebSession(hash: hash, expiresAt: renewed.expiresAt)
+        return (renewed, user, true)
     }
 
     /// Ends the session on the server, not just in the browser.

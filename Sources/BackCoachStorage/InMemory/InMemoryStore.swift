@@ -83,6 +83,11 @@ public actor InMemoryStore: BackCoachStore {
 
     public func deleteWebSession(hash: String) { webSessions[hash] = nil }
 
+    public func renewWebSession(hash: String, expiresAt: Date) {
+        guard let session = webSessions[hash] else { return }
+        webSessions[hash] = WebSession(tokenHash: hash, userID: session.userID, csrfToken: session.csrfToken, expiresAt: expiresAt)
+    }
+
     public func endSessions(for user: UserID) {
         webSessions = webSessions.filter { $0.value.userID != user }
         tokens = tokens.filter { $0.value != user }

@@ -6,18 +6,26 @@ import Hummingbird
 /// Resolves the session cookie to a user for web pages. Pages that need a user redirect to sign-in.
 struct WebSessionMiddleware: RouterMiddleware {
     let accounts: AccountService
+    let publicBaseURL: String
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response)
         async throws -> Response
     {
         var context = context
-        if let cookie = Cookies.value(Cookies.session, in: request),
-            let (session, user) = try await accounts.webSession(cookie: cookie)
-        {
-            context.user = user
-            context.webSession = session
+        var renewedCookie: String?
+        if let cookie = Cookies.value(Cookies.session, in: request), let found = try await accounts.webSession(cookie: cookie) {
+            context.user = found.user
+            context.webSession = found.session
+            if found.renewed { renewedCookie = cookie }
         }
-        return try await next(request, context)
+        var response = try await next(request, context)
+        // The session was renewed on the server: the browser keeps the cookie as long (unless the page set its own).
+        if let renewedCookie, response.headers[.setCookie] == nil {
+            response.headers[.setCookie] = Cookies.header(
+                Cookies.session, renewedCookie, maxAge: Int(AccountService.webSessionLifetime),
+                secure: Cookies.isSecure(request, publicBaseURL: publicBaseURL))
+        }
+        return response
     }
 }
 
