@@ -188,6 +188,20 @@ struct ReminderSchedulerTests {
         #expect(reminded == planned, "reminded on \(reminded), planned \(planned)")
     }
 
+    @Test("With no browser to tell, nothing counts as said: the missed-days message waits for one")
+    func noBrowser() async throws {
+        let world = try await World(zone: "UTC", start: "2026-12-07T06:00:00Z")
+        for subscription in try await world.store.pushSubscriptions(for: world.user.id) {
+            _ = try await world.store.removePushSubscription(endpoint: subscription.endpoint)
+        }
+        for _ in 0..<4 { try await world.tick(at: try #require(try await world.nextDue)) }
+        #expect(try await world.store.reminder(for: world.user.id)?.nudgedOn == nil)
+        try await world.services.reminders.subscribe(
+            endpoint: "https://push.example.test/\(UUID())", p256dh: world.push.p256dh, auth: world.push.auth, for: world.user)
+        try await world.tick(at: try #require(try await world.nextDue))
+        #expect(world.push.received.map { $0.payload["body"] } == [ReminderMessage.missedDays.body])
+    }
+
     @Test("While her plan is withheld, one message points to the advice, and none says to exercise")
     func withheld() async throws {
         var flagged = Self.everyDay

@@ -70,6 +70,12 @@ public struct ReminderScheduler: Sendable {
             report.quiet += 1
             return
         }
+        // No browser to tell: nothing is decided, so nothing counts as said (a browser added later starts fresh).
+        let subscriptions = try await context.store.pushSubscriptions(for: user.id)
+        guard !subscriptions.isEmpty else {
+            report.silent += 1
+            return
+        }
         var marks = (nudgedOn: record.nudgedOn, advisedOn: record.advisedOn)
         let message = try await decide(for: user, on: local.date, marks: &marks)
         if marks.nudgedOn != record.nudgedOn || marks.advisedOn != record.advisedOn {
@@ -79,7 +85,6 @@ public struct ReminderScheduler: Sendable {
             report.silent += 1
             return
         }
-        let subscriptions = try await context.store.pushSubscriptions(for: user.id)
         _ = await delivery.deliver(message, to: subscriptions, timeToLive: Self.timeToLive)
         report.sent[user.id] = message
     }
