@@ -162,6 +162,14 @@ def test_reminders_settings_and_push_handling(server, browser):
             raise AssertionError(f"status after pressing: {status.text!r}")
         assert browser.find_element(By.CSS_SELECTOR, "[data-push-unsubscribe]").is_displayed()
         check_page(browser, "72-reminders-device")
+        # Offline, the test button says so in plain words; back online it sends.
+        browser.execute_cdp_cmd("Network.enable", {})
+        browser.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+        try:
+            browser.find_element(By.CSS_SELECTOR, "[data-push-test]").click()
+            WebDriverWait(browser, 30).until(lambda d: "no connection" in status.text)
+        finally:
+            browser.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
         browser.find_element(By.CSS_SELECTOR, "[data-push-test]").click()
         WebDriverWait(browser, 30).until(lambda d: "on its way" in status.text)
         headers, body = push.received[-1]

@@ -21,7 +21,9 @@
   function post(path, fields) {
     var body = new URLSearchParams(fields);
     body.set("_csrf", csrf);
-    return fetch(path, { method: "POST", body: body, credentials: "same-origin", headers: { "Accept": "application/json" } }).then(function (response) {
+    return fetch(path, { method: "POST", body: body, credentials: "same-origin", headers: { "Accept": "application/json" } }).catch(function () {
+      throw new Error("There is no connection just now. Please try again when you are online.");
+    }).then(function (response) {
       return response.json().then(function (answer) {
         if (!response.ok) throw new Error(answer.detail || "That did not work. Please try again.");
         return answer;
