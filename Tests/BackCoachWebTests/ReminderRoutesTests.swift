@@ -106,7 +106,9 @@ struct ReminderPageTests {
             let subscribed = try await browser.post(
                 "/settings/reminders/subscribe",
                 [("endpoint", "https://push.example.test/\(UUID())"), ("p256dh", key), ("auth", Base64URL.encode(Data(count: 16)))])
-            #expect(subscribed.status == .ok && subscribed.text == #"{"devices":1}"#)
+            #expect(
+                subscribed.status == .ok
+                    && subscribed.text == #"{"devices":1,"devicesText":"1 phone or computer is set up for your reminders."}"#)
             let bad = try await browser.post("/settings/reminders/subscribe", [("endpoint", "http://example.test/"), ("p256dh", key)])
             #expect(bad.status == .badRequest && bad.text.contains("https"))
             #expect(try await browser.get("/settings").text.contains("1 phone or computer is set up for your reminders."))

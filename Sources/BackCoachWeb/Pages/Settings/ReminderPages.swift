@@ -1,5 +1,6 @@
 import BackCoachCore
 import BackCoachServices
+import BackCoachStorage
 import Foundation
 import Hummingbird
 
@@ -50,7 +51,7 @@ struct ReminderPages {
         return try await answer {
             try await services.reminders.subscribe(
                 endpoint: form["endpoint"] ?? "", p256dh: form["p256dh"] ?? "", auth: form["auth"] ?? "", for: user)
-            return ["devices": try await services.reminders.view(for: user).devices]
+            return try await devices(of: user)
         }
     }
 
@@ -59,7 +60,7 @@ struct ReminderPages {
         let form = try await request.csrfCheckedForm(context: context)
         return try await answer {
             _ = try await services.reminders.unsubscribe(endpoint: form["endpoint"] ?? "", for: user)
-            return ["devices": try await services.reminders.view(for: user).devices]
+            return try await devices(of: user)
         }
     }
 
@@ -72,8 +73,14 @@ struct ReminderPages {
     /// What the card says after a save, by the `reminders` query the save redirects with.
     static let savedMessages = ["on": "Your reminders are saved.", "off": "Reminders are off. Nothing will be sent."]
 
+    /// How many of her browsers get reminders, and the card's sentence for it (one wording, the server's).
+    private func devices(of user: User) async throws -> [String: Any] {
+        let view = try await services.reminders.view(for: user)
+        return ["devices": view.devices, "devicesText": RemindersView.devices(view.devices, enabled: view.settings.enabled)]
+    }
+
     /// A small JSON answer for reminders.js: the counts, or the service's refusal in its words.
-    private func answer(_ work: () async throws -> [String: Int]) async throws -> Response {
+    private func answer(_ work: () async throws -> [String: Any]) async throws -> Response {
         let body: Data
         let status: HTTPResponse.Status
         do {

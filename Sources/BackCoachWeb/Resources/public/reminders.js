@@ -13,9 +13,6 @@
   var unsubscribe = box.querySelector("[data-push-unsubscribe]");
   var csrf = (document.querySelector("input[name=_csrf]") || {}).value || "";
   function say(text) { status.textContent = text; }
-  function devices(count) {
-    return count === 0 ? "No phone or computer is set up for reminders yet." : count === 1 ? "1 phone or computer is set up for your reminders." : count + " phones or computers are set up for your reminders.";
-  }
   // On here or not: one button or the other.
   function showOn(on) { subscribe.hidden = on; unsubscribe.hidden = !on; }
   function post(path, fields) {
@@ -63,17 +60,17 @@
       return post("/settings/reminders/subscribe", { endpoint: json.endpoint, p256dh: json.keys.p256dh, auth: json.keys.auth });
     }).then(function (answer) {
       showOn(true);
-      say("Reminders are on for this phone or computer." + (answer.devices > 1 ? " " + devices(answer.devices) : ""));
+      say("Reminders are on for this phone or computer." + (answer.devices > 1 ? " " + answer.devicesText : ""));
     }).catch(function (error) { say(error.message); });
   });
   unsubscribe.addEventListener("click", function () {
     current().then(function (subscription) {
-      if (!subscription) return { devices: null };
+      if (!subscription) return { devicesText: null };
       var endpoint = subscription.endpoint || subscription.toJSON().endpoint;
       return subscription.unsubscribe().then(function () { return post("/settings/reminders/unsubscribe", { endpoint: endpoint }); });
     }).then(function (answer) {
       showOn(false);
-      say("Reminders are off for this phone or computer." + (answer.devices === null ? "" : " " + devices(answer.devices)));
+      say("Reminders are off for this phone or computer." + (answer.devicesText ? " " + answer.devicesText : ""));
     }).catch(function (error) { say(error.message); });
   });
   box.querySelector("[data-push-test]").addEventListener("click", function () {
