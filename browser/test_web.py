@@ -185,7 +185,12 @@ def test_session_works_offline_once_loaded(server, browser):
         driver.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
     # Back online: the page she is on sends both, each for its own day, and tells her.
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return localStorage.getItem('bc.queue')") == "[]")
-    WebDriverWait(driver, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#main .success")) >= 2)
+    notes = lambda: [(note.get_attribute("class"), note.text) for note in driver.find_elements(By.CSS_SELECTOR, "#main > p[role=status]")]
+    try:
+        WebDriverWait(driver, 20).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#main .success")) >= 2)
+    except Exception:
+        # Say what she was told instead (a refusal, a sign-in request), so a failure here can be read from the log.
+        raise AssertionError(f"two 'Sent' notes expected; the page says {notes()}")
     told = " ".join(note.text for note in driver.find_elements(By.CSS_SELECTOR, "#main .success"))
     assert "Sent your session for" in told and "Sent your check-in for" in told, told
     check_page(driver, "22-sent-after-offline")
