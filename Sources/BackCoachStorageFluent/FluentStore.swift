@@ -2,6 +2,7 @@ import BackCoachCore
 import BackCoachStorage
 import FluentKit
 import Foundation
+import PostgresNIO
 import SQLKit
 
 /// The PostgreSQL store. Values read and written whole (intake answers, program state, session feedback) are JSON text,
@@ -31,6 +32,20 @@ public struct FluentStore: BackCoachStore {
     /// Runs `work` in one transaction of its own (FluentKit runs one opened inside another as part of the outer one).
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await (pinned ?? database.database).transaction { try await work($0 as! any SQLDatabase) }
+    }
+
+    /// Runs a prepared statement (on the transaction's connection inside `inOneTransaction`) and collects its rows.
+    func prepared<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> [Statement.Row]
+    where Statement.Row: Sendable {
+        let connections = (pinned ?? database.database) as! any PostgresDatabase
+        let logger = database.logger
+        return try await connections.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                var rows: [Statement.Row] = []
+                for try await row in try await connection.execute(statement, logger: logger) { rows.append(row) }
+                return rows
+            }
+        }.get()
     }
 
     /// Runs several store calls as one transaction: all of them land, or none.
@@ -96,10 +111,7 @@ public struct FluentStore: BackCoachStore {
     }
 
     public func user(tokenHash: String) async throws -> User? {
-        try await sql.select().columns(SQLColumn(SQLLiteral.all, table: SQLIdentifier("users"))).from("api_tokens")
-            .join("users", on: SQLColumn("user_id", table: "api_tokens"), .equal, SQLColumn("id", table: "users"))
-            .where(SQLColumn("token_hash", table: "api_tokens"), .equal, SQLBind(tokenHash))
-            .first().map(Self.user(from:))
+        try await prepared(HotPathStatements.UserByToken(tokenHash: tokenHash)).first
     }
 
     public func revokeToken(hash: String) async throws -> Bool {
@@ -124,19 +136,11 @@ public struct FluentStore: BackCoachStore {
 
     public func webSession(hash: String, now: Date) async throws -> (WebSession, User)? {
         // One query for the session and its user: every page asks.
-        guard
-            let row = try await sql.select().columns(SQLColumn(SQLLiteral.all, table: SQLIdentifier("users")))
-                .column(SQLColumn("csrf_token", table: "web_sessions")).column(SQLColumn("expires_at", table: "web_sessions"))
-                .from("web_sessions")
-                .join("users", on: SQLColumn("user_id", table: "web_sessions"), .equal, SQLColumn("id", table: "users"))
-                .where(SQLColumn("token_hash", table: "web_sessions"), .equal, SQLBind(hash))
-                .where(SQLColumn("expires_at", table: "web_sessions"), .greaterThan, SQLBind(now.timeIntervalSince1970)).first()
+        guard let row = try await prepared(HotPathStatements.WebSessionByToken(tokenHash: hash, now: now.timeIntervalSince1970)).first
         else { return nil }
-        let user = try Self.user(from: row)
         let session = WebSession(
-            tokenHash: hash, userID: user.id, csrfToken: try row.decode(column: "csrf_token", as: String.self),
-            expiresAt: Date(timeIntervalSince1970: try row.decode(column: "expires_at", as: Double.self)))
-        return (session, user)
+            tokenHash: hash, userID: row.0.id, csrfToken: row.csrfToken, expiresAt: Date(timeIntervalSince1970: row.expiresAt))
+        return (session, row.0)
     }
 
     public func deleteWebSession(hash: String) async throws {

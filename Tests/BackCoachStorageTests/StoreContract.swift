@@ -50,7 +50,11 @@ enum StoreContract {
         let user = try await newUser(store)
         let hash = "token-\(UUID())"
         try await store.addToken(hash: hash, for: user.id, now: now)
-        #expect(try await store.user(tokenHash: hash)?.id == user.id)
+        // The whole account comes back, optional columns included (PostgreSQL reads it with its own statement).
+        try await store.setPainCeiling(6, for: user.id)
+        let stored = try #require(try await store.user(id: user.id))
+        #expect(stored.painCeiling == 6)
+        #expect(try await store.user(tokenHash: hash) == stored)
         #expect(try await store.revokeToken(hash: hash) == true)
         #expect(try await store.revokeToken(hash: hash) == false)
         #expect(try await store.user(tokenHash: hash) == nil)
@@ -347,7 +351,7 @@ extension StoreContract {
         let session = WebSession(tokenHash: "web-\(UUID())", userID: user.id, csrfToken: "csrf-1", expiresAt: now.addingTimeInterval(3600))
         try await store.addWebSession(session)
         let found = try await store.webSession(hash: session.tokenHash, now: now)
-        #expect(found?.0 == session && found?.1.id == user.id)
+        #expect(found?.0 == session && found?.1 == user)
         #expect(
             try await store.webSession(hash: session.tokenHash, now: now.addingTimeInterval(3601)) == nil, "expired sessions don't count")
         // Renewed, it reads with its new end and outlives the old one.
