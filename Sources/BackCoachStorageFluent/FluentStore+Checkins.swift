@@ -34,37 +34,21 @@ extension FluentStore {
     }
 
     public func checkins(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [Checkin] {
-        try await sql.select().columns("*").from("checkins").where("user_id", .equal, user.rawValue)
-            .where("date", .greaterThanOrEqual, from.description).where("date", .lessThanOrEqual, to.description)
-            .orderBy("date").all().map(Self.checkin(from:))
+        try await prepared(ProgressStatements.Checkins(user: user.rawValue, from: from.description, to: to.description))
     }
 
     public func psfsCheckins(for user: UserID, from: LocalDate, to: LocalDate, limit: Int, newestFirst: Bool) async throws -> [Checkin] {
-        try await sql.select().columns("*").from("checkins").where("user_id", .equal, user.rawValue)
-            .where("date", .greaterThanOrEqual, from.description).where("date", .lessThanOrEqual, to.description)
-            .where(SQLColumn("psfs"), .isNot, SQLLiteral.null)
-            .orderBy("date", newestFirst ? .descending : .ascending).limit(max(0, limit)).all().map(Self.checkin(from:))
+        let (id, first, last, count) = (user.rawValue, from.description, to.description, max(0, limit))
+        return newestFirst
+            ? try await prepared(ProgressStatements.PSFSCheckinsNewestFirst(user: id, from: first, to: last, limit: count))
+            : try await prepared(ProgressStatements.PSFSCheckinsOldestFirst(user: id, from: first, to: last, limit: count))
     }
 
     public func painWeeks(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [PainWeek] {
-        // Dates are stored as text; date_trunc('week') gives the ISO week's Monday.
-        let rows = try await sql.raw(
-            """
-            SELECT to_char(date_trunc('week', date::date), 'YYYY-MM-DD') AS week_of, SUM(pain)::bigint AS total, \
-            COUNT(*) AS checkins FROM checkins WHERE user_id = \(bind: user.rawValue) \
-            AND date >= \(bind: from.description) AND date <= \(bind: to.description) GROUP BY week_of ORDER BY week_of
-            """
-        ).all()
-        return try rows.map { row in
-            PainWeek(
-                weekOf: try Self.date(row, "week_of"), total: try row.decode(column: "total", as: Int.self),
-                checkins: try row.decode(column: "checkins", as: Int.self))
-        }
+        try await prepared(ProgressStatements.PainWeeks(user: user.rawValue, from: from.description, to: to.description))
     }
 
     public func firstCheckinDate(for user: UserID) async throws -> LocalDate? {
-        let row = try await sql.select().column("date").from("checkins").where("user_id", .equal, user.rawValue)
-            .orderBy("date").limit(1).first()
-        return try row.flatMap { LocalDate(try $0.decode(column: "date", as: String.self)) }
+        try await prepared(ProgressStatements.FirstCheckinDate(user: user.rawValue)).first
     }
 }

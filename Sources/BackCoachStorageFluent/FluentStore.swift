@@ -204,21 +204,8 @@ public struct FluentStore: BackCoachStore {
     }
 
     public func intakeAndProgram(for user: UserID) async throws -> (intake: StoredIntake, program: ProgramRecord?)? {
-        guard
-            let row = try await sql.select()
-                .column(SQLColumn("answers", table: "intakes")).column(SQLColumn("updated_at", table: "intakes"))
-                .column(SQLColumn("record", table: "programs"))
-                .from("intakes")
-                .join(
-                    "programs", method: SQLJoinMethod.left, on: SQLColumn("user_id", table: "intakes"), .equal,
-                    SQLColumn("user_id", table: "programs")
-                )
-                .where(SQLColumn("user_id", table: "intakes"), .equal, SQLBind(user.rawValue)).first()
-        else { return nil }
-        let intake = try database.decoded.intake(
-            row.decode(column: "answers", as: String.self), updatedAt: row.decode(column: "updated_at", as: Double.self))
-        let program = try row.decode(column: "record", as: String?.self).map(database.decoded.program)
-        return (intake, program)
+        guard let row = try await prepared(ProgressStatements.IntakeAndProgram(user: user.rawValue)).first else { return nil }
+        return (try database.decoded.intake(row.answers, updatedAt: row.updatedAt), try row.program.map(database.decoded.program))
     }
 
     public func program(for user: UserID) async throws -> ProgramRecord? {
@@ -243,19 +230,11 @@ public struct FluentStore: BackCoachStore {
     }
 
     public func sessionDates(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [LocalDate] {
-        try await sql.select().distinct().column("date").from("session_logs").where("user_id", .equal, user.rawValue)
-            .where("date", .greaterThanOrEqual, from.description).where("date", .lessThanOrEqual, to.description)
-            .orderBy("date").all().map { try Self.date($0, "date") }
+        try await prepared(ProgressStatements.SessionDates(user: user.rawValue, from: from.description, to: to.description))
     }
 
     public func sessionDayCount(for user: UserID, from: LocalDate, to: LocalDate) async throws -> Int {
-        let row = try await sql.raw(
-            """
-            SELECT COUNT(DISTINCT date) AS days FROM session_logs WHERE user_id = \(bind: user.rawValue) \
-            AND date >= \(bind: from.description) AND date <= \(bind: to.description)
-            """
-        ).first()
-        return try row?.decode(column: "days", as: Int.self) ?? 0
+        try await prepared(ProgressStatements.SessionDayCount(user: user.rawValue, from: from.description, to: to.description)).first ?? 0
     }
 
     public func recentSessions(for user: UserID, limit: Int) async throws -> [SessionLog] {
