@@ -66,6 +66,23 @@ struct AuthorizationTests {
         }
     }
 
+    @Test("The bearer scheme is read in any case, with spaces around the token; other schemes and shapes sign in nobody")
+    func bearerHeaderForms() async throws {
+        try await TestApp.run { app in
+            let token = try await app.signUp()
+            let accepted = ["Bearer \(token)", "bearer \(token)", "BEARER \(token)", "Bearer   \(token)  ", "Bearer \t\(token)"]
+            let refused = [
+                "Basic \(token)", "Bearer", "Bearer ", "Bearer    ", "Bearer\(token)", "Bearerx \(token)", "Bea \(token)", "\(token)",
+                "Bearer \(token)x", "Bearer \(token.dropLast())",
+            ]
+            for (header, status) in accepted.map({ ($0, HTTPResponse.Status.ok) }) + refused.map({ ($0, .unauthorized) }) {
+                let response = try await app.client.execute(
+                    uri: "/api/v1/me/reminders", method: .get, headers: [.authorization: header], body: nil)
+                #expect(response.status == status, "Authorization: \(header.debugDescription)")
+            }
+        }
+    }
+
     @Test("Another user's token sees none of the first user's data and changes nothing")
     func isolation() async throws {
         try await TestApp.run { app in
