@@ -6,31 +6,12 @@ import SQLKit
 /// Check-ins: one per person per date, replaced whole.
 extension FluentStore {
     public func upsertCheckin(_ checkin: Checkin, for user: UserID, keepingNewer: Bool) async throws -> Bool {
-        let psfs = try checkin.psfs.map(JSONText.encode)
-        // "Was it new?" is asked inside the write, so of two saves of one day exactly one hears "created": her account
-        // row is locked first.
-        let run: @Sendable (any SQLDatabase) async throws -> Bool = { sql in
-            guard try await self.lockOwner(sql, user) else { throw StorageError.userNotFound }
-            let existing = try await sql.select().column("updated_at").from("checkins").where("user_id", .equal, user.rawValue)
-                .where("date", .equal, checkin.date.description).first()
-            if keepingNewer, let existing,
-                try existing.decode(column: "updated_at", as: Double.self) > checkin.updatedAt.timeIntervalSince1970
-            {
-                throw StorageError.newerExists
-            }
-            try await sql.insert(into: "checkins").columns("user_id", "date", "pain", "psfs", "note", "updated_at")
-                .values(
-                    SQLBind(user.rawValue), SQLBind(checkin.date.description), SQLBind(checkin.pain), SQLBind(psfs),
-                    SQLBind(checkin.note), SQLBind(checkin.updatedAt.timeIntervalSince1970)
-                )
-                .onConflict(with: ["user_id", "date"]) { conflict in
-                    conflict.set(excludedValueOf: "pain").set(excludedValueOf: "psfs").set(excludedValueOf: "note")
-                        .set(excludedValueOf: "updated_at")
-                }
-                .run()
-            return existing == nil
-        }
-        return try await transaction(run)
+        let statement = HotPathStatements.UpsertCheckin(
+            user: user.rawValue, checkin: checkin, psfs: try checkin.psfs.map(JSONText.encode), keepingNewer: keepingNewer)
+        // Her account gone (erased meanwhile) fails the foreign key; ownerMustExist says so in the store's words.
+        let saved = try await ownerMustExist(user) { try await prepared(statement) }
+        guard let created = saved.first else { throw StorageError.newerExists }
+        return created
     }
 
     public func checkins(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [Checkin] {

@@ -115,3 +115,37 @@ enum HotPathStatements {
         }
     }
 }
+
+extension HotPathStatements {
+    /// A check-in saved in one statement: inserted, or replacing the day's (unless `keepingNewer` and the stored one
+    /// was written later). No row back means a newer one stayed; `created` is whether it was new. Of two saves of one
+    /// day at once, PostgreSQL's ON CONFLICT lets exactly one insert; her account's erasure at the same moment either
+    /// cascades over the row or fails its foreign key. It replaced a locked read-then-write of five round trips.
+    struct UpsertCheckin: PostgresPreparedStatement {
+        static let name = "backcoach_upsert_checkin"
+        static let sql = """
+            INSERT INTO checkins AS stored (user_id, date, pain, psfs, note, updated_at) VALUES ($1, $2, $3, $4, $5, $6) \
+            ON CONFLICT (user_id, date) DO UPDATE SET pain = EXCLUDED.pain, psfs = EXCLUDED.psfs, note = EXCLUDED.note, \
+            updated_at = EXCLUDED.updated_at WHERE NOT $7 OR stored.updated_at <= EXCLUDED.updated_at \
+            RETURNING (xmax = 0) AS created
+            """
+        let user: UUID
+        let checkin: Checkin
+        let psfs: String?
+        let keepingNewer: Bool
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 7)
+            bindings.append(user)
+            bindings.append(checkin.date.description)
+            bindings.append(checkin.pain)
+            try bindings.append(psfs)
+            try bindings.append(checkin.note)
+            bindings.append(checkin.updatedAt.timeIntervalSince1970)
+            bindings.append(keepingNewer)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Bool { try row.decode(Bool.self) }
+    }
+}
