@@ -68,7 +68,7 @@ extension SQLiteStore {
     }
 
     public func user(tokenHash: String) async throws -> User? {
-        try read { db in
+        try readOneStatement { db in
             try db.row(
                 "SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id WHERE api_tokens.token_hash = ?", [tokenHash]
             )
@@ -93,7 +93,7 @@ extension SQLiteStore {
 
     public func webSession(hash: String, now: Date) async throws -> (WebSession, User)? {
         // One query for the session and its user: every page asks.
-        try read { db in
+        try readOneStatement { db in
             guard
                 let row = try db.row(
                     """

@@ -6,7 +6,7 @@ import GRDB
 /// Today in one statement: the page and the API ask for it on every open.
 extension SQLiteStore {
     public func todayRecord(for user: UserID, on date: LocalDate) async throws -> TodayRecord? {
-        try read { db in
+        try readOneStatement { db in
             // One row per safety check that day (or one row of NULLs), each carrying the rest.
             let rows = try db.rows(
                 """

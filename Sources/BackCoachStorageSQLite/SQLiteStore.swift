@@ -16,6 +16,11 @@ public struct SQLiteStore: BackCoachStore {
         try database.read(body)
     }
 
+    /// See `SQLiteDatabase.readOneStatement`: for a body that runs exactly one SELECT.
+    func readOneStatement<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.readOneStatement(body)
+    }
+
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await database.write(body)
     }

@@ -3,11 +3,21 @@ import Foundation
 /// The URL- and filename-safe base64 alphabet of RFC 4648 §5, written without padding, as Web Push uses it for keys,
 /// secrets and JWT parts (RFC 8291 §2, RFC 7515 §2).
 enum Base64URL {
+    /// One pass over standard base64's bytes: Foundation's `replacingOccurrences`, three times, was 6% of a
+    /// `GET /api/v1/me/reminders` (it encodes the server's public key).
     static func encode<Bytes: DataProtocol>(_ bytes: Bytes) -> String {
-        Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        var text = Array(Data(bytes).base64EncodedData())
+        var kept = 0
+        for index in text.indices {
+            switch text[index] {
+            case UInt8(ascii: "="): continue
+            case UInt8(ascii: "+"): text[kept] = UInt8(ascii: "-")
+            case UInt8(ascii: "/"): text[kept] = UInt8(ascii: "_")
+            case let byte: text[kept] = byte
+            }
+            kept += 1
+        }
+        return String(decoding: text.prefix(kept), as: UTF8.self)
     }
 
     /// Accepts text with or without its `=` padding (browsers send keys without). Returns nil for any character outside
