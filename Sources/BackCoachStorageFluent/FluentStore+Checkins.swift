@@ -21,8 +21,10 @@ extension FluentStore {
     public func psfsCheckins(for user: UserID, from: LocalDate, to: LocalDate, limit: Int, newestFirst: Bool) async throws -> [Checkin] {
         let (id, first, last, count) = (user.rawValue, from.description, to.description, max(0, limit))
         return newestFirst
-            ? try await prepared(ProgressStatements.PSFSCheckinsNewestFirst(user: id, from: first, to: last, limit: count))
-            : try await prepared(ProgressStatements.PSFSCheckinsOldestFirst(user: id, from: first, to: last, limit: count))
+            ? try await prepared(
+                ProgressStatements.PSFSCheckins<ProgressStatements.NewestFirst>(user: id, from: first, to: last, limit: count))
+            : try await prepared(
+                ProgressStatements.PSFSCheckins<ProgressStatements.OldestFirst>(user: id, from: first, to: last, limit: count))
     }
 
     public func painWeeks(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [PainWeek] {

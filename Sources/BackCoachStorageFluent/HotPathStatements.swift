@@ -29,11 +29,7 @@ enum HotPathStatements {
         typealias Row = User
         let tokenHash: String
 
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 1)
-            bindings.append(tokenHash)
-            return bindings
-        }
+        func makeBindings() throws -> PostgresBindings { .of(tokenHash) }
 
         func decodeRow(_ row: PostgresRow) throws -> User { HotPathStatements.user(try row.decode(UserColumns.self)) }
     }
@@ -49,12 +45,7 @@ enum HotPathStatements {
         let tokenHash: String
         let now: Double
 
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 2)
-            bindings.append(tokenHash)
-            bindings.append(now)
-            return bindings
-        }
+        func makeBindings() throws -> PostgresBindings { .of(tokenHash, now) }
 
         func decodeRow(_ row: PostgresRow) throws -> Row {
             let (id, email, hash, created, secret, ceiling, country, zone, role, name, profession, csrf, expires) = try row.decode(
@@ -87,13 +78,7 @@ enum HotPathStatements {
         let day: String
         let dayBefore: String
 
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 3)
-            bindings.append(user)
-            bindings.append(day)
-            bindings.append(dayBefore)
-            return bindings
-        }
+        func makeBindings() throws -> PostgresBindings { .of(user, day, dayBefore) }
 
         func decodeRow(_ row: PostgresRow) throws -> Row {
             let (answers, updated, program, logged, before, pain, lDate, lFlags, lLevel, lAt, sDate, sFlags, sLevel, sAt) =
@@ -147,5 +132,14 @@ extension HotPathStatements {
         }
 
         func decodeRow(_ row: PostgresRow) throws -> Bool { try row.decode(Bool.self) }
+    }
+}
+
+extension PostgresBindings {
+    /// The values for a statement's $1, $2, … in order.
+    static func of<each Value: PostgresDynamicTypeEncodable>(_ values: repeat each Value) -> PostgresBindings {
+        var bindings = PostgresBindings()
+        repeat bindings.append(each values)
+        return bindings
     }
 }

@@ -7,14 +7,6 @@ import PostgresNIO
 /// report makes about eight of them, and through SQLKit a third of its time went to building the SQL, planning it
 /// again in PostgreSQL and decoding rows through `Decoder` (profile in docs/performance.md).
 enum ProgressStatements {
-    /// Her user id and an inclusive range of dates, the bindings most of these share.
-    static func bindings(_ user: UUID, _ dates: String...) -> PostgresBindings {
-        var bindings = PostgresBindings(capacity: 1 + dates.count)
-        bindings.append(user)
-        for date in dates { bindings.append(date) }
-        return bindings
-    }
-
     static let checkinColumns = "date, pain, psfs, note, updated_at"
 
     static func checkin(_ row: PostgresRow) throws -> Checkin {
@@ -33,41 +25,28 @@ enum ProgressStatements {
         static let name = "backcoach_checkins"
         static let sql = "SELECT \(checkinColumns) FROM checkins WHERE user_id = $1 AND date >= $2 AND date <= $3 ORDER BY date"
         let user: UUID, from: String, to: String
-        func makeBindings() throws -> PostgresBindings { bindings(user, from, to) }
+        func makeBindings() throws -> PostgresBindings { .of(user, from, to) }
         func decodeRow(_ row: PostgresRow) throws -> Checkin { try checkin(row) }
     }
 
-    /// Check-ins that carry PSFS ratings, oldest first; `limit` bounds a page of them.
-    struct PSFSCheckinsOldestFirst: PostgresPreparedStatement {
-        static let name = "backcoach_psfs_checkins_oldest_first"
-        static let sql = """
-            SELECT \(checkinColumns) FROM checkins WHERE user_id = $1 AND date >= $2 AND date <= $3 AND psfs IS NOT NULL \
-            ORDER BY date LIMIT $4
+    /// Check-ins that carry PSFS ratings in date order (`Order`: oldest or newest first); `limit` bounds a page.
+    struct PSFSCheckins<Order: DateOrder>: PostgresPreparedStatement {
+        // A direction can't be bound, so each order is a statement of its own.
+        static var name: String { "backcoach_psfs_checkins_\(Order.keyword)" }
+        static var sql: String {
             """
-        let user: UUID, from: String, to: String, limit: Int
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = bindings(user, from, to)
-            bindings.append(limit)
-            return bindings
+            SELECT \(checkinColumns) FROM checkins WHERE user_id = $1 AND date >= $2 AND date <= $3 AND psfs IS NOT NULL \
+            ORDER BY date \(Order.keyword) LIMIT $4
+            """
         }
+        let user: UUID, from: String, to: String, limit: Int
+        func makeBindings() throws -> PostgresBindings { .of(user, from, to, limit) }
         func decodeRow(_ row: PostgresRow) throws -> Checkin { try checkin(row) }
     }
 
-    /// The same, newest first (a direction can't be bound, so it is a statement of its own).
-    struct PSFSCheckinsNewestFirst: PostgresPreparedStatement {
-        static let name = "backcoach_psfs_checkins_newest_first"
-        static let sql = """
-            SELECT \(checkinColumns) FROM checkins WHERE user_id = $1 AND date >= $2 AND date <= $3 AND psfs IS NOT NULL \
-            ORDER BY date DESC LIMIT $4
-            """
-        let user: UUID, from: String, to: String, limit: Int
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = bindings(user, from, to)
-            bindings.append(limit)
-            return bindings
-        }
-        func decodeRow(_ row: PostgresRow) throws -> Checkin { try checkin(row) }
-    }
+    protocol DateOrder { static var keyword: String { get } }
+    enum OldestFirst: DateOrder { static var keyword: String { "asc" } }
+    enum NewestFirst: DateOrder { static var keyword: String { "desc" } }
 
     /// Pain summed per week by the database; dates are stored as text and date_trunc('week') gives the ISO Monday.
     struct PainWeeks: PostgresPreparedStatement {
@@ -77,7 +56,7 @@ enum ProgressStatements {
             FROM checkins WHERE user_id = $1 AND date >= $2 AND date <= $3 GROUP BY week_of ORDER BY week_of
             """
         let user: UUID, from: String, to: String
-        func makeBindings() throws -> PostgresBindings { bindings(user, from, to) }
+        func makeBindings() throws -> PostgresBindings { .of(user, from, to) }
         func decodeRow(_ row: PostgresRow) throws -> PainWeek {
             let (week, total, count) = try row.decode((String, Int, Int).self)
             return PainWeek(weekOf: try date(week), total: total, checkins: count)
@@ -88,7 +67,7 @@ enum ProgressStatements {
         static let name = "backcoach_first_checkin_date"
         static let sql = "SELECT date FROM checkins WHERE user_id = $1 ORDER BY date LIMIT 1"
         let user: UUID
-        func makeBindings() throws -> PostgresBindings { bindings(user) }
+        func makeBindings() throws -> PostgresBindings { .of(user) }
         func decodeRow(_ row: PostgresRow) throws -> LocalDate { try date(try row.decode(String.self)) }
     }
 
@@ -96,7 +75,7 @@ enum ProgressStatements {
         static let name = "backcoach_session_day_count"
         static let sql = "SELECT COUNT(DISTINCT date) FROM session_logs WHERE user_id = $1 AND date >= $2 AND date <= $3"
         let user: UUID, from: String, to: String
-        func makeBindings() throws -> PostgresBindings { bindings(user, from, to) }
+        func makeBindings() throws -> PostgresBindings { .of(user, from, to) }
         func decodeRow(_ row: PostgresRow) throws -> Int { try row.decode(Int.self) }
     }
 
@@ -104,7 +83,7 @@ enum ProgressStatements {
         static let name = "backcoach_session_dates"
         static let sql = "SELECT DISTINCT date FROM session_logs WHERE user_id = $1 AND date >= $2 AND date <= $3 ORDER BY date"
         let user: UUID, from: String, to: String
-        func makeBindings() throws -> PostgresBindings { bindings(user, from, to) }
+        func makeBindings() throws -> PostgresBindings { .of(user, from, to) }
         func decodeRow(_ row: PostgresRow) throws -> LocalDate { try date(try row.decode(String.self)) }
     }
 
@@ -117,7 +96,7 @@ enum ProgressStatements {
             """
         typealias Row = (answers: String, updatedAt: Double, program: String?)
         let user: UUID
-        func makeBindings() throws -> PostgresBindings { bindings(user) }
+        func makeBindings() throws -> PostgresBindings { .of(user) }
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode((String, Double, String?).self) }
     }
 }
