@@ -27,12 +27,14 @@ struct Chrome {
         case home, today, checkin, progress, learn, settings, clients, none
     }
 
-    var isToday: Bool { section == .today }
-    var isCheckin: Bool { section == .checkin }
-    var isProgress: Bool { section == .progress }
-    var isLearn: Bool { section == .learn }
-    var isSettings: Bool { section == .settings }
-    var isClients: Bool { section == .clients }
+    /// Which navigation link is this page (`aria-current`). Stored, not computed: templates see a model's stored
+    /// properties only (through reflection), so computed flags here once read as missing and no link was marked.
+    let isToday: Bool
+    let isCheckin: Bool
+    let isProgress: Bool
+    let isLearn: Bool
+    let isSettings: Bool
+    let isClients: Bool
 
     init(title: String, context: AppRequestContext, section: Section = .none, assets: Assets, csrf: String? = nil) {
         self.title = title
@@ -47,6 +49,8 @@ struct Chrome {
         self.manifest = "/manifest.webmanifest"
         self.disclaimer = Disclaimer.text
         self.section = section
+        (isToday, isCheckin, isProgress) = (section == .today, section == .checkin, section == .progress)
+        (isLearn, isSettings, isClients) = (section == .learn, section == .settings, section == .clients)
         self.isClinician = context.user?.role == .clinician
     }
 }
