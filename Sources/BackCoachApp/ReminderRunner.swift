@@ -14,3 +14,9 @@ struct ReminderRunner: Service {
         await client.shutdown()
     }
 }
+
+/// Service lifecycle names each service with `"\(service)"`; left to reflection, that printed the scheduler's whole
+/// context (content library included) and was half of the server's start-up time (perf: 48%, ~200 ms).
+extension ReminderRunner: CustomStringConvertible {
+    var description: String { "ReminderRunner" }
+}
