@@ -79,7 +79,7 @@ enum Charts {
     /// Weeks as columns (each from Monday, labelled with its date), days as rows (Mon, Wed, Fri labelled): sessions
     /// done, planned but not done, rest days. `description` says what it shows in words; the page has it as a table too.
     static func heatMap(days: [(LocalDate, Day)], description: String) -> String {
-        let cell = 16.0, gap = 3.0, left = 30.0, top = 16.0
+        let cell = 16.0, gap = 3.0, left = 34.0, top = 16.0, inset = 4.0
         guard let first = days.first?.0 else { return "" }
         // Monday is row 0: the first column starts on the Monday of her first week.
         let lead = first.weekdayIndex
@@ -91,7 +91,8 @@ enum Charts {
         var svg =
             #"<svg class="heatmap" viewBox="0 0 \#(f(svgWidth)) \#(f(svgHeight))" width="\#(f(svgWidth * 1.6))" height="\#(f(svgHeight * 1.6))" role="img" aria-label="\#(XMLText.escaped(description))" xmlns="http://www.w3.org/2000/svg">"#
         for (row, name) in [(0, "Mon"), (2, "Wed"), (4, "Fri")] {
-            svg += #"<text class="axis" x="0" y="\#(f(top + Double(row) * (cell + gap) + 12))">\#(name)</text>"#
+            // Inset from the rounded border the page draws around the map.
+            svg += #"<text class="axis" x="\#(f(inset))" y="\#(f(top + Double(row) * (cell + gap) + 12))">\#(name)</text>"#
         }
         for week in stride(from: 0, to: weeks, by: 2) {
             let monday = first.adding(days: week * 7 - lead)
