@@ -1,4 +1,3 @@
-import Foundation
 @_spi(Reflection) import Swift
 
 /// A plain struct's stored fields, worked out once per type: `Mirror` resolves every field's type from its mangled
@@ -38,12 +37,4 @@ struct StructFields: Sendable {
     private static func reader<T>(_: T.Type) -> @Sendable (UnsafeRawPointer) -> Any {
         { $0.load(as: T.self) }
     }
-}
-
-/// A value behind a lock (the per-type caches are filled by whichever request meets a type first).
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
 }

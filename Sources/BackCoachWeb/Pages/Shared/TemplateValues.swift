@@ -1,4 +1,5 @@
 import Mustache
+import Synchronization
 
 /// Turns a page's view model into dictionaries and arrays before rendering.
 ///
@@ -64,7 +65,8 @@ enum TemplateValueKind: Sendable {
         return kind
     }
 
-    private static let known = Locked<[ObjectIdentifier: TemplateValueKind]>([:])
+    /// Filled by whichever request meets a type first; types are few, so it never needs trimming.
+    private static let known = Mutex<[ObjectIdentifier: TemplateValueKind]>([:])
 
     private static func decide(_ value: Any) -> TemplateValueKind {
         switch value {
