@@ -1,7 +1,6 @@
 import BackCoachCore
 import BackCoachStorage
 import Foundation
-import SQLKit
 
 /// Check-ins: one per person per date, replaced whole.
 extension FluentStore {

@@ -38,15 +38,6 @@ extension FluentStore {
             createdAt: Date(timeIntervalSince1970: try row.decode(column: "created_at", as: Double.self)))
     }
 
-    static func checkin(from row: any SQLRow) throws -> Checkin {
-        Checkin(
-            date: try date(row, "date"),
-            pain: try row.decode(column: "pain", as: Int.self),
-            psfs: try row.decode(column: "psfs", as: String?.self).map(PSFSRatingsText.decode),
-            note: try row.decode(column: "note", as: String?.self),
-            updatedAt: Date(timeIntervalSince1970: try row.decode(column: "updated_at", as: Double.self)))
-    }
-
     static func date(_ row: any SQLRow, _ column: String) throws -> LocalDate {
         let text = try row.decode(column: column, as: String.self)
         guard let date = LocalDate(text) else { throw JSONText.CorruptValue(column: column) }
