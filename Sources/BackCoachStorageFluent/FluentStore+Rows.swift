@@ -39,7 +39,11 @@ extension FluentStore {
     }
 
     static func date(_ row: any SQLRow, _ column: String) throws -> LocalDate {
-        let text = try row.decode(column: column, as: String.self)
+        try date(row.decode(column: column, as: String.self), column: column)
+    }
+
+    /// A date column's text (dates are stored as YYYY-MM-DD); anything else is a corrupt value, not a missing one.
+    static func date(_ text: String, column: String = "date") throws -> LocalDate {
         guard let date = LocalDate(text) else { throw JSONText.CorruptValue(column: column) }
         return date
     }

@@ -9,35 +9,27 @@ import SQLKit
 /// the same as on the embedded SQLite store.
 public struct FluentStore: BackCoachStore {
     let database: FluentDatabase
-    /// Set inside `inOneTransaction`: every call goes to that transaction's connection.
-    private let pinned: (any Database)?
 
     public init(database: FluentDatabase) {
         self.database = database
-        self.pinned = nil
     }
 
-    private init(database: FluentDatabase, pinned: any Database) {
-        self.database = database
-        self.pinned = pinned
-    }
+    var sql: any SQLDatabase { database.database as! any SQLDatabase }
 
-    var sql: any SQLDatabase { (pinned ?? database.database) as! any SQLDatabase }
-
-    /// Runs one statement that changes data (inside `inOneTransaction`, on that transaction's connection).
+    /// Runs one statement that changes data.
     func write<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await work(sql)
     }
 
-    /// Runs `work` in one transaction of its own (FluentKit runs one opened inside another as part of the outer one).
+    /// Runs `work` in one transaction of its own.
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await (pinned ?? database.database).transaction { try await work($0 as! any SQLDatabase) }
+        try await database.database.transaction { try await work($0 as! any SQLDatabase) }
     }
 
-    /// Runs a prepared statement (on the transaction's connection inside `inOneTransaction`) and collects its rows.
+    /// Runs a prepared statement on a connection from the pool and collects its rows.
     func prepared<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> [Statement.Row]
     where Statement.Row: Sendable {
-        let connections = (pinned ?? database.database) as! any PostgresDatabase
+        let connections = database.database as! any PostgresDatabase
         let logger = database.logger
         return try await connections.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
@@ -46,13 +38,6 @@ public struct FluentStore: BackCoachStore {
                 return rows
             }
         }.get()
-    }
-
-    /// Runs several store calls as one transaction: all of them land, or none.
-    public func inOneTransaction<T: Sendable>(_ work: @escaping @Sendable (FluentStore) async throws -> T) async throws -> T {
-        try await (pinned ?? database.database).transaction { transactionDatabase in
-            try await work(FluentStore(database: self.database, pinned: transactionDatabase))
-        }
     }
 
     // MARK: - Accounts

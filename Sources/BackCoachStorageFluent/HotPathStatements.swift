@@ -93,9 +93,9 @@ enum HotPathStatements {
             guard let at = columns.createdAt, let text = columns.date, let flags = columns.redFlags, let level = columns.level else {
                 return nil
             }
-            guard let date = LocalDate(text) else { throw JSONText.CorruptValue(column: "date") }
             return ScreenRecord(
-                date: date, redFlags: try JSONText.decode([RedFlagID].self, flags), level: TriageLevel(rawValue: level) ?? .none,
+                date: try FluentStore.date(text), redFlags: try JSONText.decode([RedFlagID].self, flags),
+                level: TriageLevel(rawValue: level) ?? .none,
                 createdAt: Date(timeIntervalSince1970: at))
         }
     }

@@ -11,14 +11,9 @@ enum ProgressStatements {
 
     static func checkin(_ row: PostgresRow) throws -> Checkin {
         let (text, pain, psfs, note, updated) = try row.decode((String, Int, String?, String?, Double).self)
-        guard let date = LocalDate(text) else { throw JSONText.CorruptValue(column: "date") }
         return Checkin(
-            date: date, pain: pain, psfs: try psfs.map(PSFSRatingsText.decode), note: note, updatedAt: Date(timeIntervalSince1970: updated))
-    }
-
-    static func date(_ text: String) throws -> LocalDate {
-        guard let date = LocalDate(text) else { throw JSONText.CorruptValue(column: "date") }
-        return date
+            date: try FluentStore.date(text), pain: pain, psfs: try psfs.map(PSFSRatingsText.decode), note: note,
+            updatedAt: Date(timeIntervalSince1970: updated))
     }
 
     struct Checkins: PostgresPreparedStatement {
@@ -59,7 +54,7 @@ enum ProgressStatements {
         func makeBindings() throws -> PostgresBindings { .of(user, from, to) }
         func decodeRow(_ row: PostgresRow) throws -> PainWeek {
             let (week, total, count) = try row.decode((String, Int, Int).self)
-            return PainWeek(weekOf: try date(week), total: total, checkins: count)
+            return PainWeek(weekOf: try FluentStore.date(week, column: "week_of"), total: total, checkins: count)
         }
     }
 
@@ -68,7 +63,7 @@ enum ProgressStatements {
         static let sql = "SELECT date FROM checkins WHERE user_id = $1 ORDER BY date LIMIT 1"
         let user: UUID
         func makeBindings() throws -> PostgresBindings { .of(user) }
-        func decodeRow(_ row: PostgresRow) throws -> LocalDate { try date(try row.decode(String.self)) }
+        func decodeRow(_ row: PostgresRow) throws -> LocalDate { try FluentStore.date(try row.decode(String.self)) }
     }
 
     struct SessionDayCount: PostgresPreparedStatement {
@@ -84,7 +79,7 @@ enum ProgressStatements {
         static let sql = "SELECT DISTINCT date FROM session_logs WHERE user_id = $1 AND date >= $2 AND date <= $3 ORDER BY date"
         let user: UUID, from: String, to: String
         func makeBindings() throws -> PostgresBindings { .of(user, from, to) }
-        func decodeRow(_ row: PostgresRow) throws -> LocalDate { try date(try row.decode(String.self)) }
+        func decodeRow(_ row: PostgresRow) throws -> LocalDate { try FluentStore.date(try row.decode(String.self)) }
     }
 
     /// Her intake, with her program when she has one.
