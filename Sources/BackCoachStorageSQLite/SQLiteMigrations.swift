@@ -184,5 +184,27 @@ enum SQLiteMigrations {
                 "CREATE TABLE server_keys (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
             ],
             down: ["DROP TABLE server_keys", "DROP TABLE push_subscriptions", "DROP TABLE reminders"]),
+        // Her check-ins stored in (user, date) order, in the key's own b-tree: a range of days is one run of pages, with no
+        // second lookup per row from an index into the table, and no copy of each key in a separate index.
+        SQLiteMigration(
+            name: "0017_key_checkins_by_day",
+            up: rebuildCheckins(key: "PRIMARY KEY (user_id, date)) WITHOUT ROWID"),
+            down: rebuildCheckins(key: "UNIQUE (user_id, date))")),
     ]
+
+    /// The check-ins table made again with `key` (the end of its definition), its rows and its PSFS index kept.
+    private static func rebuildCheckins(key: String) -> [SQLiteMigrationStep] {
+        [
+            """
+            CREATE TABLE checkins_rebuilt (user_id \(owner), date TEXT NOT NULL, pain INTEGER NOT NULL, psfs TEXT, note TEXT, \
+            updated_at REAL NOT NULL, \(key)
+            """,
+            """
+            INSERT INTO checkins_rebuilt (user_id, date, pain, psfs, note, updated_at) \
+            SELECT user_id, date, pain, psfs, note, updated_at FROM checkins ORDER BY user_id, date
+            """,
+            "DROP TABLE checkins", "ALTER TABLE checkins_rebuilt RENAME TO checkins",
+            "CREATE INDEX checkins_psfs ON checkins (user_id, date) WHERE psfs IS NOT NULL",
+        ]
+    }
 }

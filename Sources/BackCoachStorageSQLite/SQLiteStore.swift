@@ -45,6 +45,14 @@ extension Database {
         try Row.fetchAll(cachedStatement(sql: sql), arguments: arguments)
     }
 
+    /// Each row made into a value as the statement steps, with no copy of the row: `make` reads columns by position.
+    func map<T>(_ sql: String, _ arguments: StatementArguments, _ make: (Row) throws -> T) throws -> [T] {
+        var values: [T] = []
+        let cursor = try Row.fetchCursor(cachedStatement(sql: sql), arguments: arguments)
+        while let row = try cursor.next() { values.append(try make(row)) }
+        return values
+    }
+
     func row(_ sql: String, _ arguments: StatementArguments = []) throws -> Row? {
         try Row.fetchOne(cachedStatement(sql: sql), arguments: arguments)
     }

@@ -99,13 +99,13 @@ struct MigrationTests {
         let description: String
     }
 
-    /// An older release (through 0009) with a user and her records, written as it wrote them; then 0010 to 0014
+    /// An older release (through 0009) with a user and her records, written as it wrote them; then the later steps
     /// arrive, are reverted, and arrive again (her account reads as a mother's own: the role column's default).
     static func upgradeKeepsData(_ database: any StoreDatabase, reopen: () throws -> any StoreDatabase) async throws {
         try await database.migrate(through: "0009_create_account_recovery")
         let later = [
             "0010_add_place_to_users", "0011_create_intake_drafts", "0012_add_roles_to_users", "0013_create_shares",
-            "0014_index_psfs_checkins", "0015_compress_session_logs", "0016_create_reminders",
+            "0014_index_psfs_checkins", "0015_compress_session_logs", "0016_create_reminders", "0017_key_checkins_by_day",
         ]
         #expect(try await database.pendingMigrations() == later)
         let store = database.store
@@ -203,7 +203,7 @@ struct MigrationTests {
             // Everything it made is adopted; only the steps that came after it wait.
             #expect(
                 try await database.pendingMigrations() == [
-                    "0014_index_psfs_checkins", "0015_compress_session_logs", "0016_create_reminders",
+                    "0014_index_psfs_checkins", "0015_compress_session_logs", "0016_create_reminders", "0017_key_checkins_by_day",
                 ])
             try await database.migrate()
             let store = database.store
@@ -229,7 +229,7 @@ struct MigrationTests {
             try await database.revertLastBatch()
             #expect(
                 try await database.pendingMigrations() == [
-                    "0014_index_psfs_checkins", "0015_compress_session_logs", "0016_create_reminders",
+                    "0014_index_psfs_checkins", "0015_compress_session_logs", "0016_create_reminders", "0017_key_checkins_by_day",
                 ])
         } catch {
             await database.shutdown()
