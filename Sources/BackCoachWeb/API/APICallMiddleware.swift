@@ -27,7 +27,7 @@ struct APICallMiddleware: RouterMiddleware {
             user = signedIn
         }
         let call = APICall(
-            user: user, bearerToken: token, clientAddress: context.remoteAddress?.ipAddress ?? "unknown",
+            user: user, bearerToken: token, clientAddress: context.clientAddress,
             acceptLanguage: request.headers[.acceptLanguage], body: body, logger: context.logger)
         var response: Response
         do {

@@ -18,6 +18,10 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
         self.webSession = nil
     }
 
+    /// The caller's IP address, which per-address limits count by; "unknown" for a connection without one (requests
+    /// made in-process, as the tests make them).
+    public var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+
     /// Request bodies over 64 KB are refused with 413 before they are read whole.
     public var maxUploadSize: Int { 64 * 1024 }
 }

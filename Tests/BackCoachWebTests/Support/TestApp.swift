@@ -114,7 +114,7 @@ struct TestApp {
         }
         let dependencies = WebDependencies(
             store: store, content: try content ?? sharedContent.get(), passwords: PasswordHasher(cost: 4),
-            throttle: SignInThrottle(store: store, signUpsPerAddressPerHour: signUpsPerHour), now: { clock.now },
+            throttle: SignInThrottle(store: OwnAddressThrottleStore(store), signUpsPerAddressPerHour: signUpsPerHour), now: { clock.now },
             metricsText: { "# TYPE test counter\n" }, publicBaseURL: "http://backcoach.test", mailer: mailer)
         let router = try buildRouter(dependencies, renderer: try await sharedRenderer())
         let routes = Set(

@@ -17,7 +17,7 @@ extension AuthPagesController {
         do {
             let user = try await accounts.signUp(
                 email: form.email, password: form.password, timeZone: (try? ProfileService.checkedTimeZone(form.timeZone)) ?? nil,
-                address: context.remoteAddress?.ipAddress ?? "unknown", clinician: (form.name, form.profession))
+                address: context.clientAddress, clinician: (form.name, form.profession))
             return try await signedIn(user, request: request, goTo: PagePath.clinician)
         } catch let error as ServiceError {
             return try preSignInPage(

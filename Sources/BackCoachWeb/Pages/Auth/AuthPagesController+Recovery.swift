@@ -28,7 +28,7 @@ extension AuthPagesController {
         let form = try await preSignInForm(ResetLinkForm.self, request, context)
         do {
             try await recovery.sendResetLink(
-                email: form.email, address: context.remoteAddress?.ipAddress ?? "unknown", publicBaseURL: publicBaseURL,
+                email: form.email, address: context.clientAddress, publicBaseURL: publicBaseURL,
                 logger: context.logger)
         } catch let error as ServiceError {
             return try recoverPage(request, context, email: form.email?.trimmed ?? "", error: error.message, status: Problem(error).status)
@@ -43,7 +43,7 @@ extension AuthPagesController {
         do {
             let user = try await recovery.recover(
                 email: form.email, code: form.code, newPassword: form.password,
-                address: context.remoteAddress?.ipAddress ?? "unknown")
+                address: context.clientAddress)
             return try await signedIn(user, request: request, goTo: PagePath.settings + "?recovered=1")
         } catch let error as ServiceError {
             return try recoverPage(request, context, email: form.email?.trimmed ?? "", error: error.message, status: Problem(error).status)

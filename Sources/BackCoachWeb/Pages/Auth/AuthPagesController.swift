@@ -76,7 +76,7 @@ struct AuthPagesController {
                 // The time zone comes from the browser, unseen: one the server doesn't know is left out, not refused.
                 email: form.email, password: form.password, country: form.country,
                 timeZone: (try? ProfileService.checkedTimeZone(form.timeZone)) ?? nil,
-                address: context.remoteAddress?.ipAddress ?? "unknown")
+                address: context.clientAddress)
             return try await signedIn(user, request: request, goTo: PagePath.start)
         } catch let error as ServiceError {
             let problem = Problem(error)
@@ -91,7 +91,7 @@ struct AuthPagesController {
         do {
             let device = Cookies.value(Cookies.device, in: request).flatMap { Cookies.isWellFormed($0) ? $0 : nil }
             let user = try await accounts.signIn(
-                email: form.email, password: form.password, address: context.remoteAddress?.ipAddress ?? "unknown", device: device)
+                email: form.email, password: form.password, address: context.clientAddress, device: device)
             var response = try await signedIn(
                 user, request: request, goTo: try await program.hasAnswers(user) ? PagePath.today : PagePath.start)
             let remembered = try await accounts.rememberDevice(device, for: user.id)
