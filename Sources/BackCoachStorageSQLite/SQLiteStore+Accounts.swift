@@ -21,15 +21,15 @@ extension SQLiteStore {
     }
 
     public func user(email: String) async throws -> User? {
-        try read { try $0.row("SELECT * FROM users WHERE email = ?", [email]).map(Self.user(from:)) }
+        try readOneStatement { try $0.row("SELECT * FROM users WHERE email = ?", [email]).map(Self.user(from:)) }
     }
 
     public func user(id: UserID) async throws -> User? {
-        try read { try $0.row("SELECT * FROM users WHERE id = ?", [id.text]).map(Self.user(from:)) }
+        try readOneStatement { try $0.row("SELECT * FROM users WHERE id = ?", [id.text]).map(Self.user(from:)) }
     }
 
     public func user(calendarSecret: String) async throws -> User? {
-        try read { try $0.row("SELECT * FROM users WHERE calendar_secret = ?", [calendarSecret]).map(Self.user(from:)) }
+        try readOneStatement { try $0.row("SELECT * FROM users WHERE calendar_secret = ?", [calendarSecret]).map(Self.user(from:)) }
     }
 
     public func setCalendarSecret(_ secret: String, for user: UserID) async throws {

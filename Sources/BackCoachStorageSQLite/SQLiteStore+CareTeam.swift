@@ -33,20 +33,20 @@ extension SQLiteStore {
     }
 
     public func shares(client: UserID) async throws -> [Share] {
-        try read { db in
+        try readOneStatement { db in
             try db.rows("SELECT * FROM shares WHERE client_id = ? ORDER BY created_at DESC, id DESC", [client.text]).map(Self.share(from:))
         }
     }
 
     public func shares(clinician: UserID) async throws -> [Share] {
-        try read { db in
+        try readOneStatement { db in
             try db.rows("SELECT * FROM shares WHERE clinician_id = ? AND revoked_at IS NULL ORDER BY created_at", [clinician.text])
                 .map(Self.share(from:))
         }
     }
 
     public func activeShare(client: UserID, clinician: UserID) async throws -> Share? {
-        try read { try Self.openShare($0, client: client, clinician: clinician) }
+        try readOneStatement { try Self.openShare($0, client: client, clinician: clinician) }
     }
 
     public func revokeShare(_ id: UUID, client: UserID, now: Date) async throws -> Bool {
@@ -80,7 +80,7 @@ extension SQLiteStore {
     }
 
     public func careEvents(client: UserID, limit: Int) async throws -> [CareEvent] {
-        try read { db in
+        try readOneStatement { db in
             try db.rows("SELECT * FROM care_events WHERE client_id = ? ORDER BY at DESC LIMIT ?", [client.text, limit]).map(
                 Self.careEvent(from:))
         }

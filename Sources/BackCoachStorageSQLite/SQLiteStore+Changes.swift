@@ -59,8 +59,7 @@ extension SQLiteStore {
         }
     }
 
-    // Each read below is one SELECT, so it runs without a read transaction (`readOneStatement`). The table is kept in
-    // (user, date) order (migration 0017), so a range of her days is read in order with no sort.
+    // The table is kept in (user, date) order (migration 0017), so a range of her days is read in order with no sort.
 
     public func checkins(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [Checkin] {
         try readOneStatement { db in
@@ -98,7 +97,7 @@ extension SQLiteStore {
     }
 
     public func intakeDraft(for user: UserID) async throws -> IntakeDraft? {
-        try read { try Self.intakeDraft($0, user) }
+        try readOneStatement { try Self.intakeDraft($0, user) }
     }
 
     public func changeIntakeDraft(

@@ -28,7 +28,7 @@ extension SQLiteStore {
     }
 
     public func intakeAndProgram(for user: UserID) async throws -> (intake: StoredIntake, program: ProgramRecord?)? {
-        try read { db in
+        try readOneStatement { db in
             guard
                 let row = try db.row(
                     """
@@ -42,18 +42,18 @@ extension SQLiteStore {
     }
 
     public func program(for user: UserID) async throws -> ProgramRecord? {
-        try read { try program($0, user) }
+        try readOneStatement { try program($0, user) }
     }
 
     public func screens(for user: UserID, on date: LocalDate) async throws -> [ScreenRecord] {
-        try read { db in
+        try readOneStatement { db in
             try db.rows("SELECT * FROM screens WHERE user_id = ? AND date = ? ORDER BY created_at", [user.text, date.description])
                 .map(Self.screen(from:))
         }
     }
 
     public func screens(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [ScreenRecord] {
-        try read { db in
+        try readOneStatement { db in
             try db.rows(
                 "SELECT * FROM screens WHERE user_id = ? AND date >= ? AND date <= ? ORDER BY date, created_at",
                 [user.text, from.description, to.description]
@@ -62,7 +62,7 @@ extension SQLiteStore {
     }
 
     public func sessions(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [SessionLog] {
-        try read { db in
+        try readOneStatement { db in
             try db.rows(
                 "SELECT * FROM session_logs WHERE user_id = ? AND date >= ? AND date <= ? ORDER BY date, created_at",
                 [user.text, from.description, to.description]
@@ -71,7 +71,7 @@ extension SQLiteStore {
     }
 
     public func sessionDates(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [LocalDate] {
-        try read { db in
+        try readOneStatement { db in
             try db.rows(
                 "SELECT DISTINCT date FROM session_logs WHERE user_id = ? AND date >= ? AND date <= ? ORDER BY date",
                 [user.text, from.description, to.description]
@@ -80,7 +80,7 @@ extension SQLiteStore {
     }
 
     public func sessionDayCount(for user: UserID, from: LocalDate, to: LocalDate) async throws -> Int {
-        try read { db in
+        try readOneStatement { db in
             try db.row(
                 "SELECT COUNT(DISTINCT date) AS days FROM session_logs WHERE user_id = ? AND date >= ? AND date <= ?",
                 [user.text, from.description, to.description]
@@ -89,7 +89,7 @@ extension SQLiteStore {
     }
 
     public func recentSessions(for user: UserID, limit: Int) async throws -> [SessionLog] {
-        try read { db in
+        try readOneStatement { db in
             try db.rows("SELECT * FROM session_logs WHERE user_id = ? ORDER BY date DESC, created_at DESC LIMIT ?", [user.text, limit])
                 .map(Self.session(from:)).reversed()
         }

@@ -16,7 +16,7 @@ extension SQLiteStore {
     }
 
     public func recoveryCodesLeft(for user: UserID) async throws -> Int {
-        try read { db in
+        try readOneStatement { db in
             try db.count(
                 "SELECT COUNT(*) FROM account_recovery WHERE user_id = ? AND kind = ? AND used_at IS NULL",
                 [user.text, RecoveryKind.code.rawValue])
@@ -32,7 +32,7 @@ extension SQLiteStore {
     }
 
     public func isKnownDevice(hash: String, for user: UserID) async throws -> Bool {
-        try read { db in
+        try readOneStatement { db in
             try db.row(
                 "SELECT secret_hash FROM account_recovery WHERE secret_hash = ? AND user_id = ? AND kind = ?",
                 [hash, user.text, RecoveryKind.device.rawValue]) != nil

@@ -6,7 +6,7 @@ import GRDB
 /// Reminders and push subscriptions. One process writes the file, so a claim is a compare-and-set on `next_due`.
 extension SQLiteStore {
     public func reminder(for user: UserID) async throws -> ReminderRecord? {
-        try read { db in try db.row("SELECT * FROM reminders WHERE user_id = ?", [user.text]).map(Self.reminder(from:)) }
+        try readOneStatement { db in try db.row("SELECT * FROM reminders WHERE user_id = ?", [user.text]).map(Self.reminder(from:)) }
     }
 
     public func saveReminder(_ settings: ReminderSettings, nextDue: Date?, for user: UserID) async throws {
@@ -21,7 +21,7 @@ extension SQLiteStore {
     }
 
     public func dueReminders(at now: Date, limit: Int) async throws -> [ReminderRecord] {
-        try read { db in
+        try readOneStatement { db in
             try db.rows(
                 "SELECT * FROM reminders WHERE next_due IS NOT NULL AND next_due <= ? ORDER BY next_due, user_id LIMIT ?",
                 [now.timeIntervalSince1970, max(0, limit)]
@@ -62,7 +62,7 @@ extension SQLiteStore {
     }
 
     public func pushSubscriptions(for user: UserID) async throws -> [PushSubscription] {
-        try read { db in
+        try readOneStatement { db in
             try db.rows("SELECT * FROM push_subscriptions WHERE user_id = ? ORDER BY created_at", [user.text]).map { row in
                 PushSubscription(
                     endpoint: try row.value("endpoint"), p256dh: try row.value("p256dh"), auth: try row.value("auth"),

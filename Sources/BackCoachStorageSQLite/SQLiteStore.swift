@@ -12,11 +12,8 @@ public struct SQLiteStore: BackCoachStore {
         self.database = database
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try database.read(body)
-    }
-
-    /// See `SQLiteDatabase.readOneStatement`: for a body that runs exactly one SELECT.
+    /// See `SQLiteDatabase.readOneStatement`: for a body that runs exactly one SELECT. Every read of the store is one
+    /// statement (a read that needs two to agree would take `SQLiteDatabase.read`, a transaction).
     func readOneStatement<T>(_ body: (Database) throws -> T) throws -> T {
         try database.readOneStatement(body)
     }
