@@ -15,7 +15,7 @@ struct ServerCommandsTests {
         let database = "sqlite:" + temporaryPath("migrate") + ".sqlite"
         let first = ScriptedTerminal()
         #expect(await first.run(["migrate", "--database", database]) == 0)
-        #expect(first.output.hasPrefix("Applied 16 migrations"))
+        #expect(first.output.hasPrefix("Applied 17 migrations"))
         let again = ScriptedTerminal()
         #expect(await again.run(["migrate", "--database", database]) == 0)
         #expect(again.output.contains("is up to date"))
@@ -155,7 +155,7 @@ struct ServerCommandsTests {
         let shell = ScriptedTerminal()
         #expect(
             await shell.run(["serve", "--no-migrate", "--port", "0", "--database", "sqlite:" + temporaryPath("fresh") + ".sqlite"]) == 2)
-        #expect(shell.errors == "backcoach: 16 database migrations are pending; run `backcoach migrate` first\n")
+        #expect(shell.errors == "backcoach: 17 database migrations are pending; run `backcoach migrate` first\n")
     }
 }
 
