@@ -21,15 +21,17 @@ extension SQLiteStore {
     }
 
     public func user(email: String) async throws -> User? {
-        try readOneStatement { try $0.row("SELECT * FROM users WHERE email = ?", [email]).map(Self.user(from:)) }
+        try readOneStatement { try $0.first("SELECT \(Self.userColumns) FROM users WHERE email = ?", [email], Self.user(at:)) }
     }
 
     public func user(id: UserID) async throws -> User? {
-        try readOneStatement { try $0.row("SELECT * FROM users WHERE id = ?", [id.text]).map(Self.user(from:)) }
+        try readOneStatement { try $0.first("SELECT \(Self.userColumns) FROM users WHERE id = ?", [id.text], Self.user(at:)) }
     }
 
     public func user(calendarSecret: String) async throws -> User? {
-        try readOneStatement { try $0.row("SELECT * FROM users WHERE calendar_secret = ?", [calendarSecret]).map(Self.user(from:)) }
+        try readOneStatement {
+            try $0.first("SELECT \(Self.userColumns) FROM users WHERE calendar_secret = ?", [calendarSecret], Self.user(at:))
+        }
     }
 
     public func setCalendarSecret(_ secret: String, for user: UserID) async throws {
@@ -69,10 +71,9 @@ extension SQLiteStore {
 
     public func user(tokenHash: String) async throws -> User? {
         try readOneStatement { db in
-            try db.row(
-                "SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id WHERE api_tokens.token_hash = ?", [tokenHash]
-            )
-            .map(Self.user(from:))
+            try db.first(
+                "SELECT \(Self.userColumns) FROM api_tokens JOIN users ON users.id = api_tokens.user_id WHERE api_tokens.token_hash = ?",
+                [tokenHash], Self.user(at:))
         }
     }
 
@@ -94,18 +95,18 @@ extension SQLiteStore {
     public func webSession(hash: String, now: Date) async throws -> (WebSession, User)? {
         // One query for the session and its user: every page asks.
         try readOneStatement { db in
-            guard
-                let row = try db.row(
-                    """
-                    SELECT users.*, web_sessions.csrf_token, web_sessions.expires_at FROM web_sessions \
-                    JOIN users ON users.id = web_sessions.user_id WHERE web_sessions.token_hash = ? AND web_sessions.expires_at > ?
-                    """, [hash, now.timeIntervalSince1970])
-            else { return nil }
-            let user = try Self.user(from: row)
-            let session = WebSession(
-                tokenHash: hash, userID: user.id, csrfToken: try row.value("csrf_token"),
-                expiresAt: Date(timeIntervalSince1970: try row.value("expires_at")))
-            return (session, user)
+            try db.first(
+                """
+                SELECT \(Self.userColumns), web_sessions.csrf_token, web_sessions.expires_at FROM web_sessions \
+                JOIN users ON users.id = web_sessions.user_id WHERE web_sessions.token_hash = ? AND web_sessions.expires_at > ?
+                """, [hash, now.timeIntervalSince1970]
+            ) { row in
+                let user = try Self.user(at: row)
+                let session = WebSession(
+                    tokenHash: hash, userID: user.id, csrfToken: try row.decode(atIndex: 11),
+                    expiresAt: Date(timeIntervalSince1970: try row.decode(atIndex: 12)))
+                return (session, user)
+            }
         }
     }
 

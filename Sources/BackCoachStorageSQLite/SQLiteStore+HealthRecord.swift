@@ -47,17 +47,18 @@ extension SQLiteStore {
 
     public func screens(for user: UserID, on date: LocalDate) async throws -> [ScreenRecord] {
         try readOneStatement { db in
-            try db.rows("SELECT * FROM screens WHERE user_id = ? AND date = ? ORDER BY created_at", [user.text, date.description])
-                .map(Self.screen(from:))
+            try db.map(
+                "SELECT \(Self.screenColumns) FROM screens WHERE user_id = ? AND date = ? ORDER BY created_at", [user.text, date.description]
+            ) { try Self.screen(at: $0) }.compactMap { $0 }
         }
     }
 
     public func screens(for user: UserID, from: LocalDate, to: LocalDate) async throws -> [ScreenRecord] {
         try readOneStatement { db in
-            try db.rows(
-                "SELECT * FROM screens WHERE user_id = ? AND date >= ? AND date <= ? ORDER BY date, created_at",
+            try db.map(
+                "SELECT \(Self.screenColumns) FROM screens WHERE user_id = ? AND date >= ? AND date <= ? ORDER BY date, created_at",
                 [user.text, from.description, to.description]
-            ).map(Self.screen(from:))
+            ) { try Self.screen(at: $0) }.compactMap { $0 }
         }
     }
 
@@ -100,15 +101,20 @@ extension SQLiteStore {
     static func day(_ db: Database, _ user: UserID, _ date: LocalDate) throws -> DayRecord {
         let id = user.text
         let day = date.description
-        let rows = try db.rows(
+        var logged = false
+        var pain: Int?
+        var screens: [ScreenRecord] = []
+        try db.each(
             """
-            SELECT EXISTS (SELECT 1 FROM session_logs WHERE user_id = ?1 AND date = ?2) AS session_logged, \
-            (SELECT pain FROM checkins WHERE user_id = ?1 AND date = ?2) AS checkin_pain, s.* FROM (SELECT 1) AS d \
-            LEFT JOIN screens s ON s.user_id = ?1 AND s.date = ?2 ORDER BY s.created_at
-            """, [id, day])
-        let logged = try rows.first.map { try $0.value("session_logged") as Bool } ?? false
-        let pain: Int? = try rows.first.flatMap { try $0.value("checkin_pain") }
-        let screens = try rows.filter { (try $0.value("created_at") as Double?) != nil }.map(Self.screen(from:))
+            SELECT EXISTS (SELECT 1 FROM session_logs WHERE user_id = ?1 AND date = ?2), \
+            (SELECT pain FROM checkins WHERE user_id = ?1 AND date = ?2), s.date, s.red_flags, s.level, s.created_at \
+            FROM (SELECT 1) AS d LEFT JOIN screens s ON s.user_id = ?1 AND s.date = ?2 ORDER BY s.created_at
+            """, [id, day]
+        ) { row in
+            logged = try row.decode(atIndex: 0)
+            pain = try row.decode(atIndex: 1)
+            if let screen = try Self.screen(at: row, from: 2) { screens.append(screen) }
+        }
         return DayRecord(sessionLogged: logged, screens: screens, checkinPain: pain)
     }
 }

@@ -5,27 +5,42 @@ import GRDB
 
 /// Row ↔ record mapping.
 extension SQLiteStore {
-    static func user(from row: Row) throws -> User {
+    // The rows every request reads (her account, the day's safety checks, check-ins) are read by position from a fixed
+    // column list: GRDB finds a column of a copied row by name by lower-casing every column name on each lookup.
+
+    /// The columns `user(at:)` reads, in its order (qualified, for joins).
+    static let userColumns = """
+        users.id, users.email, users.password_hash, users.created_at, users.calendar_secret, users.pain_ceiling, \
+        users.country, users.time_zone, users.role, users.display_name, users.profession
+        """
+
+    static func user(at row: Row) throws -> User {
         User(
-            id: UserID(try row.value("id")),
-            email: try row.value("email"),
-            passwordHash: try row.value("password_hash"),
-            createdAt: Date(timeIntervalSince1970: try row.value("created_at")),
-            calendarSecret: try row.value("calendar_secret"),
-            painCeiling: try row.value("pain_ceiling"),
-            country: try row.value("country"),
-            timeZone: try row.value("time_zone"),
-            role: AccountRole(rawValue: try row.value("role")) ?? .client,
-            displayName: try row.value("display_name"),
-            profession: try row.value("profession"))
+            id: UserID(try row.decode(UUID.self, atIndex: 0)),
+            email: try row.decode(atIndex: 1),
+            passwordHash: try row.decode(atIndex: 2),
+            createdAt: Date(timeIntervalSince1970: try row.decode(atIndex: 3)),
+            calendarSecret: try row.decode(atIndex: 4),
+            painCeiling: try row.decode(atIndex: 5),
+            country: try row.decode(atIndex: 6),
+            timeZone: try row.decode(atIndex: 7),
+            role: AccountRole(rawValue: try row.decode(atIndex: 8)) ?? .client,
+            displayName: try row.decode(atIndex: 9),
+            profession: try row.decode(atIndex: 10))
     }
 
-    static func screen(from row: Row) throws -> ScreenRecord {
-        ScreenRecord(
-            date: try row.date("date"),
-            redFlags: try JSONText.decode([RedFlagID].self, row.value("red_flags")),
-            level: TriageLevel(rawValue: try row.value("level")) ?? .none,
-            createdAt: Date(timeIntervalSince1970: try row.value("created_at")))
+    /// The columns `screen(at:from:)` reads, in its order.
+    static let screenColumns = "date, red_flags, level, created_at"
+
+    /// A safety check from the four `screenColumns` starting at `offset`; nil when they are NULL (a LEFT JOIN that
+    /// found none).
+    static func screen(at row: Row, from offset: Int = 0) throws -> ScreenRecord? {
+        guard let createdAt = try row.decode(Double?.self, atIndex: offset + 3) else { return nil }
+        return ScreenRecord(
+            date: try row.date(at: offset),
+            redFlags: try JSONText.decode([RedFlagID].self, row.decode(String.self, atIndex: offset + 1)),
+            level: TriageLevel(rawValue: try row.decode(atIndex: offset + 2)) ?? .none,
+            createdAt: Date(timeIntervalSince1970: createdAt))
     }
 
     static func session(from row: Row) throws -> SessionLog {

@@ -7,34 +7,37 @@ import GRDB
 extension SQLiteStore {
     public func todayRecord(for user: UserID, on date: LocalDate) async throws -> TodayRecord? {
         try readOneStatement { db in
-            // One row per safety check that day (or one row of NULLs), each carrying the rest.
-            let rows = try db.rows(
+            // One row per safety check that day (or one row of NULLs), each carrying the rest; read by position:
+            // 0–2 intake and program, 3–5 the day's session flags and pain, 6–9 her latest check, 10–13 the day's checks.
+            var shared: (intake: StoredIntake, program: ProgramRecord?, logged: Bool, loggedBefore: Bool, pain: Int?, latest: ScreenRecord?)?
+            var screens: [ScreenRecord] = []
+            try db.each(
                 """
-                SELECT i.answers, i.updated_at AS intake_updated_at, p.record, \
-                EXISTS (SELECT 1 FROM session_logs WHERE user_id = ?1 AND date = ?2) AS session_logged, \
-                EXISTS (SELECT 1 FROM session_logs WHERE user_id = ?1 AND date = ?3) AS logged_before, \
-                (SELECT pain FROM checkins WHERE user_id = ?1 AND date = ?2) AS checkin_pain, \
-                l.date AS latest_date, l.red_flags AS latest_red_flags, l.level AS latest_level, l.created_at AS latest_created_at, \
-                s.date, s.red_flags, s.level, s.created_at \
+                SELECT i.answers, i.updated_at, p.record, \
+                EXISTS (SELECT 1 FROM session_logs WHERE user_id = ?1 AND date = ?2), \
+                EXISTS (SELECT 1 FROM session_logs WHERE user_id = ?1 AND date = ?3), \
+                (SELECT pain FROM checkins WHERE user_id = ?1 AND date = ?2), \
+                l.date, l.red_flags, l.level, l.created_at, s.date, s.red_flags, s.level, s.created_at \
                 FROM intakes i LEFT JOIN programs p ON p.user_id = i.user_id \
                 LEFT JOIN (SELECT * FROM screens WHERE user_id = ?1 ORDER BY date DESC, created_at DESC LIMIT 1) l ON 1 = 1 \
                 LEFT JOIN screens s ON s.user_id = ?1 AND s.date = ?2 \
                 WHERE i.user_id = ?1 ORDER BY s.created_at
-                """, [user.text, date.description, date.adding(days: -1).description])
-            guard let first = rows.first else { return nil }
-            let intake = try database.decoded.intake(first.value("answers"), updatedAt: first.value("intake_updated_at"))
-            let screens = try rows.filter { (try $0.value("created_at") as Double?) != nil }.map(Self.screen(from:))
-            var latest: ScreenRecord?
-            if let at = try first.value("latest_created_at") as Double? {
-                latest = ScreenRecord(
-                    date: try first.date("latest_date"), redFlags: try JSONText.decode([RedFlagID].self, first.value("latest_red_flags")),
-                    level: TriageLevel(rawValue: try first.value("latest_level")) ?? .none, createdAt: Date(timeIntervalSince1970: at))
+                """, [user.text, date.description, date.adding(days: -1).description]
+            ) { row in
+                if shared == nil {
+                    shared = (
+                        try database.decoded.intake(row.decode(atIndex: 0), updatedAt: row.decode(atIndex: 1)),
+                        try row.decode(String?.self, atIndex: 2).map(decodedProgram), try row.decode(atIndex: 3),
+                        try row.decode(atIndex: 4), try row.decode(atIndex: 5), try Self.screen(at: row, from: 6)
+                    )
+                }
+                if let screen = try Self.screen(at: row, from: 10) { screens.append(screen) }
             }
+            guard let shared else { return nil }
             return TodayRecord(
-                intake: intake, program: try (first.value("record") as String?).map(decodedProgram),
-                day: DayRecord(
-                    sessionLogged: try first.value("session_logged"), screens: screens, checkinPain: try first.value("checkin_pain")),
-                sessionLoggedDayBefore: try first.value("logged_before"), latestScreen: latest)
+                intake: shared.intake, program: shared.program,
+                day: DayRecord(sessionLogged: shared.logged, screens: screens, checkinPain: shared.pain),
+                sessionLoggedDayBefore: shared.loggedBefore, latestScreen: shared.latest)
         }
     }
 }

@@ -42,12 +42,25 @@ extension Database {
         try Row.fetchAll(cachedStatement(sql: sql), arguments: arguments)
     }
 
-    /// Each row made into a value as the statement steps, with no copy of the row: `make` reads columns by position.
+    /// Each row handed to `body` as the statement steps, with no copy of the row (so `body` reads what it needs
+    /// before returning; best by position).
+    func each(_ sql: String, _ arguments: StatementArguments, _ body: (Row) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(cachedStatement(sql: sql), arguments: arguments)
+        while let row = try cursor.next() { try body(row) }
+    }
+
+    /// Each row made into a value as the statement steps.
     func map<T>(_ sql: String, _ arguments: StatementArguments, _ make: (Row) throws -> T) throws -> [T] {
         var values: [T] = []
-        let cursor = try Row.fetchCursor(cachedStatement(sql: sql), arguments: arguments)
-        while let row = try cursor.next() { values.append(try make(row)) }
+        try each(sql, arguments) { values.append(try make($0)) }
         return values
+    }
+
+    /// The first row made into a value, if there is one; the statement steps no further.
+    func first<T>(_ sql: String, _ arguments: StatementArguments, _ make: (Row) throws -> T) throws -> T? {
+        // The cursor lives until `make` has read the row: ending it resets the statement the row reads from.
+        let cursor = try Row.fetchCursor(cachedStatement(sql: sql), arguments: arguments)
+        return try withExtendedLifetime(cursor) { try cursor.next().map(make) }
     }
 
     func row(_ sql: String, _ arguments: StatementArguments = []) throws -> Row? {
