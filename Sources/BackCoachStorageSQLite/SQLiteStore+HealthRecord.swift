@@ -48,7 +48,8 @@ extension SQLiteStore {
     public func screens(for user: UserID, on date: LocalDate) async throws -> [ScreenRecord] {
         try readOneStatement { db in
             try db.map(
-                "SELECT \(Self.screenColumns) FROM screens WHERE user_id = ? AND date = ? ORDER BY created_at", [user.text, date.description]
+                "SELECT \(Self.screenColumns) FROM screens WHERE user_id = ? AND date = ? ORDER BY created_at",
+                [user.text, date.description]
             ) { try Self.screen(at: $0) }.compactMap { $0 }
         }
     }

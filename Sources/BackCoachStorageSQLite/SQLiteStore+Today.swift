@@ -9,7 +9,11 @@ extension SQLiteStore {
         try readOneStatement { db in
             // One row per safety check that day (or one row of NULLs), each carrying the rest; read by position:
             // 0–2 intake and program, 3–5 the day's session flags and pain, 6–9 her latest check, 10–13 the day's checks.
-            var shared: (intake: StoredIntake, program: ProgramRecord?, logged: Bool, loggedBefore: Bool, pain: Int?, latest: ScreenRecord?)?
+            var shared:
+                (
+                    intake: StoredIntake, program: ProgramRecord?, logged: Bool, loggedBefore: Bool, pain: Int?,
+                    latest: ScreenRecord?
+                )?
             var screens: [ScreenRecord] = []
             try db.each(
                 """
