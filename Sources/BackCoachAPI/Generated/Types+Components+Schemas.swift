@@ -2727,6 +2727,43 @@ extension Components {
                 public var improvedActivities: [Swift.String]
                 /// - Remark: Generated from `#/components/schemas/Progress/psfsChange/threshold`.
                 public var threshold: Swift.String
+                /// - Remark: Generated from `#/components/schemas/Progress/psfsChange/ActivitiesPayload`.
+                public struct ActivitiesPayloadPayload: Codable, Hashable, Sendable {
+                    /// - Remark: Generated from `#/components/schemas/Progress/psfsChange/ActivitiesPayload/activity`.
+                    public var activity: Swift.String
+                    /// - Remark: Generated from `#/components/schemas/Progress/psfsChange/ActivitiesPayload/first`.
+                    public var first: Swift.Int
+                    /// - Remark: Generated from `#/components/schemas/Progress/psfsChange/ActivitiesPayload/latest`.
+                    public var latest: Swift.Int
+                    /// Creates a new `ActivitiesPayloadPayload`.
+                    ///
+                    /// - Parameters:
+                    ///   - activity:
+                    ///   - first:
+                    ///   - latest:
+                    public init(
+                        activity: Swift.String,
+                        first: Swift.Int,
+                        latest: Swift.Int
+                    ) {
+                        self.activity = activity
+                        self.first = first
+                        self.latest = latest
+                    }
+                    public enum CodingKeys: String, CodingKey {
+                        case activity
+                        case first
+                        case latest
+                    }
+                }
+                /// Each activity the change is of, with her first-ever score and her latest (the same whatever the window, as the averages above)
+                ///
+                /// - Remark: Generated from `#/components/schemas/Progress/psfsChange/activities`.
+                public typealias ActivitiesPayload = [Components.Schemas.Progress.PsfsChangePayload.ActivitiesPayloadPayload]
+                /// Each activity the change is of, with her first-ever score and her latest (the same whatever the window, as the averages above)
+                ///
+                /// - Remark: Generated from `#/components/schemas/Progress/psfsChange/activities`.
+                public var activities: Components.Schemas.Progress.PsfsChangePayload.ActivitiesPayload
                 /// Creates a new `PsfsChangePayload`.
                 ///
                 /// - Parameters:
@@ -2736,13 +2773,15 @@ extension Components {
                 ///   - meaningfulImprovement:
                 ///   - improvedActivities:
                 ///   - threshold:
+                ///   - activities: Each activity the change is of, with her first-ever score and her latest (the same whatever the window, as the averages above)
                 public init(
                     baseline: Swift.Double,
                     latest: Swift.Double,
                     gain: Swift.Double,
                     meaningfulImprovement: Swift.Bool,
                     improvedActivities: [Swift.String],
-                    threshold: Swift.String
+                    threshold: Swift.String,
+                    activities: Components.Schemas.Progress.PsfsChangePayload.ActivitiesPayload
                 ) {
                     self.baseline = baseline
                     self.latest = latest
@@ -2750,6 +2789,7 @@ extension Components {
                     self.meaningfulImprovement = meaningfulImprovement
                     self.improvedActivities = improvedActivities
                     self.threshold = threshold
+                    self.activities = activities
                 }
                 public enum CodingKeys: String, CodingKey {
                     case baseline
@@ -2758,6 +2798,7 @@ extension Components {
                     case meaningfulImprovement
                     case improvedActivities
                     case threshold
+                    case activities
                 }
             }
             /// - Remark: Generated from `#/components/schemas/Progress/psfsChange`.

@@ -79,7 +79,7 @@ public enum CareAlerts {
             alerts.append(
                 CareAlert(
                     kind: .painRise, date: record.today,
-                    text: "Her average pain rose by \(String(format: "%.1f", rise)) points this week compared with last week."))
+                    text: "Her average pain rose by \(rise.oneDecimal) points this week compared with last week."))
         }
         for session in record.sessions.reversed() {
             let reports = session.feedback.filter { !$0.symptoms.isEmpty || ($0.painDuring ?? 0) > record.ceiling }

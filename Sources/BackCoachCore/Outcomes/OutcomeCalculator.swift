@@ -103,7 +103,8 @@ public enum OutcomeCalculator {
             baseline: baseline, latest: latest, gain: latest - baseline,
             meaningfulImprovement: latest - baseline >= T.psfsAveragePoints, improvedActivities: improved,
             threshold:
-                "an average rise of at least \(Int(T.psfsAveragePoints)) points on the same activities, or \(T.psfsActivityPoints) for one activity"
+                "an average rise of at least \(Int(T.psfsAveragePoints)) points on the same activities, or \(T.psfsActivityPoints) for one activity",
+            activities: compared.map { PSFSChange.Activity(activity: $0.name, first: $0.before, latest: $0.after) }
         )
     }
 

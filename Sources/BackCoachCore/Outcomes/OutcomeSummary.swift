@@ -31,4 +31,13 @@ public struct PSFSChange: Codable, Equatable, Sendable {
     /// Activities whose own score rose by 3 or more.
     public let improvedActivities: [String]
     public let threshold: String
+    /// Each activity the change is of: her first-ever score and her latest, as the averages above take them. A chart
+    /// of "first → latest" draws these, so it always says what the sentence says, whatever the window.
+    public let activities: [Activity]
+
+    public struct Activity: Codable, Equatable, Sendable {
+        public let activity: String
+        public let first: Int
+        public let latest: Int
+    }
 }

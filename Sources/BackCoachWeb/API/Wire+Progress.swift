@@ -27,7 +27,8 @@ extension Wire {
                 .init(
                     baseline: change.baseline, latest: change.latest, gain: change.gain,
                     meaningfulImprovement: change.meaningfulImprovement,
-                    improvedActivities: change.improvedActivities, threshold: change.threshold)
+                    improvedActivities: change.improvedActivities, threshold: change.threshold,
+                    activities: change.activities.map { .init(activity: $0.activity, first: $0.first, latest: $0.latest) })
             })
     }
 }

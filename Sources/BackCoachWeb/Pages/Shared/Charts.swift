@@ -84,17 +84,22 @@ enum Charts {
         // Monday is row 0: the first column starts on the Monday of her first week.
         let lead = first.weekdayIndex
         let weeks = Int((Double(lead + days.count) / 7).rounded(.up))
-        // Room for the first week's date label even when she has had only a week.
-        let svgWidth = max(left + Double(weeks) * (cell + gap) + 2, left + 40)
+        // Room after the last column for a date label that starts there, and for the first one when she has had only
+        // a week.
+        let svgWidth = max(left + Double(weeks) * (cell + gap) + 2, left + 40) + labelRoom
         let svgHeight = top + 7 * (cell + gap) + 2
         // Drawn at a fixed scale (shrunk only when wider than the page), so a few weeks don't blow up to full width.
+        // A year is 53 columns: at the page's width on a phone the cells would be specks, so a map longer than a
+        // quarter keeps its scale and scrolls sideways, opening on the latest weeks.
+        let long = weeks > 14
         var svg =
-            #"<svg class="heatmap" viewBox="0 0 \#(f(svgWidth)) \#(f(svgHeight))" width="\#(f(svgWidth * 1.6))" height="\#(f(svgHeight * 1.6))" role="img" aria-label="\#(XMLText.escaped(description))" xmlns="http://www.w3.org/2000/svg">"#
+            #"<svg class="heatmap\#(long ? " long" : "")" viewBox="0 0 \#(f(svgWidth)) \#(f(svgHeight))" width="\#(f(svgWidth * 1.6))" height="\#(f(svgHeight * 1.6))" role="img" aria-label="\#(XMLText.escaped(description))" xmlns="http://www.w3.org/2000/svg">"#
         for (row, name) in [(0, "Mon"), (2, "Wed"), (4, "Fri")] {
             // Inset from the rounded border the page draws around the map.
             svg += #"<text class="axis" x="\#(f(inset))" y="\#(f(top + Double(row) * (cell + gap) + 12))">\#(name)</text>"#
         }
-        for week in stride(from: 0, to: weeks, by: 2) {
+        // Every third Monday: a label ("21 Dec") is wider than two columns.
+        for week in stride(from: 0, to: weeks, by: 3) {
             let monday = first.adding(days: week * 7 - lead)
             svg += #"<text class="axis" x="\#(f(left + Double(week) * (cell + gap)))" y="11">\#(DayLabel.short(monday))</text>"#
         }
@@ -110,8 +115,12 @@ enum Charts {
             svg +=
                 #"<rect class="\#(style)" x="\#(f(left + Double(slot / 7) * (cell + gap)))" y="\#(f(top + Double(slot % 7) * (cell + gap)))" width="\#(cell)" height="\#(cell)" rx="3"/>"#
         }
-        return svg + "</svg>"
+        svg += "</svg>"
+        return long ? #"<div class="heatmap-scroll" tabindex="0" role="group" aria-label="Sessions, scroll sideways">\#(svg)</div>"# : svg
     }
 
-    static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// Width kept after the last column for a date label that starts at it.
+    private static let labelRoom = 30.0
+
+    static func f(_ value: Double) -> String { value.oneDecimal }
 }

@@ -50,7 +50,7 @@ struct ProgressPage {
         let current: Bool
     }
 
-    /// `grid`: the last 12 weeks (from her first day, when that is later) of planned, done and missed days.
+    /// `grid`: the window's days (from her first day, when that is later), each planned, done, missed or rest.
     static func make(
         _ report: ProgressReport, days: Int, grid: [(date: LocalDate, mark: ProgressService.DayMark)], today: LocalDate,
         context: AppRequestContext, assets: Assets
@@ -58,7 +58,6 @@ struct ProgressPage {
         let message = report.messages.first ?? ""
         let chart = Charts.pain(
             points: report.chartPoints, from: report.from, to: report.to, baseline: report.baseline, description: message)
-        // Heat map: the last 12 weeks.
         let cells: [(LocalDate, Charts.Day)] = grid.map { day in
             switch day.mark {
             case .done: (day.date, .done)
@@ -67,19 +66,15 @@ struct ProgressPage {
             case .future: (day.date, .future)
             }
         }
-        var activities: [ActivityChange] = []
-        if let first = report.psfs.first, let last = report.psfs.last {
-            for rating in last.ratings {
-                // The same activity however she typed it, as the verdict matches them.
-                let key = OutcomeCalculator.psfsKey(rating.activity)
-                let before = first.ratings.first { OutcomeCalculator.psfsKey($0.activity) == key }?.score ?? rating.score
-                activities.append(
-                    ActivityChange(
-                        name: rating.activity, first: before, latest: rating.score, firstWidth: before * 10, latestWidth: rating.score * 10)
-                )
-            }
+        // Her first-ever score against her latest, as the sentence above the bars measures them (the first round inside
+        // a short window would say something else). Before any activity has two scores, her latest round alone.
+        let compared =
+            report.psfsChange?.activities.map { ($0.activity, $0.first, $0.latest) }
+            ?? report.psfs.last?.ratings.map { ($0.activity, $0.score, $0.score) } ?? []
+        let activities = compared.map { name, first, latest in
+            ActivityChange(name: name, first: first, latest: latest, firstWidth: first * 10, latestWidth: latest * 10)
         }
-        let format = { (value: Double?) in value.map { String(format: "%.1f", $0) } }
+        let format = { (value: Double?) in value?.oneDecimal }
         let done = grid.filter { $0.mark == .done }.count
         let missed = grid.filter { $0.mark == .missed }.count
         let gridText =
@@ -120,7 +115,7 @@ struct ProgressPage {
         case .day: report.pain.map { Point(date: DayLabel.text($0.date), pain: "\($0.pain)") }
         case .week:
             report.painWeeks.map { week in
-                let average = String(format: "%.1f", week.average)
+                let average = week.average.oneDecimal
                 let count = week.checkins == 1 ? "1 check-in" : "\(week.checkins) check-ins"
                 return Point(date: DayLabel.text(week.weekOf), pain: "\(average) (\(count))")
             }

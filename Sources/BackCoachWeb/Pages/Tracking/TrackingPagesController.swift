@@ -78,7 +78,8 @@ struct TrackingPagesController {
         let user = try context.requireWebUser()
         let days = [30, 90, 365].first { String($0) == request.uri.queryParameters["days"].map(String.init) } ?? 90
         let report = try await progress.report(days: days, for: user)
-        let grid = try await progress.sessionGrid(days: 84, for: user)
+        // The same days as the window she chose, so the map, its table and the sentence above them count alike.
+        let grid = try await progress.sessionGrid(days: days, for: user)
         return try renderer.html(
             "pages/progress",
             ProgressPage.make(report, days: days, grid: grid, today: today.today(for: user), context: context, assets: renderer.assets))

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// Whatever window she picks, the progress page's parts agree: the activity bars show the scores the sentence above
+/// them compares, and the session map, its table and its sentence cover the window's days.
+@Suite("The progress page's parts agree")
+struct ProgressPartsAgreeTests {
+    /// Three rounds of activity scores, 20 and 18 days apart: (3, 5), then (6, 7), then (8, 9) two days before today.
+    static func threeRounds(_ app: TestApp, _ browser: Browser) async throws {
+        for (daysLater, scores) in [(0, (3, 5)), (20, (6, 7)), (18, (8, 9))] {
+            app.clock.advance(seconds: TimeInterval(daysLater * 86_400))
+            try await browser.get("/checkin")
+            let saved = try await browser.post(
+                "/checkin",
+                [
+                    ("pain", "3"), ("activity.0", "Lifting baby from the cot"), ("score.0", "\(scores.0)"),
+                    ("activity.1", "Sitting to feed"), ("score.1", "\(scores.1)"),
+                ])
+            #expect(saved.status == .seeOther)
+        }
+        app.clock.advance(seconds: 2 * 86_400)
+    }
+
+    @Test("The activity bars show her first-ever scores against her latest, as the sentence does, in every window")
+    func barsMatchTheSentence() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await Self.threeRounds(app, browser)
+            for days in [30, 90, 365] {
+                let page = try await browser.get("/progress?days=\(days)").text
+                #expect(page.contains("up 4.5 points on average"), "days=\(days)")
+                // The 30-day window holds only the last round, yet the bars start where the sentence starts.
+                #expect(page.contains("3 at the start, 8 now") && page.contains("3 → 8"), "days=\(days)")
+                #expect(page.contains("5 at the start, 9 now") && page.contains("5 → 9"), "days=\(days)")
+            }
+        }
+    }
+
+    @Test("The API gives each activity's first and latest score with the change, the same for every window")
+    func apiActivities() async throws {
+        try await TestApp.run { app in
+            let token = try await app.onboardedUser()
+            for (offset, score) in [(-40, 3), (-20, 6), (-2, 8)] {
+                let date = LocalDateText.day(offset: offset)
+                let body = #"{"pain":3,"psfs":[{"activity":"Lifting baby","score":\#(score)}]}"#
+                #expect(try await app.request(.put, "/api/v1/me/checkins/\(date)", token: token, json: body).status == .created)
+            }
+            for days in [7, 30, 365] {
+                let response = try await app.request(.get, "/api/v1/me/progress?days=\(days)", token: token)
+                expectMatchesSchema(response, "GET", "/api/v1/me/progress")
+                let change = try #require(try response.object()["psfsChange"] as? [String: Any])
+                let activities = try #require(change["activities"] as? [[String: Any]])
+                #expect(activities.count == 1, "days=\(days)")
+                #expect(activities.first?["activity"] as? String == "Lifting baby")
+                #expect(activities.first?["first"] as? Int == 3 && activities.first?["latest"] as? Int == 8, "days=\(days)")
+            }
+        }
+    }
+
+    @Test("The session map covers the chosen window: 30 days, or a year from her first day, scrolling when long")
+    func mapFollowsTheWindow() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            // A browser session lasts 30 days from its last use: she opens the app every 25 days.
+            for _ in 0..<4 {
+                app.clock.advance(seconds: 25 * 86_400)
+                try await browser.get("/today")
+            }
+            let month = try await browser.get("/progress?days=30").text
+            let monthMap = try #require(month.firstMatch(of: /<svg class="heatmap"[\s\S]*?<\/svg>/)).0
+            #expect(monthMap.components(separatedBy: "<rect ").count - 1 == 30)
+            #expect(!month.contains("heatmap-scroll"), "a month fits the page")
+            let year = try await browser.get("/progress?days=365").text
+            let yearMap = try #require(year.firstMatch(of: /<svg class="heatmap long"[\s\S]*?<\/svg>/)).0
+            #expect(yearMap.components(separatedBy: "<rect ").count - 1 == 101, "from her first day (25 November) to today")
+            #expect(year.contains(#"<div class="heatmap-scroll" tabindex="0""#))
+            #expect(yearMap.contains(#"aria-label="Sessions from Wednesday 25 November to today"#))
+            #expect(year.contains("<td>Week of Monday 23 November</td>"), "the week table starts with her first week too")
+        }
+    }
+}
