@@ -238,13 +238,44 @@ public struct ProgramChange<Result: Sendable>: Sendable {
     public var program: ProgramRecord?
     public var screen: ScreenRecord?
     public var session: SessionLog?
+    /// A next-morning answer, kept on the stored sessions of its day (`SessionLog.answering`).
+    public var morning: MorningAnswer?
     public var result: Result
 
-    public init(program: ProgramRecord? = nil, screen: ScreenRecord? = nil, session: SessionLog? = nil, result: Result) {
+    public init(
+        program: ProgramRecord? = nil, screen: ScreenRecord? = nil, session: SessionLog? = nil, morning: MorningAnswer? = nil,
+        result: Result
+    ) {
         self.program = program
         self.screen = screen
         self.session = session
+        self.morning = morning
         self.result = result
+    }
+}
+
+/// How her pain was the morning after the sessions of `sessionDate` (rule 5.2-4).
+public struct MorningAnswer: Equatable, Sendable {
+    public let sessionDate: LocalDate
+    public let answer: NextMorning
+
+    public init(sessionDate: LocalDate, answer: NextMorning) {
+        self.sessionDate = sessionDate
+        self.answer = answer
+    }
+}
+
+extension SessionLog {
+    /// The log with `answer` on each exercise that has no next-morning answer yet (one given when the session was
+    /// logged stays), so her exports and her physio see it beside the session; nil when nothing changes.
+    public func answering(_ answer: NextMorning) -> SessionLog? {
+        guard feedback.contains(where: { $0.nextMorning == nil }) else { return nil }
+        let answered = feedback.map { item in
+            var item = item
+            if item.nextMorning == nil { item.nextMorning = answer }
+            return item
+        }
+        return SessionLog(id: id, date: date, feedback: answered, decisions: decisions, createdAt: createdAt)
     }
 }
 

@@ -24,6 +24,16 @@ extension FluentStore {
             let update = try change(snapshot)
             if let screen = update.screen { try await Self.insert(screen, for: user, into: sql) }
             if let session = update.session { try await Self.insert(session, for: user, into: sql) }
+            if let morning = update.morning {
+                let rows = try await sql.select().columns("*").from("session_logs")
+                    .where("user_id", .equal, user.rawValue).where("date", .equal, morning.sessionDate.description).all()
+                for log in try rows.map(Self.session(from:)) {
+                    guard let answered = log.answering(morning.answer) else { continue }
+                    try await sql.update("session_logs")
+                        .set("log", to: SQLBind(try SessionLogCoding.encode(feedback: answered.feedback, decisions: answered.decisions)))
+                        .where("id", .equal, log.id).run()
+                }
+            }
             if let program = update.program { try await Self.updateProgram(sql, user, try JSONText.encode(program)) }
             return update.result
         }

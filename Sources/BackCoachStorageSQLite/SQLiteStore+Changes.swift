@@ -35,6 +35,16 @@ extension SQLiteStore {
                         session.createdAt.timeIntervalSince1970,
                     ])
             }
+            if let morning = update.morning {
+                let logs = try db.rows(
+                    "SELECT * FROM session_logs WHERE user_id = ? AND date = ?", [user.text, morning.sessionDate.description])
+                for log in try logs.map(Self.session(from:)) {
+                    guard let answered = log.answering(morning.answer) else { continue }
+                    try db.run(
+                        "UPDATE session_logs SET log = ? WHERE id = ?",
+                        [try SessionLogCoding.encode(feedback: answered.feedback, decisions: answered.decisions), log.id.text])
+                }
+            }
             if let program = update.program { try Self.storeProgram(db, user, program) }
             return update.result
         }

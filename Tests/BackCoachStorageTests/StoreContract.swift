@@ -20,7 +20,7 @@ enum StoreContract {
         "race: a share code redeemed once": shareCodeRedeemedOnce, "race: revoke against a clinician's change": revokeAgainstAdjustment,
         "today in one read": todayRecord, "PSFS rounds, oldest or newest": psfsRounds,
         "weekly pain from Monday": painWeeks, "reminders claimed once": reminders, "push subscriptions": pushSubscriptions,
-        "race: a server key stored once": serverKeyStoredOnce,
+        "race: a server key stored once": serverKeyStoredOnce, "next-morning answer kept on the day's sessions": morningAnswer,
     ]
 
     static let names = checks.keys.sorted()
@@ -143,6 +143,29 @@ enum StoreContract {
         #expect(try await store.recentSessions(for: user.id, limit: 2).map(\.date) == [day.adding(days: 1), day.adding(days: 2)])
         #expect(try await store.recentSessions(for: user.id, limit: 10).count == 4)
         #expect(try await store.program(for: user.id)?.state.phase == .fullStrength)
+    }
+
+    /// The answer lands on every exercise of that day's sessions that has none; an answer given with the session, and
+    /// other days' sessions, stay as they were; it is written with the program record, in one change.
+    static func morningAnswer(_ store: any BackCoachStore) async throws {
+        let user = try await newUser(store)
+        let record = ProgramRecord(startDate: day, state: ProgramState(phase: .gentleRebuilding))
+        let unanswered = ExerciseFeedback(exerciseID: "clams", completed: true, difficulty: .right, painDuring: 2)
+        let answeredAlready = ExerciseFeedback(exerciseID: "glute-bridge", completed: true, nextMorning: .notSettled)
+        for (index, (offset, feedback)) in [(0, [unanswered, answeredAlready]), (0, [unanswered]), (1, [unanswered])].enumerated() {
+            let log = SessionLog(
+                date: day.adding(days: offset), feedback: feedback, decisions: [], createdAt: now.addingTimeInterval(Double(index)))
+            try await store.addSession(log, program: record, for: user.id)
+        }
+        let next = ProgramRecord(startDate: day, state: ProgramState(phase: .buildingStrength))
+        try await store.changeProgram(for: user.id, on: day.adding(days: 1)) { _ in
+            ProgramChange(program: next, morning: MorningAnswer(sessionDate: day, answer: .settled), result: ())
+        }
+        let sessions = try await store.sessions(for: user.id, from: day, to: day.adding(days: 1))
+        #expect(sessions.count == 3)
+        #expect(sessions.filter { $0.date == day }.flatMap(\.feedback).map(\.nextMorning) == [.settled, .notSettled, .settled])
+        #expect(sessions.first { $0.date == day.adding(days: 1) }?.feedback.map(\.nextMorning) == [nil])
+        #expect(try await store.program(for: user.id) == next)
     }
 
     static func checkins(_ store: any BackCoachStore) async throws {

@@ -28,6 +28,10 @@ struct NextMorningRouteTests {
             #expect(decision["exerciseID"] as? String == "glute-bridge" && decision["rule"] as? String == "5.2-6")
             let again = try await app.request(.post, "/api/v1/me/next-morning", token: token, json: #"{"answer":"notSettled"}"#)
             #expect(again.status == .conflict, "answered once; a second answer changes nothing")
+            // The answer is kept beside the session, so her export (and her physio) see it.
+            let csv = try await app.request(.get, "/api/v1/me/export.csv", token: token).text
+            let row = try #require(csv.split(separator: "\r\n").first { $0.contains("glute-bridge") || $0.contains("Glute bridge") })
+            #expect(row.contains(",settled,"), "\(row)")
             #expect(try await app.request(.get, "/api/v1/me/today", token: token).object()["nextMorningFor"] == nil)
         }
     }

@@ -1,5 +1,14 @@
 public enum Difficulty: String, IntakeOption {
     case tooEasy, right, tooHard
+
+    /// As a person writes it, for exports and the clinician's pages.
+    public var words: String {
+        switch self {
+        case .tooEasy: "too easy"
+        case .right: "about right"
+        case .tooHard: "too hard"
+        }
+    }
 }
 
 /// Symptoms an exercise brought on. Any of them means regress (rule 5.2-3, CTX-3, CTX-4).
@@ -10,6 +19,14 @@ public enum ProvokedSymptom: String, IntakeOption {
 /// Next morning, compared with before the session (rule 5.2-4).
 public enum NextMorning: String, IntakeOption {
     case settled, notSettled
+
+    /// As a person writes it, for exports and the clinician's pages.
+    public var words: String {
+        switch self {
+        case .settled: "settled"
+        case .notSettled: "not settled"
+        }
+    }
 }
 
 /// What she reports about one exercise after a session.

@@ -24,27 +24,12 @@ struct HealthExport {
                 rows.append([
                     "session", session.date.description, "", "", "", titles[item.exerciseID] ?? item.exerciseID,
                     item.completed ? "yes" : "no",
-                    item.difficulty.map(Self.words) ?? "", item.painDuring.map(String.init) ?? "", item.nextMorning.map(Self.words) ?? "",
+                    item.difficulty?.words ?? "", item.painDuring.map(String.init) ?? "", item.nextMorning?.words ?? "",
                     item.symptoms.sorted().map(\.rawValue).joined(separator: " "),
                 ])
             }
         }
         return CSV.render(header: header, rows: rows)
-    }
-
-    static func words(_ difficulty: Difficulty) -> String {
-        switch difficulty {
-        case .tooEasy: "too easy"
-        case .right: "about right"
-        case .tooHard: "too hard"
-        }
-    }
-
-    static func words(_ morning: NextMorning) -> String {
-        switch morning {
-        case .settled: "settled"
-        case .notSettled: "not settled"
-        }
     }
 
     static let questionnairePath = "/fhir/Questionnaire/psfs"

@@ -44,7 +44,9 @@ public struct NextMorningService: Sendable {
                     decisions.append(decision)
                 }
                 record.state.pendingMorning = nil
-                return ProgramChange(program: record, result: Answered(sessionDate: pending.sessionDate, decisions: decisions))
+                return ProgramChange(
+                    program: record, morning: MorningAnswer(sessionDate: pending.sessionDate, answer: answer),
+                    result: Answered(sessionDate: pending.sessionDate, decisions: decisions))
             }
         } catch StorageError.userNotFound {
             throw ServiceError.notFound("This account no longer exists.")

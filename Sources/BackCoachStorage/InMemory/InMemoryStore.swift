@@ -196,6 +196,11 @@ public actor InMemoryStore: BackCoachStore {
         let update = try change(ProgramSnapshot(program: programs[user], day: day(for: user, on: date), storedSession: stored))
         if let screen = update.screen { screenLog[user, default: []].append(screen) }
         if let session = update.session { sessionLog[user, default: []].append(session) }
+        if let morning = update.morning {
+            sessionLog[user] = sessionLog[user]?.map { log in
+                log.date == morning.sessionDate ? log.answering(morning.answer) ?? log : log
+            }
+        }
         if let program = update.program { programs[user] = program }
         return update.result
     }

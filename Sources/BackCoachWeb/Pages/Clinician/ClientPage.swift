@@ -148,9 +148,9 @@ struct ClientPage {
     static func feedbackText(_ feedback: ExerciseFeedback) -> String {
         var parts = [feedback.completed ? "done" : "not done"]
         if let pain = feedback.painDuring { parts.append("pain \(pain)/10") }
-        if let difficulty = feedback.difficulty { parts.append(difficulty.rawValue) }
+        if let difficulty = feedback.difficulty { parts.append(difficulty.words) }
         if !feedback.symptoms.isEmpty { parts.append("symptoms: " + feedback.symptoms.map(\.rawValue).sorted().joined(separator: ", ")) }
-        if let morning = feedback.nextMorning { parts.append("next morning \(morning.rawValue)") }
+        if let morning = feedback.nextMorning { parts.append("next morning \(morning.words)") }
         return parts.joined(separator: " · ")
     }
 }
