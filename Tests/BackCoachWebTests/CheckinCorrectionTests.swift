@@ -128,6 +128,32 @@ struct StaleCheckinTests {
         }
     }
 
+    @Test("Every activity score left empty skips them this week; some empty asks for the rest and saves nothing")
+    func skippingActivityScores() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            try await browser.get("/checkin")
+            let first = [("pain", "4"), ("activity.0", "Lifting baby"), ("score.0", "5"), ("activity.1", "Walking"), ("score.1", "7")]
+            #expect(try await browser.post("/checkin", first).status == .seeOther)
+            // A week later the page names her activities again; she is tired and leaves both scores empty.
+            app.clock.advance(seconds: 7 * 86_400)
+            let page = try await browser.get("/checkin").text
+            #expect(page.contains("Leave every score empty to skip this week."))
+            #expect(page.contains(#"name="named.0" value="1""#) && page.contains(#"name="named.1" value="1""#))
+            let named = [("named.0", "1"), ("named.1", "1")]
+            let half =
+                [("pain", "3"), ("activity.0", "Lifting baby"), ("score.0", "6"), ("activity.1", "Walking"), ("score.1", "")] + named
+            let refused = try await browser.post("/checkin", half)
+            #expect(refused.status == .badRequest && refused.text.contains("Give “Walking” a score from 0 to 10."))
+            let skipped =
+                [("pain", "3"), ("activity.0", "Lifting baby"), ("score.0", ""), ("activity.1", "Walking"), ("score.1", "")] + named
+            #expect(try await browser.post("/checkin", skipped).status == .seeOther)
+            let csv = try await browser.get("/settings/export.csv").text
+            #expect(csv.contains("checkin,2026-12-02,3,,"), "saved with no activity scores: \(csv)")
+        }
+    }
+
     @Test("The API takes the same 'written at' and refuses the same, in the same words")
     func api() async throws {
         try await TestApp.run { app in

@@ -48,12 +48,18 @@ struct TrackingPagesController {
         let form = try await request.csrfCheckedForm(context: context)
         let todayDate = today.today(for: user)
         var ratings: [PSFSRating] = []
+        var typedNewActivity = false
         for index in 0..<CheckinService.activities.upperBound {
             let name = form.trimmed("activity.\(index)")
             let scoreText = form.trimmed("score.\(index)")
             if name.isEmpty && scoreText.isEmpty { continue }
             ratings.append(PSFSRating(activity: name, score: Int(scoreText) ?? -1))
+            if form["named.\(index)"] == nil { typedNewActivity = true }
         }
+        // Every score of the activities she named before left empty skips this week's scores (the page asks again next
+        // time). Some filled and some empty is a round half done, and a new activity she typed needs its score: she is
+        // asked for the rest.
+        if !typedNewActivity && ratings.allSatisfy({ $0.score < 0 }) { ratings = [] }
         let typed = CheckinPage.Typed(pain: Int(form["pain"] ?? ""), psfs: ratings.isEmpty ? nil : ratings, note: form["note"])
         var shown = todayDate
         do {
