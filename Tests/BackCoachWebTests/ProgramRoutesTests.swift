@@ -107,6 +107,24 @@ struct ProgramRoutesTests {
         }
     }
 
+    @Test("A missed session done on the rest day after it: Today says it is done, as on a session day")
+    func catchUpDone() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            // 25 November is session 1; she misses 26 November's and does it on 27 November, a rest day.
+            app.clock.advance(seconds: 2 * 86_400)
+            try await browser.clearScreen()
+            let before = try await browser.get("/today").text
+            #expect(before.contains("missed yesterday"), "\(before.split(separator: "<h1>").last ?? "")")
+            try await browser.get("/session")
+            let done = try await browser.post("/session", [("exercise", "clams"), ("done.0", "yes"), ("pain.0", "2")])
+            #expect(done.status == .ok || done.status == .seeOther)
+            let page = try await browser.get("/today").text
+            #expect(page.contains("Rest day") && page.contains("Session done today. Well done!"))
+        }
+    }
+
     static let badDates = ["2026-02-30", "tomorrow", "2026-1-1"]
 
     @Test("Today refuses dates that aren't real; any real date may be looked at", arguments: badDates)
