@@ -58,6 +58,25 @@ struct ProgressPartsAgreeTests {
         }
     }
 
+    @Test("A missed session made up on the rest day after it counts once: done, and its planned day not missed")
+    func madeUpSessionIsNotMissed() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            // Session 1 on Wednesday 25 November; session 2, planned for the 26th, done on the 27th, a rest day.
+            for day in [0, 2] {
+                if day > 0 { app.clock.advance(seconds: 2 * 86_400) }
+                try await browser.clearScreen()
+                try await browser.get("/session")
+                let done = try await browser.post("/session", [("exercise", "clams"), ("done.0", "yes"), ("pain.0", "2")])
+                #expect(done.status == .ok || done.status == .seeOther)
+            }
+            let page = try await browser.get("/progress?days=30").text
+            #expect(page.contains("2 of 2 planned sessions done"), "the sentence")
+            #expect(page.contains("to today: 2 done, 0 planned but not done"), "the map agrees with it")
+        }
+    }
+
     @Test("The session map covers the chosen window: 30 days, or a year from her first day, scrolling when long")
     func mapFollowsTheWindow() async throws {
         try await TestApp.run { app in

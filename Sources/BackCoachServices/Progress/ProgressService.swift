@@ -42,7 +42,12 @@ public struct ProgressService: Sendable {
         return (0...start.days(until: today)).map { offset in
             let date = start.adding(days: offset)
             if done.contains(date) { return (date, .done) }
-            return (date, planned.contains(date) ? (date == today ? .future : .missed) : .rest)
+            guard planned.contains(date) else { return (date, .rest) }
+            if date == today { return (date, .future) }
+            // Done on the rest day after it (Today offers a missed session then): made up, so not missed; the adherence
+            // sentence counts it done the same way.
+            let next = date.adding(days: 1)
+            return (date, done.contains(next) && !planned.contains(next) ? .rest : .missed)
         }
     }
 }
