@@ -77,6 +77,24 @@ struct ProgressPartsAgreeTests {
         }
     }
 
+    @Test("The pain line joins her check-ins across a missed day, but not across days with none: a gap shows as a gap")
+    func painLineBreaksAtGaps() async throws {
+        try await TestApp.run { app in
+            let browser = Browser(app)
+            try await browser.signUpAndOnboard()
+            // Check-ins on 25, 26 and 28 November (one day missed), then 3 and 4 December (four days with none).
+            for daysLater in [0, 1, 2, 5, 1] {
+                app.clock.advance(seconds: TimeInterval(daysLater * 86_400))
+                try await browser.get("/checkin")
+                #expect(try await browser.post("/checkin", [("pain", "3")]).status == .seeOther)
+            }
+            let page = try await browser.get("/progress?days=30").text
+            let chart = try #require(page.firstMatch(of: /<svg class="chart"[\s\S]*?<\/svg>/)).0
+            #expect(chart.components(separatedBy: "<polyline class=\"line\"").count - 1 == 2)
+            #expect(chart.components(separatedBy: "<circle class=\"dot\"").count - 1 == 5, "every check-in keeps its dot")
+        }
+    }
+
     @Test("The session map covers the chosen window: 30 days, or a year from her first day, scrolling when long")
     func mapFollowsTheWindow() async throws {
         try await TestApp.run { app in

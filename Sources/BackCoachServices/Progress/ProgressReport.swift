@@ -38,6 +38,15 @@ public struct ProgressReport: Encodable, Sendable {
         }
     }
 
+    /// How far apart two chart points may be and still be joined by the line: a day missed, or a week; further apart,
+    /// the chart shows the gap instead of a line across days she didn't check in.
+    public var chartJoinDays: Int {
+        switch resolution {
+        case .day: 2
+        case .week: 14
+        }
+    }
+
     public struct PainPoint: Encodable, Sendable {
         public let date: LocalDate
         public let pain: Int

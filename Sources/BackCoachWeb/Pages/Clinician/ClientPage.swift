@@ -84,7 +84,7 @@ struct ClientPage {
             },
             painChart: Charts.pain(
                 points: progress.chartPoints, from: progress.from, to: progress.to, baseline: progress.baseline,
-                description: progress.messages.first ?? "Pain check-ins", startLabel: "her start"),
+                description: progress.messages.first ?? "Pain check-ins", startLabel: "her start", joinWithin: progress.chartJoinDays),
             painRows: progress.pain.reversed().map { Line(label: DayLabel.text($0.date), value: "\($0.pain)/10") },
             painVerdict: progress.messages + ["Meaningful change: \(progress.threshold)."],
             psfsChart: psfsPoints.isEmpty

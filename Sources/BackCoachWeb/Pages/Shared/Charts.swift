@@ -9,9 +9,10 @@ enum Charts {
     static let margin = (left: 36.0, right: 12.0, top: 12.0, bottom: 28.0)
 
     /// Pain 0–10 over the window, with the baseline and the band that would be a meaningful improvement.
+    /// Points more than `joinWithin` days apart are not joined: a stretch with no check-ins shows as a gap.
     static func pain(
         points: [(LocalDate, Double)], from: LocalDate, to: LocalDate, baseline: Double?, description: String,
-        startLabel: String = "your start"
+        startLabel: String = "your start", joinWithin: Int? = nil
     ) -> String {
         // Meaningful improvement: at least 2 points and at least 30% below the baseline (section 6.1).
         let band = baseline.map { baseline in
@@ -19,7 +20,7 @@ enum Charts {
         }
         return score(
             id: "pain", title: "Pain over time", points: points, from: from, to: to, baseline: baseline,
-            band: band, description: description, startLabel: startLabel)
+            band: band, description: description, startLabel: startLabel, joinWithin: joinWithin)
     }
 
     /// The PSFS average 0–10 (higher is better), with the band a meaningful improvement reaches: 2 points up (section 6.2).
@@ -33,7 +34,7 @@ enum Charts {
     /// A 0–10 score by date with an optional baseline and a shaded band (low…high).
     static func score(
         id: String, title: String, points: [(LocalDate, Double)], from: LocalDate, to: LocalDate, baseline: Double?,
-        band: (Double, Double)?, description: String, startLabel: String
+        band: (Double, Double)?, description: String, startLabel: String, joinWithin: Int? = nil
     ) -> String {
         let days = Double(max(1, from.days(until: to)))
         let plotWidth = width - margin.left - margin.right
@@ -62,8 +63,18 @@ enum Charts {
         svg += #"<text class="axis" x="\#(margin.left)" y="\#(f(height - 8))">\#(DayLabel.short(from))</text>"#
         svg += #"<text class="axis" x="\#(f(width - margin.right))" y="\#(f(height - 8))" text-anchor="end">\#(DayLabel.short(to))</text>"#
         if !points.isEmpty {
-            let path = points.map { "\(f(x($0.0))),\(f(y($0.1)))" }.joined(separator: " ")
-            svg += #"<polyline class="line" points="\#(path)"/>"#
+            var runs: [[(LocalDate, Double)]] = []
+            for point in points {
+                if let last = runs.last?.last, joinWithin.map({ last.0.days(until: point.0) <= $0 }) ?? true {
+                    runs[runs.count - 1].append(point)
+                } else {
+                    runs.append([point])
+                }
+            }
+            for run in runs where run.count > 1 {
+                let path = run.map { "\(f(x($0.0))),\(f(y($0.1)))" }.joined(separator: " ")
+                svg += #"<polyline class="line" points="\#(path)"/>"#
+            }
             for point in points {
                 svg +=
                     #"<circle class="dot" cx="\#(f(x(point.0)))" cy="\#(f(y(point.1)))" r="3.5"><title>\#(DayLabel.short(point.0)): \#(point.1 == point.1.rounded() ? String(Int(point.1)) : f(point.1))/10</title></circle>"#

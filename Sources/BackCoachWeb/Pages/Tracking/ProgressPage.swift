@@ -57,7 +57,8 @@ struct ProgressPage {
     ) -> ProgressPage {
         let message = report.messages.first ?? ""
         let chart = Charts.pain(
-            points: report.chartPoints, from: report.from, to: report.to, baseline: report.baseline, description: message)
+            points: report.chartPoints, from: report.from, to: report.to, baseline: report.baseline, description: message,
+            joinWithin: report.chartJoinDays)
         let cells: [(LocalDate, Charts.Day)] = grid.map { day in
             switch day.mark {
             case .done: (day.date, .done)
