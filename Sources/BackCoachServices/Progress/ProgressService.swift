@@ -34,9 +34,10 @@ public struct ProgressService: Sendable {
             of: user, firstCheckin: try await context.store.firstCheckinDate(for: user.id), programStart: stored?.program?.startDate)
         let start = max(today.adding(days: -(days - 1)), min(first, today))
         var planned = Set<LocalDate>()
+        var schedule: SessionSchedule?
         if let (intake, record) = stored, let record {
-            let schedule = record.schedule(answers: intake.answers)
-            planned = Set(schedule.sessionDays(from: start, to: today).map(\.date))
+            schedule = record.schedule(answers: intake.answers)
+            planned = Set(schedule?.sessionDays(from: start, to: today).map(\.date) ?? [])
         }
         let done = Set(try await context.store.sessionDates(for: user.id, from: start, to: today))
         return (0...start.days(until: today)).map { offset in
@@ -44,10 +45,11 @@ public struct ProgressService: Sendable {
             if done.contains(date) { return (date, .done) }
             guard planned.contains(date) else { return (date, .rest) }
             if date == today { return (date, .future) }
-            // Done on the rest day after it (Today offers a missed session then): made up, so not missed; the adherence
-            // sentence counts it done the same way.
+            // Done on the rest day after it, which offers it (`SessionSchedule.catchUp`, as Today does): made up, so not
+            // missed; the adherence sentence counts it done the same way.
             let next = date.adding(days: 1)
-            return (date, done.contains(next) && !planned.contains(next) ? .rest : .missed)
+            let madeUp = done.contains(next) && schedule?.catchUp(on: next, doneYesterday: false) != nil
+            return (date, madeUp ? .rest : .missed)
         }
     }
 }
